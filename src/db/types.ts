@@ -1,0 +1,15 @@
+export type QueryResult<R> = { rows: R[]; rowCount: number };
+
+/** What a query module needs: a pool, a PGlite instance or an open transaction. */
+export type Queryable = {
+  query<R = Record<string, unknown>>(text: string, params?: readonly unknown[]): Promise<QueryResult<R>>;
+  /** Runs a script of several statements without parameters (migrations). */
+  exec(script: string): Promise<void>;
+};
+
+export type Db = Queryable & {
+  readonly kind: "postgres" | "pglite";
+  /** Runs fn in one transaction; inside it, use only the `tx` it is given. */
+  transaction<T>(fn: (tx: Queryable) => Promise<T>): Promise<T>;
+  close(): Promise<void>;
+};

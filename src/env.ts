@@ -1,0 +1,81 @@
+import fs from "node:fs";
+import { z } from "zod";
+
+const optionalText = z
+  .string()
+  .transform((value) => value.trim())
+  .optional()
+  .transform((value) => (value ? value : undefined));
+
+export const envSchema = z
+  .object({
+    NODE_ENV: optionalText,
+    APP_ID: optionalText.pipe(z.string().regex(/^\d+$/, "must be the numeric App ID").optional()),
+    PRIVATE_KEY: optionalText,
+    PRIVATE_KEY_PATH: optionalText,
+    WEBHOOK_SECRET: optionalText,
+    WEBHOOK_PATH: optionalText.pipe(z.string().startsWith("/", "must start with /").default("/api/github/webhooks")),
+    PORT: optionalText
+      .pipe(z.string().regex(/^\d{1,5}$/, "must be a port number").optional())
+      .transform((value) => (value === undefined ? 3000 : Number(value)))
+      .pipe(z.number().max(65535, "must be a port number")),
+    HOST: optionalText,
+    LOG_LEVEL: optionalText.pipe(z.enum(["trace", "debug", "info", "warn", "error", "fatal"]).default("info")),
+    GHE_HOST: optionalText.pipe(
+      z.string().regex(/^[^/\s]+$/, "must be a host name (and port), without protocol or path").optional(),
+    ),
+    GHE_PROTOCOL: optionalText.pipe(z.enum(["https", "http"]).default("https")),
+    DATABASE_URL: optionalText.pipe(
+      z.string().regex(/^postgres(ql)?:\/\//, "must be a postgres:// or postgresql:// URL").optional(),
+    ),
+    DATA_DIR: optionalText.pipe(z.string().default("./.data")),
+  })
+  .superRefine((env, issues) => {
+    if (env.NODE_ENV !== "production") return;
+    if (!env.WEBHOOK_SECRET || env.WEBHOOK_SECRET === "development") {
+      issues.addIssue({
+        code: "custom",
+        path: ["WEBHOOK_SECRET"],
+        message: 'is required in production and must not be Probot\'s default "development"',
+      });
+    }
+    if (!env.APP_ID) issues.addIssue({ code: "custom", path: ["APP_ID"], message: "is required in production" });
+  });
+
+export type Env = z.infer<typeof envSchema> & { privateKey: string | undefined; baseUrl: string | undefined };
+
+export class EnvError extends Error {
+  override name = "EnvError";
+}
+
+function readPrivateKey(env: z.infer<typeof envSchema>): string | undefined {
+  if (env.PRIVATE_KEY) return env.PRIVATE_KEY.replace(/\\n/g, "\n");
+  if (!env.PRIVATE_KEY_PATH) return undefined;
+  try {
+    return fs.readFileSync(env.PRIVATE_KEY_PATH, "utf8");
+  } catch (error) {
+    throw new EnvError(`PRIVATE_KEY_PATH: cannot read ${env.PRIVATE_KEY_PATH} (${(error as Error).message})`);
+  }
+}
+
+/** Parses the environment once; throws an EnvError naming every wrong variable. */
+export function parseEnv(source: NodeJS.ProcessEnv): Env {
+  const parsed = envSchema.safeParse(source);
+  if (!parsed.success) {
+    const lines = parsed.error.issues.map((issue) => `${issue.path.join(".")}: ${issue.message}`);
+    throw new EnvError(`Invalid environment:\n  ${lines.join("\n  ")}`);
+  }
+  const env = parsed.data;
+  const privateKey = readPrivateKey(env);
+  if (env.APP_ID && !privateKey) throw new EnvError("Invalid environment:\n  PRIVATE_KEY or PRIVATE_KEY_PATH is required with APP_ID");
+  if (privateKey && !privateKey.includes("PRIVATE KEY-----")) {
+    throw new EnvError("Invalid environment:\n  PRIVATE_KEY: is not a PEM private key");
+  }
+  const baseUrl = env.GHE_HOST ? `${env.GHE_PROTOCOL}://${env.GHE_HOST}/api/v3` : undefined;
+  return { ...env, privateKey, baseUrl };
+}
+
+/** Loads .env from the working directory when there is one (Probot's setup flow writes it). */
+export function loadDotEnv(file = ".env"): void {
+  if (fs.existsSync(file)) process.loadEnvFile(file);
+}
