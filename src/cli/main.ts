@@ -1,0 +1,62 @@
+import type { Db } from "../db/types.js";
+import { migrate } from "../db/migrate.js";
+import { openDatabase } from "../db/open.js";
+import { loadDotEnv, parseEnv } from "../env.js";
+import { createLogger } from "../logger.js";
+import { UsageError } from "./args.js";
+import { parseReportArgs, reportCommand } from "./report.js";
+import { parseSweepArgs, sweepCommand } from "./sweep.js";
+
+const USAGE = `Usage: satisfaction-bot <command>
+  migrate                                             apply pending database migrations
+  sweep [--now <ISO-8601>]                            post due surveys and read due reactions
+  report --repo <owner/name> --from <date> --to <date> [--json] [--installation <id>]
+                                                      the satisfaction model for [from, to)`;
+
+type Command = (db: Db) => Promise<string>;
+
+function parse(argv: string[], env: ReturnType<typeof parseEnv>, log: ReturnType<typeof createLogger>): Command {
+  const [name, ...args] = argv;
+  if (name === "migrate") {
+    if (args.length > 0) throw new UsageError(`migrate takes no arguments (got ${args.join(" ")})`);
+    return async (db) => `migrations applied: ${(await migrate(db)).join(", ") || "none pending"}`;
+  }
+  if (name === "sweep") {
+    const parsed = parseSweepArgs(args);
+    return async (db) => sweepCommand(db, env, log, parsed);
+  }
+  if (name === "report") {
+    const parsed = parseReportArgs(args);
+    return async (db) => reportCommand(db, parsed);
+  }
+  throw new UsageError(name ? `unknown command ${name}` : "a command is required");
+}
+
+/** The CLI: same code, database and GitHub settings as the server. Returns the exit code. */
+export async function main(argv: string[]): Promise<number> {
+  if (argv[0] === "--help" || argv[0] === "help") {
+    console.log(USAGE);
+    return 0;
+  }
+  let db: Db | undefined;
+  try {
+    loadDotEnv();
+    const env = parseEnv(process.env);
+    const log = createLogger(env.LOG_LEVEL === "info" ? "warn" : env.LOG_LEVEL, 2);
+    const command = parse(argv, env, log);
+    db = await openDatabase(env);
+    if (argv[0] !== "migrate") await migrate(db);
+    console.log(await command(db));
+    return 0;
+  } catch (error) {
+    const message = (error as Error).message.replace(/\s+/g, " ").trim();
+    if (error instanceof UsageError) {
+      console.error(`satisfaction-bot: ${message} (see satisfaction-bot --help)`);
+      return 2;
+    }
+    console.error(`satisfaction-bot: ${message}`);
+    return 1;
+  } finally {
+    await db?.close();
+  }
+}

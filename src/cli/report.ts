@@ -1,0 +1,41 @@
+import { z } from "zod";
+import type { Db } from "../db/types.js";
+import { buildReport } from "../model/report.js";
+import { findRepositoriesByName } from "../queries/repositories.js";
+import { instant, parseCommand, repositoryName, UsageError } from "./args.js";
+import { formatReport } from "./format-report.js";
+
+const reportArgs = z
+  .object({
+    repo: repositoryName,
+    from: instant,
+    to: instant,
+    installation: z.string().regex(/^\d+$/, { message: "must be an installation id" }).transform(Number).optional(),
+    json: z.boolean().default(false),
+  })
+  .refine((args) => args.from < args.to, { path: ["to"], message: "must be later than --from" });
+
+export const reportOptions = {
+  repo: { type: "string" },
+  from: { type: "string" },
+  to: { type: "string" },
+  installation: { type: "string" },
+  json: { type: "boolean" },
+} as const;
+
+export function parseReportArgs(args: string[]) {
+  return parseCommand(args, reportOptions, reportArgs);
+}
+
+/** `report --repo owner/name --from D --to D [--json]`: the model for that window. */
+export async function reportCommand(db: Db, args: ReturnType<typeof parseReportArgs>): Promise<string> {
+  const matches = await findRepositoriesByName(db, args.repo, args.installation);
+  const repository = matches[0];
+  if (!repository) throw new UsageError(`--repo ${args.repo} is not a repository the app has seen`);
+  if (matches.length > 1) {
+    const ids = matches.map((match) => match.installationId).join(", ");
+    throw new UsageError(`--repo ${args.repo} is in several installations (${ids}): add --installation <id>`);
+  }
+  const report = await buildReport(db, repository, args.from, args.to);
+  return args.json ? JSON.stringify(report) : formatReport(report);
+}

@@ -1,0 +1,32 @@
+import { z } from "zod";
+import type { Logger } from "pino";
+import type { Db } from "../db/types.js";
+import type { Env } from "../env.js";
+import { createProbot } from "../github/probot.js";
+import { DEFAULT_WINDOW_DAYS } from "../survey/schedule.js";
+import { sweep } from "../survey/sweep.js";
+import { instant, parseCommand } from "./args.js";
+
+const sweepArgs = z.object({ now: instant.optional() });
+
+export function parseSweepArgs(args: string[]) {
+  return parseCommand(args, { now: { type: "string" } }, sweepArgs);
+}
+
+export class MissingCredentialsError extends Error {
+  override name = "MissingCredentialsError";
+}
+
+/** `sweep [--now ISO]`: everything due at that instant (default: now), with the server's GitHub settings. */
+export async function sweepCommand(db: Db, env: Env, log: Logger, args: ReturnType<typeof parseSweepArgs>): Promise<string> {
+  if (!env.APP_ID || !env.privateKey) {
+    throw new MissingCredentialsError("sweep needs APP_ID and PRIVATE_KEY (or PRIVATE_KEY_PATH) to reach GitHub");
+  }
+  const probot = createProbot({ ...env, APP_ID: env.APP_ID, privateKey: env.privateKey }, log);
+  const now = args.now ?? new Date();
+  const result = await sweep(
+    { db, log, windowDays: DEFAULT_WINDOW_DAYS, octokitFor: (installationId) => probot.auth(installationId) },
+    now,
+  );
+  return `sweep at ${now.toISOString()}: ${result.worked} surveys worked, ${result.installationsFailed} installations unreachable`;
+}

@@ -1,0 +1,53 @@
+import type { Logger } from "pino";
+import type { z } from "zod";
+import { parsePayload } from "../payloads.js";
+import type { Queryable } from "../db/types.js";
+import type { AppDeps } from "../app-deps.js";
+import { claimDelivery } from "../queries/deliveries.js";
+
+export type DeliveryContext = { id: string; name: string; payload: unknown; log: Logger };
+
+/** The installation an app webhook comes from; a payload without one is logged and ignored. */
+export function installationOf(context: DeliveryContext): number | null {
+  const installation = (context.payload as { installation?: { id?: unknown } } | null)?.installation;
+  if (typeof installation?.id === "number") return installation.id;
+  context.log.warn({ deliveryId: context.id, event: context.name }, "webhook without an installation ignored");
+  return null;
+}
+
+/**
+ * Applies a delivery's effects in one transaction, once per X-GitHub-Delivery: a redelivery, even
+ * one arriving at the same moment, finds the delivery recorded and changes nothing.
+ */
+export async function applyOnce<T>(
+  deps: AppDeps,
+  context: DeliveryContext,
+  installationId: number,
+  work: (tx: Queryable) => Promise<T>,
+): Promise<{ applied: true; value: T } | { applied: false }> {
+  const outcome = await deps.db.transaction(async (tx) => {
+    if (!(await claimDelivery(tx, context.id, installationId, context.name))) return { applied: false as const };
+    return { applied: true as const, value: await work(tx) };
+  });
+  if (!outcome.applied) context.log.info({ deliveryId: context.id, event: context.name }, "delivery already processed");
+  return outcome;
+}
+
+/**
+ * The common path of a handler: ignore a payload without an installation, validate the payload
+ * (a malformed one is answered 400), then apply its effects once.
+ */
+export async function handleOnce<S extends z.ZodType, T>(
+  deps: AppDeps,
+  context: DeliveryContext,
+  schema: S,
+  record: (tx: Queryable, event: z.infer<S>) => Promise<T>,
+): Promise<{ applied: true; value: T; installationId: number } | { applied: false }> {
+  const installationId = installationOf(context);
+  if (installationId === null) return { applied: false };
+  const action = (context.payload as { action?: unknown }).action;
+  const eventName = typeof action === "string" ? `${context.name}.${action}` : context.name;
+  const event = parsePayload(schema, context.payload, eventName);
+  const outcome = await applyOnce(deps, { ...context, name: eventName }, installationId, (tx) => record(tx, event));
+  return outcome.applied ? { ...outcome, installationId } : outcome;
+}

@@ -1,0 +1,19 @@
+import type { Context } from "probot";
+import type { AppDeps } from "../app-deps.js";
+import { issueTransferredSchema } from "../payloads.js";
+import { moveIssue } from "../queries/issues.js";
+import { issueKey } from "../tracking/record-issue.js";
+import { recordRepository } from "../tracking/record-repository.js";
+import { handleOnce } from "./apply-once.js";
+
+/** A transferred issue moves, with its surveys and experiences, to its new repository and number. */
+export function issuesTransferred(deps: AppDeps) {
+  return async (context: Context<"issues.transferred">): Promise<void> => {
+    await handleOnce(deps, context, issueTransferredSchema, async (tx, event) => {
+      const { new_repository: repository, new_issue: issue } = event.changes;
+      await recordRepository(tx, event.installation.id, repository);
+      const to = { installationId: event.installation.id, repositoryId: repository.id, number: issue.number };
+      await moveIssue(tx, issueKey(event), to);
+    });
+  };
+}

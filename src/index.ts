@@ -1,0 +1,36 @@
+import type { Probot } from "probot";
+import type { AppDeps } from "./app-deps.js";
+import { installationCreated } from "./handlers/installation-created.js";
+import { installationDeleted } from "./handlers/installation-deleted.js";
+import { installationNewPermissionsAccepted } from "./handlers/installation-new-permissions-accepted.js";
+import { installationRepositoriesAdded } from "./handlers/installation-repositories-added.js";
+import { installationRepositoriesRemoved } from "./handlers/installation-repositories-removed.js";
+import { installationSuspend } from "./handlers/installation-suspend.js";
+import { installationUnsuspend } from "./handlers/installation-unsuspend.js";
+import { issueCommentCreated } from "./handlers/issue-comment-created.js";
+import { issueCommentDeleted } from "./handlers/issue-comment-deleted.js";
+import { issuesClosed } from "./handlers/issues-closed.js";
+import { issuesDeleted } from "./handlers/issues-deleted.js";
+import { issuesOpened } from "./handlers/issues-opened.js";
+import { issuesReopened } from "./handlers/issues-reopened.js";
+import { issuesTransferred } from "./handlers/issues-transferred.js";
+
+/** The Probot app: wires each webhook event to its handler. */
+export function satisfactionBot(deps: AppDeps) {
+  return (app: Probot): void => {
+    app.on("issues.opened", issuesOpened(deps));
+    app.on("issues.closed", issuesClosed(deps));
+    app.on("issues.reopened", issuesReopened(deps));
+    app.on("issues.deleted", issuesDeleted(deps));
+    app.on("issues.transferred", issuesTransferred(deps));
+    app.on("issue_comment.created", issueCommentCreated(deps));
+    app.on("issue_comment.deleted", issueCommentDeleted(deps));
+    app.on("installation.created", installationCreated(deps));
+    app.on("installation.new_permissions_accepted", installationNewPermissionsAccepted(deps));
+    app.on("installation.deleted", installationDeleted(deps));
+    app.on("installation.suspend", installationSuspend(deps));
+    app.on("installation.unsuspend", installationUnsuspend(deps));
+    app.on("installation_repositories.added", installationRepositoriesAdded(deps));
+    app.on("installation_repositories.removed", installationRepositoriesRemoved(deps));
+  };
+}

@@ -1,0 +1,32 @@
+/** What the model is computed from, for one repository and one window of close times. */
+export type ExperienceCounts = {
+  /** Experiences whose outcome is known: answered, or the survey window ended. */
+  total: number;
+  /** Experiences whose survey is still open; not part of `total`. */
+  pending: number;
+  positive: number;
+  negative: number;
+  neutral: number;
+  /** Experiences (of `total`) whose reporter had opened an earlier issue in the same repository. */
+  repeatUsage: number;
+  marketDemand: number;
+};
+
+export type SatisfactionModel = {
+  satisfaction: number | null;
+  loyalty: number | null;
+  businessOpportunity: number | null;
+};
+
+/**
+ * Satisfaction = (positive − negative) / total
+ * Loyalty = (positive + repeat usage) / (total + repeat usage)
+ * Business opportunity = Satisfaction × Loyalty × market demand
+ * With no known experience there is nothing to measure: null, never NaN or 0.
+ */
+export function satisfactionModel(counts: ExperienceCounts): SatisfactionModel {
+  if (counts.total === 0) return { satisfaction: null, loyalty: null, businessOpportunity: null };
+  const satisfaction = (counts.positive - counts.negative) / counts.total;
+  const loyalty = (counts.positive + counts.repeatUsage) / (counts.total + counts.repeatUsage);
+  return { satisfaction, loyalty, businessOpportunity: satisfaction * loyalty * counts.marketDemand };
+}

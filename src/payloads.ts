@@ -1,0 +1,82 @@
+import { z } from "zod";
+
+/** The parts of GitHub's webhook payloads this app reads, validated at the boundary. */
+const timestamp = z.iso.datetime({ offset: true }).transform((value) => new Date(value));
+
+export const userSchema = z.object({ id: z.number().int(), login: z.string(), type: z.string() });
+
+export const repositorySchema = z.object({
+  id: z.number().int(),
+  full_name: z.string().regex(/^[^/]+\/[^/]+$/),
+  private: z.boolean(),
+});
+
+export const installationRefSchema = z.object({ id: z.number().int().positive() });
+
+export const issueSchema = z.object({
+  number: z.number().int().positive(),
+  user: userSchema,
+  labels: z.array(z.object({ name: z.string() })).default([]),
+  state: z.enum(["open", "closed"]),
+  state_reason: z.string().nullish(),
+  locked: z.boolean().default(false),
+  author_association: z.string(),
+  created_at: timestamp,
+  updated_at: timestamp,
+  closed_at: timestamp.nullable(),
+  pull_request: z.unknown().optional(),
+});
+
+export const issueEventSchema = z.object({
+  issue: issueSchema,
+  repository: repositorySchema,
+  installation: installationRefSchema,
+});
+
+export const issueTransferredSchema = issueEventSchema.extend({
+  changes: z.object({
+    new_issue: z.object({ number: z.number().int().positive() }),
+    new_repository: repositorySchema,
+  }),
+});
+
+export const commentEventSchema = issueEventSchema.extend({
+  comment: z.object({
+    id: z.number().int(),
+    user: userSchema,
+    author_association: z.string(),
+    created_at: timestamp,
+    performed_via_github_app: z.object({ id: z.number().int() }).nullish(),
+  }),
+});
+
+export const installationEventSchema = z.object({
+  installation: installationRefSchema.extend({
+    account: z.object({ login: z.string(), type: z.string() }).nullish(),
+    suspended_at: timestamp.nullish(),
+  }),
+  repositories: z.array(repositorySchema.partial({ private: true })).nullish(),
+});
+
+export const installationRepositoriesSchema = z.object({
+  installation: installationEventSchema.shape.installation,
+  repositories_added: z.array(repositorySchema.partial({ private: true })).default([]),
+  repositories_removed: z.array(repositorySchema.partial({ private: true })).default([]),
+});
+
+export type IssuePayload = z.infer<typeof issueSchema>;
+export type RepositoryPayload = z.infer<typeof repositorySchema>;
+export type IssueEvent = z.infer<typeof issueEventSchema>;
+
+export class PayloadError extends Error {
+  override name = "PayloadError";
+  readonly status = 400;
+}
+
+/** Validates a payload, or throws a 400 naming the fields that are wrong. */
+export function parsePayload<S extends z.ZodType>(schema: S, payload: unknown, event: string): z.infer<S> {
+  const parsed = schema.safeParse(payload);
+  if (parsed.success) return parsed.data;
+  const fields = parsed.error.issues.map((issue) => `${issue.path.join(".") || "(root)"}: ${issue.message}`);
+  throw new PayloadError(`Malformed ${event} payload: ${fields.slice(0, 5).join("; ")}`);
+}

@@ -1,0 +1,23 @@
+import type { Queryable } from "../db/types.js";
+
+export type InstallationRecord = { id: number; accountLogin?: string | undefined; accountType?: string | undefined };
+
+export async function upsertInstallation(tx: Queryable, installation: InstallationRecord): Promise<void> {
+  await tx.query(
+    `INSERT INTO installations (id, account_login, account_type) VALUES ($1, $2, $3)
+     ON CONFLICT (id) DO UPDATE SET
+       account_login = COALESCE(EXCLUDED.account_login, installations.account_login),
+       account_type = COALESCE(EXCLUDED.account_type, installations.account_type)`,
+    [installation.id, installation.accountLogin ?? null, installation.accountType ?? null],
+  );
+}
+
+export async function setInstallationSuspended(tx: Queryable, id: number, suspendedAt: Date | null): Promise<void> {
+  await tx.query("UPDATE installations SET suspended_at = $2 WHERE id = $1", [id, suspendedAt]);
+}
+
+/** Removes everything stored for an installation; the foreign keys cascade to its repositories' data. */
+export async function deleteInstallation(tx: Queryable, id: number): Promise<void> {
+  await tx.query("DELETE FROM deliveries WHERE installation_id = $1", [id]);
+  await tx.query("DELETE FROM installations WHERE id = $1", [id]);
+}

@@ -1,0 +1,91 @@
+import type { Queryable, Db } from "../db/types.js";
+import type { IssueKey } from "./issues.js";
+import type { Outcome } from "./surveys.js";
+
+export async function markAsked(
+  db: Queryable,
+  id: number,
+  asked: { commentId: number; askedAt: Date; windowEndsAt: Date; nextPollAt: Date },
+): Promise<void> {
+  await db.query(
+    `UPDATE surveys SET status = 'asked', comment_id = $2, asked_at = $3, window_ends_at = $4, next_poll_at = $5,
+       lease_until = NULL, last_error = NULL
+     WHERE id = $1 AND status = 'to_ask'`,
+    [id, asked.commentId, asked.askedAt, asked.windowEndsAt, asked.nextPollAt],
+  );
+}
+
+/** Releases a claim after a failed attempt; the survey is tried again at `retryAt`. */
+export async function releaseAfterFailure(db: Queryable, id: number, error: string, retryAt: Date): Promise<void> {
+  await db.query(
+    "UPDATE surveys SET lease_until = NULL, last_error = $2, next_poll_at = $3 WHERE id = $1 AND status IN ('to_ask', 'asked')",
+    [id, error.slice(0, 500), retryAt],
+  );
+}
+
+/** A read found no answer yet: remember the ETag and wait for the next read. */
+export async function schedulePoll(db: Queryable, id: number, nextPollAt: Date, etag: string | null): Promise<void> {
+  await db.query(
+    `UPDATE surveys SET next_poll_at = $2, reactions_etag = COALESCE($3, reactions_etag), poll_count = poll_count + 1,
+       lease_until = NULL, last_error = NULL
+     WHERE id = $1 AND status = 'asked'`,
+    [id, nextPollAt, etag],
+  );
+}
+
+/** Ends a survey and settles its experience, once: a survey already ended is left as it is. */
+export async function finishSurvey(
+  db: Db,
+  id: number,
+  end: { status: "answered" | "expired" | "comment_deleted"; outcome: Outcome; at: Date },
+): Promise<boolean> {
+  return db.transaction(async (tx) => {
+    const ended = await tx.query(
+      `UPDATE surveys SET status = $2, ended_at = $3, next_poll_at = NULL, lease_until = NULL, poll_count = poll_count + 1
+       WHERE id = $1 AND status IN ('to_ask', 'asked') RETURNING id`,
+      [id, end.status, end.at],
+    );
+    if (ended.rowCount === 0) return false;
+    await tx.query("UPDATE experiences SET outcome = $2, answered_at = $3 WHERE survey_id = $1", [
+      id,
+      end.outcome,
+      end.status === "answered" ? end.at : null,
+    ]);
+    return true;
+  });
+}
+
+/** The survey comment was deleted: its survey ends unanswered, a neutral experience. */
+export async function endSurveyOfDeletedComment(tx: Queryable, installationId: number, commentId: number, at: Date): Promise<boolean> {
+  const ended = await tx.query<{ id: number }>(
+    `UPDATE surveys SET status = 'comment_deleted', ended_at = $3, next_poll_at = NULL, lease_until = NULL
+     WHERE installation_id = $1 AND comment_id = $2 AND status = 'asked' RETURNING id`,
+    [installationId, commentId, at],
+  );
+  const id = ended.rows[0]?.id;
+  if (id === undefined) return false;
+  await tx.query("UPDATE experiences SET outcome = 'neutral' WHERE survey_id = $1", [id]);
+  return true;
+}
+
+/** A new comment on the issue: its asked survey is read again now. Returns that survey's id. */
+export async function pollSoon(tx: Queryable, key: IssueKey, at: Date): Promise<number | null> {
+  const result = await tx.query<{ id: number }>(
+    `UPDATE surveys SET next_poll_at = LEAST(next_poll_at, $4)
+     WHERE installation_id = $1 AND repository_id = $2 AND issue_number = $3 AND status = 'asked' RETURNING id`,
+    [key.installationId, key.repositoryId, key.number, at],
+  );
+  return result.rows[0]?.id ?? null;
+}
+
+/** Gives up on asking (the issue or repository is gone, or posting kept failing): no experience. */
+export async function abandonSurvey(db: Db, id: number, error: string, at: Date): Promise<void> {
+  await db.transaction(async (tx) => {
+    await tx.query(
+      `UPDATE surveys SET status = 'cancelled', ended_at = $3, next_poll_at = NULL, lease_until = NULL, last_error = $2
+       WHERE id = $1 AND status = 'to_ask'`,
+      [id, error.slice(0, 500), at],
+    );
+    await tx.query("DELETE FROM experiences WHERE survey_id = $1 AND outcome = 'pending'", [id]);
+  });
+}

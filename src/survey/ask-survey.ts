@@ -1,0 +1,43 @@
+import type { Logger } from "pino";
+import type { Db } from "../db/types.js";
+import type { Octokit } from "../github/octokit.js";
+import { httpStatus } from "../github/octokit.js";
+import { postSurveyComment } from "../github/survey-comment.js";
+import type { ClaimedSurvey } from "../queries/surveys.js";
+import { abandonSurvey, markAsked, releaseAfterFailure } from "../queries/survey-progress.js";
+import { nextPollAt, windowEnd } from "./schedule.js";
+
+export type SurveyWorkDeps = { db: Db; log: Logger; windowDays: number };
+
+export const MAX_ASK_ATTEMPTS = 8;
+
+// Answers that no retry can change: the issue or repository is gone, or the issue is locked.
+const PERMANENT = new Set([403, 404, 410, 422]);
+
+function isPermanent(error: unknown): boolean {
+  const status = httpStatus(error);
+  if (status === 403) return !/rate limit/i.test((error as Error).message);
+  return status !== undefined && PERMANENT.has(status);
+}
+
+/** Posts the survey comment for a claimed survey and starts its reading schedule. */
+export async function askSurvey(deps: SurveyWorkDeps, octokit: Octokit, survey: ClaimedSurvey, now: Date): Promise<void> {
+  const { db, log } = deps;
+  try {
+    const comment = await postSurveyComment(octokit, survey);
+    const windowEndsAt = windowEnd(comment.createdAt, deps.windowDays);
+    const next = nextPollAt(comment.createdAt, windowEndsAt, comment.createdAt) ?? windowEndsAt;
+    await markAsked(db, survey.id, { commentId: comment.id, askedAt: comment.createdAt, windowEndsAt, nextPollAt: next });
+    log.info({ surveyId: survey.id, commentId: comment.id, repository: survey.repositoryFullName }, "survey asked");
+  } catch (error) {
+    const message = (error as Error).message;
+    if (isPermanent(error) || survey.askAttempts >= MAX_ASK_ATTEMPTS) {
+      await abandonSurvey(db, survey.id, message, now);
+      log.warn({ surveyId: survey.id, status: httpStatus(error), err: error }, "survey abandoned: the comment cannot be posted");
+      return;
+    }
+    const retryAt = new Date(now.getTime() + Math.min(2 ** survey.askAttempts, 60) * 60_000);
+    await releaseAfterFailure(db, survey.id, message, retryAt);
+    log.error({ surveyId: survey.id, retryAt, err: error }, "survey comment failed; will retry");
+  }
+}

@@ -1,0 +1,29 @@
+import type { Queryable } from "../db/types.js";
+import type { IssueEvent } from "../payloads.js";
+import { hasSurveyBlockingAsk, openSurvey } from "../queries/surveys.js";
+import type { SkipReason } from "../survey/eligibility.js";
+import { surveySkipReason } from "../survey/eligibility.js";
+import { recordIssue } from "./record-issue.js";
+
+export type CloseResult =
+  | { surveyId: number }
+  | { surveyId: null; reason: SkipReason | "stale_event" | "already_surveyed" };
+
+/**
+ * A closed issue: stored, and a survey opened for its reporter when the close qualifies. An event
+ * older than one already applied (the issue was reopened since) opens nothing.
+ */
+export async function recordClose(tx: Queryable, event: IssueEvent): Promise<CloseResult> {
+  const { key, current } = await recordIssue(tx, event);
+  const { issue } = event;
+  if (!current || issue.state !== "closed" || issue.closed_at === null) return { surveyId: null, reason: "stale_event" };
+  const skip = surveySkipReason(issue);
+  if (skip) return { surveyId: null, reason: skip };
+  if (await hasSurveyBlockingAsk(tx, key, issue.closed_at)) return { surveyId: null, reason: "already_surveyed" };
+  const surveyId = await openSurvey(tx, key, {
+    closedAt: issue.closed_at,
+    reporterId: issue.user.id,
+    reporterLogin: issue.user.login,
+  });
+  return surveyId === null ? { surveyId: null, reason: "already_surveyed" } : { surveyId };
+}

@@ -1,0 +1,26 @@
+import type { Queryable } from "../db/types.js";
+import type { z } from "zod";
+import type { commentEventSchema } from "../payloads.js";
+import { recordResponse } from "../queries/issues.js";
+import { pollSoon } from "../queries/survey-progress.js";
+import { recordIssue } from "./record-issue.js";
+
+type CommentEvent = z.infer<typeof commentEventSchema>;
+
+const RESPONDER_ASSOCIATIONS = new Set(["OWNER", "MEMBER", "COLLABORATOR"]);
+
+/**
+ * A new comment on an issue. A maintainer's comment may be the issue's first response; any
+ * person's comment makes the issue's open survey due for a read now (the reporter may have
+ * reacted too). Returns the survey to read, if any.
+ */
+export async function recordComment(tx: Queryable, event: CommentEvent): Promise<{ surveyToRead: number | null }> {
+  const { key } = await recordIssue(tx, event);
+  const { comment } = event;
+  const isBot = comment.user.type === "Bot" || Boolean(comment.performed_via_github_app);
+  if (isBot) return { surveyToRead: null };
+  if (comment.user.id !== event.issue.user.id && RESPONDER_ASSOCIATIONS.has(comment.author_association)) {
+    await recordResponse(tx, key, comment.created_at, comment.user.login);
+  }
+  return { surveyToRead: await pollSoon(tx, key, comment.created_at) };
+}
