@@ -8,7 +8,8 @@ function wrap(client: PGlite | Transaction): Queryable {
   return {
     async query(text, params) {
       const result = await client.query(text, params as unknown[] | undefined);
-      return { rows: result.rows as never[], rowCount: result.affectedRows ?? result.rows.length };
+      // PGlite's affectedRows is 0 for a SELECT: count the rows returned as pg's rowCount does.
+      return { rows: result.rows as never[], rowCount: Math.max(result.rows.length, result.affectedRows ?? 0) };
     },
     async exec(script) {
       await client.exec(script);
