@@ -1,0 +1,69 @@
+import { execFile, execFileSync, spawn } from "node:child_process";
+import type { ChildProcess } from "node:child_process";
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { promisify } from "node:util";
+import { afterEach, beforeAll, describe, expect, it } from "vitest";
+import { privateKey } from "../helpers/app.js";
+
+// `npm start` on a fresh machine: no APP_ID gives Probot's setup page; no DATABASE_URL gives the
+// embedded database, which a second process may not open at the same time.
+const root = new URL("../../", import.meta.url).pathname;
+const run = promisify(execFile);
+
+async function startApp(env: NodeJS.ProcessEnv): Promise<{ child: ChildProcess; base: string; output: () => string }> {
+  const port = 20_000 + Math.floor(Math.random() * 20_000);
+  const child = spawn("node", ["lib/main.js"], {
+    cwd: root,
+    env: { PATH: process.env.PATH, PORT: String(port), HOST: "127.0.0.1", NO_SMEE_SETUP: "true", ...env },
+    stdio: ["ignore", "pipe", "pipe"],
+  });
+  let output = "";
+  child.stdout?.on("data", (chunk) => (output += chunk));
+  child.stderr?.on("data", (chunk) => (output += chunk));
+  const base = `http://127.0.0.1:${port}`;
+  for (let i = 0; i < 150; i++) {
+    if ((await fetch(`${base}/ping`).catch(() => null))?.status === 200) return { child, base, output: () => output };
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+  child.kill();
+  throw new Error(`the app did not start:\n${output}`);
+}
+
+describe("npm start on a fresh machine", () => {
+  let running: ChildProcess | undefined;
+  beforeAll(() => execFileSync("npm", ["run", "build", "--silent"], { cwd: root }));
+  afterEach(() => {
+    running?.kill("SIGTERM");
+    running = undefined;
+  });
+
+  it("serves Probot's setup page when no APP_ID is set", async () => {
+    const { child, base } = await startApp({ APP_ID: "" });
+    running = child;
+    const page = await fetch(`${base}/probot`);
+    expect(page.status).toBe(200);
+    expect(await page.text()).toContain("satisfaction-bot");
+  });
+
+  it("keeps its data in the embedded database in DATA_DIR, for one process only", async () => {
+    const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "sb-data-"));
+    const env = { APP_ID: "4242", PRIVATE_KEY: privateKey, WEBHOOK_SECRET: "s", DATA_DIR: dataDir };
+    const { child } = await startApp(env);
+    running = child;
+    expect(fs.existsSync(path.join(dataDir, "pglite", "PG_VERSION"))).toBe(true);
+
+    const cli = run("node", ["bin/satisfaction-bot.js", "migrate"], { cwd: root, env: { PATH: process.env.PATH, ...env } });
+    const refused = await cli.then(() => null, (error: { code: number; stderr: string }) => error);
+    expect(refused?.code).toBe(1);
+    expect(refused?.stderr).toMatch(/in use by another process \(pid \d+\)/);
+
+    child.kill("SIGTERM");
+    await new Promise((resolve) => child.once("exit", resolve));
+    running = undefined;
+    const { stdout } = await run("node", ["bin/satisfaction-bot.js", "migrate"], { cwd: root, env: { PATH: process.env.PATH, ...env } });
+    expect(stdout).toContain("none pending");
+    fs.rmSync(dataDir, { recursive: true, force: true });
+  });
+});
