@@ -11,7 +11,7 @@ const bareDate = /^\d{4}-\d{2}-\d{2}$/;
 /** An ISO-8601 date (00:00 UTC) or date-time; a date-time without an offset is taken as UTC. */
 const instantText = z
   .string()
-  .refine((value) => bareDate.test(value) || z.iso.datetime({ offset: true, local: true }).safeParse(value).success, {
+  .refine((value) => (bareDate.test(value) ? z.iso.date() : z.iso.datetime({ offset: true, local: true })).safeParse(value).success, {
     message: "must be an ISO-8601 date (2026-11-01) or date-time (2026-11-01T09:00:00Z)",
   })
   .transform((value) => {
