@@ -1,15 +1,19 @@
 import fs from "node:fs";
 import path from "node:path";
+import lockfile from "proper-lockfile";
 
 export class DataDirLockedError extends Error {
-  constructor(dataDir: string, pid: number) {
+  constructor(dataDir: string, pid: number | null) {
     super(
-      `The embedded database in ${dataDir} is in use by another process (pid ${pid}). ` +
+      `The embedded database in ${dataDir} is in use by another process${pid ? ` (pid ${pid})` : ""}. ` +
         "PGlite serves one process only: stop that process, or set DATABASE_URL to a PostgreSQL server.",
     );
     this.name = "DataDirLockedError";
   }
 }
+
+// The lock is refreshed while held; a lock not refreshed for this long belongs to a dead process.
+const STALE_MS = 10_000;
 
 function isAlive(pid: number): boolean {
   try {
@@ -20,22 +24,36 @@ function isAlive(pid: number): boolean {
   }
 }
 
-/** Takes an exclusive pid lock on the folder; a lock left by a dead process is taken over. */
-export async function lockDataDir(dataDir: string): Promise<() => void> {
+function readPid(pidPath: string): number | null {
+  const pid = Number(fs.existsSync(pidPath) ? fs.readFileSync(pidPath, "utf8") : "");
+  return Number.isInteger(pid) && pid > 0 ? pid : null;
+}
+
+/**
+ * Locks the folder for this process (proper-lockfile: an atomic mkdir, refreshed while held), also
+ * against a second open in the same process. A lock left by a process that died is taken over once
+ * it goes stale. Returns the release function.
+ */
+export async function lockDataDir(dataDir: string): Promise<() => Promise<void>> {
   fs.mkdirSync(dataDir, { recursive: true });
-  const lockPath = path.join(dataDir, "satisfaction-bot.pid");
-  for (let attempt = 0; attempt < 2; attempt++) {
-    try {
-      fs.writeFileSync(lockPath, String(process.pid), { flag: "wx" });
-      return () => fs.rmSync(lockPath, { force: true });
-    } catch (error) {
-      if ((error as NodeJS.ErrnoException).code !== "EEXIST") throw error;
-      const holder = Number(fs.readFileSync(lockPath, "utf8"));
-      if (Number.isInteger(holder) && holder > 0 && holder !== process.pid && isAlive(holder)) {
-        throw new DataDirLockedError(dataDir, holder);
-      }
-      fs.rmSync(lockPath, { force: true });
+  const pidPath = path.join(dataDir, "satisfaction-bot.pid");
+  const lockOptions = { lockfilePath: path.join(dataDir, "satisfaction-bot.lock"), stale: STALE_MS, realpath: false };
+  let release: () => Promise<void>;
+  try {
+    release = await lockfile.lock(dataDir, lockOptions);
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== "ELOCKED") throw error;
+    const holder = readPid(pidPath);
+    if (holder !== null && holder !== process.pid && !isAlive(holder)) {
+      // The holder died without releasing: wait for its lock to go stale, then take it over.
+      release = await lockfile.lock(dataDir, { ...lockOptions, retries: { retries: 12, minTimeout: 1_000, maxTimeout: 1_000 } });
+    } else {
+      throw new DataDirLockedError(dataDir, holder);
     }
   }
-  throw new Error(`Could not lock the embedded database folder ${dataDir}`);
+  fs.writeFileSync(pidPath, String(process.pid));
+  return async () => {
+    fs.rmSync(pidPath, { force: true });
+    await release();
+  };
 }

@@ -22,7 +22,7 @@ function wrap(client: PGlite | Transaction): Queryable {
  * `dataDir` is undefined). PGlite is single-process, so the folder is locked while it is open.
  */
 export async function openPglite(dataDir: string | undefined): Promise<Db> {
-  const unlock = dataDir ? await lockDataDir(dataDir) : () => {};
+  const unlock = dataDir ? await lockDataDir(dataDir) : async () => {};
   try {
     const pglite = await PGlite.create(dataDir && path.join(dataDir, "pglite"), { parsers: { [types.INT8]: (value: string) => Number(value) } });
     return {
@@ -31,11 +31,11 @@ export async function openPglite(dataDir: string | undefined): Promise<Db> {
       transaction: (fn) => pglite.transaction((tx) => fn(wrap(tx))),
       async close() {
         await pglite.close();
-        unlock();
+        await unlock();
       },
     };
   } catch (error) {
-    unlock();
+    await unlock();
     throw error;
   }
 }
