@@ -1,0 +1,129 @@
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
+import type { Migration } from "../../src/db/migrate.js";
+import { migrate, readMigrations } from "../../src/db/migrate.js";
+import { openPglite } from "../../src/db/pglite.js";
+import { openPostgres } from "../../src/db/postgres.js";
+import type { Db } from "../../src/db/types.js";
+import type { TestDatabase } from "../helpers/db.js";
+import { createTestDatabase } from "../helpers/db.js";
+
+const CORE_TABLES = ["deliveries", "experiences", "installations", "issues", "repositories", "schema_migrations", "surveys"];
+
+async function tables(db: Db): Promise<string[]> {
+  const { rows } = await db.query<{ name: string }>(
+    "SELECT table_name AS name FROM information_schema.tables WHERE table_schema = 'public' ORDER BY table_name",
+  );
+  return rows.map((row) => row.name);
+}
+
+async function recorded(db: Db): Promise<{ id: number; name: string }[]> {
+  return (await db.query<{ id: number; name: string }>("SELECT id, name FROM schema_migrations ORDER BY id")).rows;
+}
+
+/** A migration whose first statement works and whose second fails. */
+const broken: Migration = {
+  id: 902,
+  name: "902_broken.sql",
+  sql: "CREATE TABLE half_done (id integer PRIMARY KEY);\nINSERT INTO no_such_table VALUES (1);",
+};
+const good: Migration = { id: 901, name: "901_good.sql", sql: "CREATE TABLE good_one (id integer PRIMARY KEY);" };
+
+describe("readMigrations", () => {
+  it("reads the numbered .sql files in order", async () => {
+    const migrations = await readMigrations();
+    expect(migrations.map(({ id, name }) => ({ id, name }))).toEqual([{ id: 1, name: "001_core.sql" }]);
+    expect(migrations[0]?.sql).toContain("CREATE TABLE experiences");
+  });
+
+  it("skips files that are not numbered migrations", async () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), "sbt-migrations-"));
+    try {
+      for (const file of ["002_second.sql", "001_first.sql", "notes.md", "draft.sql", "003_third.sql.bak"]) {
+        fs.writeFileSync(path.join(dir, file), `-- ${file}`);
+      }
+      const migrations = await readMigrations(dir);
+      expect(migrations.map(({ id, name, sql }) => [id, name, sql])).toEqual([
+        [1, "001_first.sql", "-- 001_first.sql"],
+        [2, "002_second.sql", "-- 002_second.sql"],
+      ]);
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});
+
+/** Fresh, never-migrated stores: PostgreSQL (a test database emptied back to a bare schema) and PGlite in memory. */
+const freshStores = [
+  {
+    name: "postgres",
+    async create() {
+      const store = await createTestDatabase();
+      await store.db.exec("DROP SCHEMA public CASCADE; CREATE SCHEMA public;");
+      return store;
+    },
+  },
+  {
+    name: "pglite",
+    async create(): Promise<TestDatabase> {
+      const db = await openPglite(undefined);
+      return { db, url: "memory://", drop: () => db.close() };
+    },
+  },
+] as const;
+
+describe.each(freshStores)("migrate on $name", ({ create }) => {
+  let store: TestDatabase;
+  afterEach(async () => store.drop());
+
+  it("applies each migration once and records it", async () => {
+    store = await create();
+    expect(await tables(store.db)).toEqual([]);
+    expect(await migrate(store.db)).toEqual(["001_core.sql"]);
+    expect(await tables(store.db)).toEqual(CORE_TABLES);
+    expect(await migrate(store.db)).toEqual([]);
+    expect(await recorded(store.db)).toEqual([{ id: 1, name: "001_core.sql" }]);
+  });
+
+  it("rolls a failing migration back completely and keeps the ones before it", async () => {
+    store = await create();
+    await expect(migrate(store.db, [good, broken])).rejects.toThrow(/no_such_table/);
+    expect(await tables(store.db)).toEqual(["good_one", "schema_migrations"]);
+    expect(await recorded(store.db)).toEqual([{ id: 901, name: "901_good.sql" }]);
+
+    // fixed, it applies on the next run, and only it
+    const fixed = { ...broken, sql: "CREATE TABLE half_done (id integer PRIMARY KEY);" };
+    expect(await migrate(store.db, [good, fixed])).toEqual(["902_broken.sql"]);
+    expect(await tables(store.db)).toEqual(["good_one", "half_done", "schema_migrations"]);
+  });
+
+  it("leaves nothing behind when the very first migration fails", async () => {
+    store = await create();
+    await expect(migrate(store.db, [broken])).rejects.toThrow(/no_such_table/);
+    expect(await tables(store.db)).toEqual([]);
+  });
+});
+
+describe("two instances migrating the same fresh PostgreSQL database at once", () => {
+  let store: TestDatabase;
+  const pools: Db[] = [];
+  beforeAll(async () => {
+    store = await createTestDatabase();
+    await store.db.exec("DROP SCHEMA public CASCADE; CREATE SCHEMA public;");
+  });
+  afterAll(async () => {
+    await Promise.all(pools.map((pool) => pool.close()));
+    await store.drop();
+  });
+
+  it("both succeed, and each migration is applied and recorded once", async () => {
+    pools.push(openPostgres(store.url, 2), openPostgres(store.url, 2));
+    const results = await Promise.all(pools.map((pool) => migrate(pool)));
+    expect(results.flat()).toEqual(["001_core.sql"]);
+    expect(results.map((applied) => applied.length).sort()).toEqual([0, 1]);
+    expect(await recorded(store.db)).toEqual([{ id: 1, name: "001_core.sql" }]);
+    expect(await tables(store.db)).toEqual(CORE_TABLES);
+  });
+});

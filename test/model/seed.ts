@@ -1,0 +1,86 @@
+import type { Queryable } from "../../src/db/types.js";
+
+/** Rows written straight into the tables, so a test states exactly what the report is computed from. */
+
+export async function seedInstallation(db: Queryable, id: number): Promise<void> {
+  await db.query("INSERT INTO installations (id, account_login, account_type) VALUES ($1, $2, 'Organization')", [id, `org-${id}`]);
+}
+
+export async function seedRepository(db: Queryable, installationId: number, id: number, fullName: string): Promise<void> {
+  await db.query("INSERT INTO repositories (installation_id, id, full_name, private) VALUES ($1, $2, $3, false)", [
+    installationId,
+    id,
+    fullName,
+  ]);
+}
+
+export type SeedIssue = {
+  installation: number;
+  repo: number;
+  number: number;
+  reporter: number;
+  openedAt: string;
+  /** With an outcome: the close the survey asked about, and the experience's closed_at. */
+  closedAt?: string;
+  outcome?: "pending" | "positive" | "negative" | "neutral";
+  /** When a pending survey polls next (default: a week after the close). */
+  nextPollAt?: string;
+};
+
+/** An issue; when it has an outcome, its survey and experience too (closed at `closedAt`). */
+export async function seedIssue(db: Queryable, issue: SeedIssue): Promise<void> {
+  const closed = issue.closedAt !== undefined;
+  await db.query(
+    `INSERT INTO issues (installation_id, repository_id, number, reporter_id, reporter_login, reporter_type,
+       author_association, state, state_reason, opened_at, closed_at, state_changed_at)
+     VALUES ($1, $2, $3, $4, $5, 'User', 'NONE', $6, $7, $8, $9, $10)`,
+    [
+      issue.installation,
+      issue.repo,
+      issue.number,
+      issue.reporter,
+      `user-${issue.reporter}`,
+      closed ? "closed" : "open",
+      closed ? "completed" : null,
+      new Date(issue.openedAt),
+      closed ? new Date(issue.closedAt as string) : null,
+      new Date(issue.closedAt ?? issue.openedAt),
+    ],
+  );
+  if (!issue.outcome || !issue.closedAt) return;
+  const closedAt = new Date(issue.closedAt);
+  const pending = issue.outcome === "pending";
+  const nextPoll = pending ? new Date(issue.nextPollAt ?? closedAt.getTime() + 7 * 86_400_000) : null;
+  const survey = await db.query<{ id: number }>(
+    `INSERT INTO surveys (installation_id, repository_id, issue_number, closed_at, reporter_id, reporter_login, status,
+       comment_id, asked_at, window_ends_at, next_poll_at, ended_at)
+     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $4, $4::timestamptz + interval '14 days', $9, $10)
+     RETURNING id`,
+    [
+      issue.installation,
+      issue.repo,
+      issue.number,
+      closedAt,
+      issue.reporter,
+      `user-${issue.reporter}`,
+      pending ? "asked" : "answered",
+      issue.installation * 1000 + issue.number,
+      nextPoll,
+      pending ? null : closedAt,
+    ],
+  );
+  await db.query(
+    `INSERT INTO experiences (installation_id, repository_id, issue_number, survey_id, reporter_id, closed_at, outcome, answered_at)
+     VALUES ($1, $2, $3, $4, $5, $6, $7, $8)`,
+    [
+      issue.installation,
+      issue.repo,
+      issue.number,
+      survey.rows[0]?.id,
+      issue.reporter,
+      closedAt,
+      issue.outcome,
+      pending ? null : closedAt,
+    ],
+  );
+}
