@@ -6,7 +6,7 @@ export type ReactionsRead = { changed: false } | { changed: true; reactions: Rea
 
 /**
  * Reads every reaction on a comment, page by page. The first page is asked for with the ETag of
- * the last read: a 304 means nothing changed and does not count against the rate limit.
+ * the last single-page read: a 304 means nothing changed and does not count against the rate limit.
  */
 export async function readReactions(
   octokit: Octokit,
@@ -23,10 +23,14 @@ export async function readReactions(
       per_page: 100,
       headers: target.etag ? { "if-none-match": target.etag } : {},
     });
+    let pageCount = 0;
     for await (const page of pages) {
-      etag ??= page.headers.etag ?? null;
+      if (pageCount++ === 0) etag = page.headers.etag ?? null;
       reactions.push(...page.data);
     }
+    // Reactions are listed oldest first: a new one on a long list changes a later page while the
+    // first answers 304. Only a single-page list may be checked by its ETag.
+    if (pageCount > 1) etag = null;
   } catch (error) {
     if (httpStatus(error) === 304) return { changed: false };
     throw error;
