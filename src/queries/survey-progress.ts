@@ -41,7 +41,8 @@ export async function finishSurvey(
 ): Promise<boolean> {
   return db.transaction(async (tx) => {
     const ended = await tx.query(
-      `UPDATE surveys SET status = $2, ended_at = $3, next_poll_at = NULL, lease_until = NULL, poll_count = poll_count + 1
+      `UPDATE surveys SET status = $2, ended_at = $3, next_poll_at = NULL, lease_until = NULL, poll_count = poll_count + 1,
+         last_error = NULL
        WHERE id = $1 AND status IN ('to_ask', 'asked') RETURNING id`,
       [id, end.status, end.at],
     );
