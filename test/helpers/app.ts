@@ -12,7 +12,12 @@ export const privateKey = generateKeyPairSync("rsa", { modulusLength: 2048 })
   .privateKey.export({ type: "pkcs1", format: "pem" })
   .toString();
 
-export const TestOctokit = ProbotOctokit.defaults({ retry: { enabled: false }, throttle: { enabled: false } });
+// A function, so that it applies after Probot's own throttle options (an object would be overridden).
+export const TestOctokit = ProbotOctokit.defaults((options: Record<string, unknown>) => ({
+  ...options,
+  throttle: { enabled: false },
+  retry: { enabled: false },
+}));
 
 export function createTestProbot(options: { baseUrl?: string } = {}): Probot {
   return new Probot({ appId: 1, privateKey, Octokit: TestOctokit, logLevel: "fatal", ...options });

@@ -1,0 +1,131 @@
+import nock from "nock";
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { openPostgres } from "../../src/db/postgres.js";
+import type { Db } from "../../src/db/types.js";
+import { setInstallationSuspended } from "../../src/queries/installations.js";
+import { markRepositoryRemoved } from "../../src/queries/repositories.js";
+import { sweep } from "../../src/survey/sweep.js";
+import { API, reaction, surveyCommentReply } from "../helpers/app.js";
+import type { TestDatabase } from "../helpers/db.js";
+import { createTestDatabase, truncateAll } from "../helpers/db.js";
+import { INSTALLATION_ID, REPORTER } from "../helpers/fixtures.js";
+import type { SurveyRow } from "./harness.js";
+import {
+  at, commentsPath, createSweepProbot, HOUR, MINUTE, OTHER_REPO, othersReactions, reactionsPath, seedAskedSurvey, seedSurvey,
+  surveyRow, sweeperFor,
+} from "./harness.js";
+
+const askedAt = new Date("2026-11-03T10:00:06Z");
+const now = at(askedAt, 10 * MINUTE);
+const count = (tally: Map<number, number>, key: number) => tally.set(key, (tally.get(key) ?? 0) + 1);
+const range = (n: number) => Array.from({ length: n }, (_, index) => index + 1);
+
+describe("two sweeps racing on one PostgreSQL database", () => {
+  let store: TestDatabase;
+  let secondPool: Db;
+  beforeAll(async () => {
+    store = await createTestDatabase();
+    secondPool = openPostgres(store.url);
+  });
+  afterAll(async () => {
+    await secondPool.close();
+    await store.drop();
+  });
+  beforeEach(async () => truncateAll(store.db));
+
+  /** Two instances: each its own pool on the same database, its own Probot and Octokit. */
+  async function raceSweeps(when: Date) {
+    const first = await sweeperFor(store.db, createSweepProbot());
+    const second = await sweeperFor(secondPool, createSweepProbot());
+    const results = await Promise.all([sweep(first, when), sweep(second, when)]);
+    return results.reduce((sum, result) => sum + result.worked, 0);
+  }
+
+  /** Mocks reads of each survey comment; any survey read twice, or never, shows in the tally. */
+  function mockReactionReads(surveys: number) {
+    const reads = new Map<number, number>();
+    for (const n of range(surveys)) {
+      const commentId = 1000 + n;
+      nock(API)
+        .get(reactionsPath(commentId))
+        .query({ per_page: 100 })
+        .times(2)
+        .optionally()
+        .reply(() => {
+          count(reads, commentId);
+          // Even issues are answered; odd ones wait for the next step.
+          const answer = n % 2 === 0 ? [reaction("+1", REPORTER, "2026-11-03T10:05:00Z")] : [];
+          return [200, [...othersReactions(2, "-1"), ...answer], { etag: `"c${commentId}"` }];
+        });
+    }
+    return reads;
+  }
+
+  it.each([20, 120])("reads each of %i due surveys' reactions exactly once in total", async (surveys) => {
+    for (const n of range(surveys)) await seedAskedSurvey(store.db, { number: n, commentId: 1000 + n, askedAt });
+    const reads = mockReactionReads(surveys);
+
+    const worked = await raceSweeps(now);
+
+    expect(worked).toBe(surveys);
+    expect([...reads.keys()].sort((a, b) => a - b)).toEqual(range(surveys).map((n) => 1000 + n));
+    expect([...reads.values()].every((times) => times === 1)).toBe(true);
+    const { rows } = await store.db.query<{ status: string; n: number; leased: number }>(
+      `SELECT status, count(*)::int AS n, count(lease_until)::int AS leased FROM surveys GROUP BY status ORDER BY status`,
+    );
+    expect(rows).toEqual([
+      { status: "answered", n: surveys / 2, leased: 0 },
+      { status: "asked", n: surveys / 2, leased: 0 },
+    ]);
+    const waiting = await store.db.query("SELECT 1 FROM surveys WHERE status = 'asked' AND next_poll_at <> $1", [at(askedAt, HOUR)]);
+    expect(waiting.rowCount).toBe(0);
+  });
+
+  it.each([20, 120])("posts exactly %i survey comments for as many due surveys, never two on one issue", async (surveys) => {
+    const ids = new Map<number, number>();
+    for (const n of range(surveys)) ids.set(n, await seedSurvey(store.db, { number: n, closedAt: askedAt }));
+    const posts = new Map<number, number>();
+    for (const n of range(surveys)) {
+      nock(API)
+        .post(commentsPath(n))
+        .times(2)
+        .optionally()
+        .reply(() => {
+          count(posts, n);
+          return [201, surveyCommentReply(2000 + n, now.toISOString())];
+        });
+    }
+
+    const worked = await raceSweeps(now);
+
+    expect(worked).toBe(surveys);
+    expect([...posts.values()].reduce((sum, times) => sum + times, 0)).toBe(surveys);
+    expect([...posts.keys()].sort((a, b) => a - b)).toEqual(range(surveys));
+    expect([...posts.entries()].filter(([, times]) => times !== 1)).toEqual([]);
+    for (const n of range(surveys)) {
+      expect(await surveyRow(store.db, ids.get(n)!)).toMatchObject<Partial<SurveyRow>>({
+        status: "asked",
+        comment_id: 2000 + n,
+        ask_attempts: 1,
+        lease_until: null,
+      });
+    }
+  });
+
+  it("claims no survey of a suspended installation or of a removed repository", async () => {
+    const due = await seedSurvey(store.db, { number: 1, closedAt: askedAt });
+    const suspended = await seedSurvey(store.db, { number: 2, closedAt: askedAt, installationId: INSTALLATION_ID + 1 });
+    await setInstallationSuspended(store.db, INSTALLATION_ID + 1, askedAt);
+    const removed = await seedSurvey(store.db, { number: 3, closedAt: askedAt, repository: OTHER_REPO });
+    await markRepositoryRemoved(store.db, INSTALLATION_ID, OTHER_REPO.id, askedAt);
+    nock(API).post(commentsPath(1)).reply(201, surveyCommentReply(2001, now.toISOString()));
+
+    const worked = await raceSweeps(now);
+
+    expect(worked).toBe(1);
+    expect(await surveyRow(store.db, due)).toMatchObject({ status: "asked", comment_id: 2001 });
+    for (const id of [suspended, removed]) {
+      expect(await surveyRow(store.db, id)).toMatchObject({ status: "to_ask", ask_attempts: 0, lease_until: null, comment_id: null });
+    }
+  });
+});

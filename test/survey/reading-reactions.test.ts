@@ -1,0 +1,107 @@
+import nock from "nock";
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import type { SweepDeps } from "../../src/survey/sweep.js";
+import { sweep } from "../../src/survey/sweep.js";
+import { API, reaction } from "../helpers/app.js";
+import type { TestDatabase } from "../helpers/db.js";
+import { backends, truncateAll } from "../helpers/db.js";
+import { REPORTER } from "../helpers/fixtures.js";
+import { at, createSweepProbot, experienceOf, HOUR, MINUTE, othersReactions, reactionsPath, seedAskedSurvey, surveyRow, sweeperFor } from "./harness.js";
+
+const askedAt = new Date("2026-11-03T10:00:06Z");
+const firstRead = at(askedAt, 10 * MINUTE);
+const page2Link = `<${API}${reactionsPath(900)}?per_page=100&page=2>; rel="next", <${API}${reactionsPath(900)}?per_page=100&page=2>; rel="last"`;
+
+const reads = () => nock(API).get(reactionsPath(900)).query({ per_page: 100 });
+const page2 = () => nock(API).get(reactionsPath(900)).query({ per_page: 100, page: 2 });
+
+describe.each(backends)("one read of a survey's reactions on $name", ({ create }) => {
+  let store: TestDatabase;
+  let deps: SweepDeps;
+  let id: number;
+  beforeAll(async () => {
+    store = await create();
+  });
+  afterAll(async () => store.drop());
+  beforeEach(async () => {
+    await truncateAll(store.db);
+    deps = await sweeperFor(store.db, createSweepProbot());
+    id = await seedAskedSurvey(store.db, { number: 1, commentId: 900, askedAt });
+  });
+
+  it("sends the stored ETag as If-None-Match; a 304 keeps the survey open and reschedules it", async () => {
+    reads().reply(200, othersReactions(3), { etag: 'W/"v1"' });
+    await sweep(deps, firstRead);
+    expect(await surveyRow(store.db, id)).toMatchObject({ reactions_etag: 'W/"v1"', poll_count: 1 });
+
+    const conditional = reads().matchHeader("if-none-match", 'W/"v1"').reply(304);
+    await sweep(deps, at(askedAt, HOUR));
+
+    expect(conditional.isDone()).toBe(true);
+    const survey = await surveyRow(store.db, id);
+    expect(survey).toMatchObject({ status: "asked", reactions_etag: 'W/"v1"', poll_count: 2, last_error: null });
+    expect(survey.next_poll_at).toEqual(at(askedAt, 6 * HOUR));
+    expect(await experienceOf(store.db, id)).toEqual({ outcome: "pending", answered_at: null });
+  });
+
+  it("reads every page: the reporter's reaction on page 2 of 2 answers the survey", async () => {
+    reads().reply(200, [...othersReactions(99, "-1"), reaction("confused", { id: 8_100_000, login: "x" })], {
+      etag: '"p1"',
+      link: page2Link,
+    });
+    page2().reply(200, [...othersReactions(3, "laugh"), reaction("hooray", REPORTER, "2026-11-03T10:07:00Z")], { etag: '"p2"' });
+
+    await sweep(deps, firstRead);
+
+    expect(await surveyRow(store.db, id)).toMatchObject({ status: "answered", next_poll_at: null, ended_at: new Date("2026-11-03T10:07:00Z") });
+    expect(await experienceOf(store.db, id)).toEqual({ outcome: "positive", answered_at: new Date("2026-11-03T10:07:00Z") });
+  });
+
+  // GitHub lists reactions oldest first: a reaction added to a comment that already has 100 lands on
+  // page 2 while page 1 stays unchanged, so a multi-page list must not be checked by page 1's ETag.
+  it("sees a reporter's reaction that lands on page 2 after a multi-page read", async () => {
+    reads().reply(200, othersReactions(100), { etag: '"p1"', link: page2Link });
+    page2().reply(200, othersReactions(5, "heart"), { etag: '"p2"' });
+    await sweep(deps, firstRead);
+
+    // Page 1 is unchanged (304 to its ETag); the reporter's 👍 is on page 2.
+    reads().reply(function () {
+      if (this.req.headers["if-none-match"] === '"p1"') return [304, ""];
+      return [200, othersReactions(100), { etag: '"p1"', link: page2Link }];
+    });
+    page2()
+      .optionally()
+      .reply(200, [...othersReactions(5, "heart"), reaction("+1", REPORTER, "2026-11-03T10:30:00Z")], { etag: '"p2b"' });
+    await sweep(deps, at(askedAt, HOUR));
+
+    expect(await experienceOf(store.db, id)).toEqual({ outcome: "positive", answered_at: new Date("2026-11-03T10:30:00Z") });
+  });
+
+  it("ends the survey as comment_deleted, neutral, when the comment's reactions answer 404", async () => {
+    reads().reply(404, { message: "Not Found" });
+
+    await sweep(deps, firstRead);
+
+    expect(await surveyRow(store.db, id)).toMatchObject({ status: "comment_deleted", next_poll_at: null, ended_at: firstRead });
+    expect(await experienceOf(store.db, id)).toEqual({ outcome: "neutral", answered_at: null });
+    await sweep(deps, at(askedAt, 20 * 24 * HOUR));
+  });
+
+  it("keeps the survey asked after a 502 and retries about 5 minutes later, the experience untouched", async () => {
+    reads().reply(502, { message: "Bad Gateway" });
+    await sweep(deps, firstRead);
+
+    const failed = await surveyRow(store.db, id);
+    expect(failed).toMatchObject({ status: "asked", poll_count: 0, lease_until: null });
+    expect(failed.last_error).toMatch(/Bad Gateway/);
+    expect(failed.next_poll_at).toEqual(at(firstRead, 5 * MINUTE));
+    expect(await experienceOf(store.db, id)).toEqual({ outcome: "pending", answered_at: null });
+
+    await sweep(deps, at(firstRead, 5 * MINUTE - 1000));
+    reads().reply(200, [reaction("-1", REPORTER, "2026-11-03T10:12:00Z")], { etag: '"v2"' });
+    await sweep(deps, at(firstRead, 5 * MINUTE));
+
+    expect(await surveyRow(store.db, id)).toMatchObject({ status: "answered", next_poll_at: null });
+    expect(await experienceOf(store.db, id)).toEqual({ outcome: "negative", answered_at: new Date("2026-11-03T10:12:00Z") });
+  });
+});
