@@ -9,12 +9,15 @@ export const repositorySchema = z.object({
   id: z.number().int(),
   full_name: z.string().regex(/^[^/]+\/[^/]+$/),
   private: z.boolean(),
+  stargazers_count: z.number().int().nonnegative().optional(),
+  default_branch: z.string().optional(),
 });
 
 export const installationRefSchema = z.object({ id: z.number().int().positive() });
 
 export const issueSchema = z.object({
   number: z.number().int().positive(),
+  title: z.string().default(""),
   user: userSchema,
   labels: z.array(z.object({ name: z.string() })).default([]),
   state: z.enum(["open", "closed"]),

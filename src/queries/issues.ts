@@ -13,10 +13,11 @@ const keyParams = (key: IssueKey) => [key.installationId, key.repositoryId, key.
 export async function upsertIssue(tx: Queryable, key: IssueKey, issue: IssuePayload): Promise<{ current: boolean }> {
   const result = await tx.query<{ current: boolean }>(
     `INSERT INTO issues (installation_id, repository_id, number, reporter_id, reporter_login, reporter_type,
-       author_association, labels, state, state_reason, locked, opened_at, closed_at, state_changed_at)
-     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14)
+       author_association, labels, state, state_reason, locked, opened_at, closed_at, state_changed_at, title)
+     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15)
      ON CONFLICT (installation_id, repository_id, number) DO UPDATE SET
        reporter_login = EXCLUDED.reporter_login,
+       title = CASE WHEN EXCLUDED.state_changed_at >= issues.state_changed_at THEN EXCLUDED.title ELSE issues.title END,
        opened_at = LEAST(issues.opened_at, EXCLUDED.opened_at),
        author_association = CASE WHEN EXCLUDED.state_changed_at >= issues.state_changed_at
          THEN EXCLUDED.author_association ELSE issues.author_association END,
@@ -42,16 +43,30 @@ export async function upsertIssue(tx: Queryable, key: IssueKey, issue: IssuePayl
       issue.created_at,
       issue.closed_at,
       issue.updated_at,
+      issue.title,
     ],
   );
   return { current: result.rows[0]?.current ?? false };
 }
 
-export async function countReopen(tx: Queryable, key: IssueKey): Promise<void> {
-  await tx.query(
-    "UPDATE issues SET reopen_count = reopen_count + 1 WHERE installation_id = $1 AND repository_id = $2 AND number = $3",
-    keyParams(key),
+/** Records a reopen, once per reopen time whatever the redeliveries. Returns false for one already seen. */
+export async function recordReopenTime(tx: Queryable, key: IssueKey, at: Date): Promise<boolean> {
+  const result = await tx.query(
+    `UPDATE issues SET reopened_at = array_append(reopened_at, $4), reopen_count = cardinality(reopened_at) + 1
+     WHERE installation_id = $1 AND repository_id = $2 AND number = $3 AND NOT ($4 = ANY(reopened_at))`,
+    [...keyParams(key), at],
   );
+  return result.rowCount > 0;
+}
+
+/** Whether the issue is known to have been reopened at or after `at`. */
+export async function reopenedSince(tx: Queryable, key: IssueKey, at: Date): Promise<boolean> {
+  const result = await tx.query(
+    `SELECT 1 FROM issues WHERE installation_id = $1 AND repository_id = $2 AND number = $3
+       AND EXISTS (SELECT 1 FROM unnest(reopened_at) AS reopened WHERE reopened >= $4)`,
+    [...keyParams(key), at],
+  );
+  return result.rowCount > 0;
 }
 
 /** Keeps the earliest response by someone other than the reporter, whatever order comments arrive in. */

@@ -64,13 +64,14 @@ export async function hasSurveyBlockingAsk(tx: Queryable, key: IssueKey, closedA
   return result.rowCount > 0;
 }
 
-/** Cancels the issue's unanswered surveys (it was reopened) and drops their pending experiences. */
-export async function cancelOpenSurveys(tx: Queryable, key: IssueKey, at: Date): Promise<number> {
+/** Cancels the unanswered surveys of closes before a reopen at `reopenedAt`, and their pending experiences. */
+export async function cancelOpenSurveys(tx: Queryable, key: IssueKey, reopenedAt: Date): Promise<number> {
   const cancelled = await tx.query<{ id: number }>(
     `UPDATE surveys SET status = 'cancelled', ended_at = $4, next_poll_at = NULL, lease_until = NULL
      WHERE installation_id = $1 AND repository_id = $2 AND issue_number = $3 AND status IN ('to_ask', 'asked')
+       AND closed_at < $4
      RETURNING id`,
-    [key.installationId, key.repositoryId, key.number, at],
+    [key.installationId, key.repositoryId, key.number, reopenedAt],
   );
   const ids = cancelled.rows.map((row) => row.id);
   if (ids.length > 0) await tx.query("DELETE FROM experiences WHERE survey_id = ANY($1::bigint[])", [ids]);

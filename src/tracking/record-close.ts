@@ -1,5 +1,6 @@
 import type { Queryable } from "../db/types.js";
 import type { IssueEvent } from "../payloads.js";
+import { reopenedSince } from "../queries/issues.js";
 import { hasSurveyBlockingAsk, openSurvey } from "../queries/surveys.js";
 import type { SkipReason } from "../survey/eligibility.js";
 import { surveySkipReason } from "../survey/eligibility.js";
@@ -7,16 +8,18 @@ import { recordIssue } from "./record-issue.js";
 
 export type CloseResult =
   | { surveyId: number }
-  | { surveyId: null; reason: SkipReason | "stale_event" | "already_surveyed" };
+  | { surveyId: null; reason: SkipReason | "reopened_since" | "already_surveyed" };
 
 /**
- * A closed issue: stored, and a survey opened for its reporter when the close qualifies. An event
- * older than one already applied (the issue was reopened since) opens nothing.
+ * A closed issue: stored, and a survey opened for its reporter when the close qualifies. A close
+ * the issue is known to have been reopened after (events arrive in any order) opens nothing.
  */
 export async function recordClose(tx: Queryable, event: IssueEvent): Promise<CloseResult> {
-  const { key, current } = await recordIssue(tx, event);
+  const { key } = await recordIssue(tx, event);
   const { issue } = event;
-  if (!current || issue.state !== "closed" || issue.closed_at === null) return { surveyId: null, reason: "stale_event" };
+  if (issue.closed_at === null || (await reopenedSince(tx, key, issue.closed_at))) {
+    return { surveyId: null, reason: "reopened_since" };
+  }
   const skip = surveySkipReason(issue);
   if (skip) return { surveyId: null, reason: skip };
   if (await hasSurveyBlockingAsk(tx, key, issue.closed_at)) return { surveyId: null, reason: "already_surveyed" };

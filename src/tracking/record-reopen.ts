@@ -1,13 +1,16 @@
 import type { Queryable } from "../db/types.js";
 import type { IssueEvent } from "../payloads.js";
-import { countReopen } from "../queries/issues.js";
+import { recordReopenTime } from "../queries/issues.js";
 import { cancelOpenSurveys } from "../queries/surveys.js";
 import { recordIssue } from "./record-issue.js";
 
-/** A reopened issue: its unanswered survey is cancelled (a later close asks again). */
+/**
+ * A reopened issue: the unanswered surveys of earlier closes are cancelled (a later close asks
+ * again), whatever order this event arrives in among the issue's others.
+ */
 export async function recordReopen(tx: Queryable, event: IssueEvent): Promise<{ cancelled: number }> {
-  const { key, current } = await recordIssue(tx, event);
-  if (!current) return { cancelled: 0 };
-  await countReopen(tx, key);
-  return { cancelled: await cancelOpenSurveys(tx, key, event.issue.updated_at) };
+  const { key } = await recordIssue(tx, event);
+  const reopenedAt = event.issue.updated_at;
+  await recordReopenTime(tx, key, reopenedAt);
+  return { cancelled: await cancelOpenSurveys(tx, key, reopenedAt) };
 }
