@@ -10,7 +10,7 @@ export function installationRepositoriesAdded(deps: AppDeps) {
   return async (context: Context<"installation_repositories.added">): Promise<void> => {
     await handleOnce(deps, context, installationRepositoriesSchema, async (tx, event) => {
       await upsertInstallation(tx, { id: event.installation.id, accountLogin: event.installation.account?.login });
-      for (const repository of event.repositories_added) await upsertRepository(tx, event.installation.id, repository);
+      for (const repository of event.repositories_added) await upsertRepository(tx, event.installation.id, repository, { reinstate: true });
     });
   };
 }

@@ -14,5 +14,5 @@ export async function recordInstallation(tx: Queryable, event: InstallationEvent
     accountLogin: installation.account?.login,
     accountType: installation.account?.type,
   });
-  for (const repository of event.repositories ?? []) await upsertRepository(tx, installation.id, repository);
+  for (const repository of event.repositories ?? []) await upsertRepository(tx, installation.id, repository, { reinstate: true });
 }
