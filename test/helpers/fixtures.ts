@@ -86,3 +86,38 @@ export function commentPayload(action: "created" | "deleted", options: CommentOp
   });
   return { ...payload, action, issue, repository: issuePart.repository, installation: issuePart.installation };
 }
+
+/** The app's own account, as the author of the survey comments it posts. */
+export const APP_BOT = { login: "satisfaction-bot[bot]", id: 1, type: "Bot" };
+
+/**
+ * An issue_comment.<action> payload on the issue, repository and installation of an issues.<action>
+ * payload (for a comment on a closed issue, say): GitHub sends the issue as it is when commented on.
+ */
+export function commentOnIssuePayload(action: "created" | "deleted", issuesEvent: Json, options: CommentOptions = {}): Json {
+  const payload = commentPayload(action, options);
+  const issue = clone(issuesEvent.issue as Json);
+  if (options.pullRequest) issue.pull_request = (payload.issue as Json).pull_request;
+  const { repository, installation } = clone(issuesEvent);
+  const result: Json = { ...payload, issue, repository };
+  if (installation === undefined) delete result.installation;
+  else result.installation = installation;
+  return result;
+}
+
+/**
+ * GitHub's issues.transferred example, sent from the old repository, given an installation. The
+ * moved issue is the example's unless `issuesEvent` gives one (with its repository); it becomes
+ * number `newNumber` (the example's changes.new_issue.number by default) in changes.new_repository.
+ */
+export function issueTransferredPayload(options: { issuesEvent?: Json; newNumber?: number; installationId?: number } = {}): Json {
+  const payload = example("issues", "transferred");
+  if (options.issuesEvent) {
+    payload.issue = clone(options.issuesEvent.issue);
+    payload.repository = clone(options.issuesEvent.repository);
+  }
+  const changes = payload.changes as { new_issue: Json; new_repository: Json };
+  if (options.newNumber !== undefined) changes.new_issue.number = options.newNumber;
+  payload.installation = { id: options.installationId ?? INSTALLATION_ID, node_id: "MDIzOkludGVncmF0aW9uSW5zdGFsbGF0aW9uNDI0Mg==" };
+  return payload;
+}

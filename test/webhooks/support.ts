@@ -1,0 +1,75 @@
+import nock from "nock";
+import { afterAll, beforeAll, beforeEach } from "vitest";
+import type { Db } from "../../src/db/types.js";
+import type { TestDatabase } from "../helpers/db.js";
+import { truncateAll } from "../helpers/db.js";
+import { API, surveyCommentReply } from "../helpers/app.js";
+import { REPORTER } from "../helpers/fixtures.js";
+
+/** Shared by the webhook suites: a database per file (emptied before each test), row reads, GitHub mocks. */
+
+export const TABLES = ["installations", "repositories", "issues", "surveys", "experiences", "deliveries"] as const;
+export type Table = (typeof TABLES)[number];
+
+/** Opens a fresh database for the file, empties it before each test; returns a getter for it. */
+export function useDatabase(create: () => Promise<TestDatabase>): () => Db {
+  let store: TestDatabase | undefined;
+  beforeAll(async () => {
+    store = await create();
+  });
+  afterAll(async () => store?.drop());
+  beforeEach(async () => {
+    if (store) await truncateAll(store.db);
+  });
+  return () => {
+    if (!store) throw new Error("the test database is not open");
+    return store.db;
+  };
+}
+
+/** How many rows each table holds. */
+export async function countRows(db: Db): Promise<Record<Table, number>> {
+  const counts = {} as Record<Table, number>;
+  for (const table of TABLES) {
+    const { rows } = await db.query<{ n: number }>(`SELECT count(*)::int AS n FROM ${table}`);
+    counts[table] = rows[0]?.n ?? 0;
+  }
+  return counts;
+}
+
+export const NO_ROWS: Record<Table, number> = {
+  installations: 0,
+  repositories: 0,
+  issues: 0,
+  surveys: 0,
+  experiences: 0,
+  deliveries: 0,
+};
+
+export async function rowsOf<R = Record<string, unknown>>(db: Db, sql: string, params: unknown[] = []): Promise<R[]> {
+  return (await db.query<R>(sql, params)).rows;
+}
+
+export const REPO_PATH = "/repos/Codertocat/Hello-World";
+
+/**
+ * Expects the survey comment POST on `repoPath` issue `issueNumber`, mentioning the reporter; GitHub
+ * answers with comment `commentId` created at `createdAt`.
+ */
+export function mockSurveyPost(
+  options: { issueNumber?: number; commentId?: number; createdAt?: string; repoPath?: string; reporterLogin?: string } = {},
+): nock.Scope {
+  const { issueNumber = 1, commentId = 900, createdAt = "2026-11-03T10:00:06Z", repoPath = REPO_PATH } = options;
+  const mention = `@${options.reporterLogin ?? REPORTER.login} `;
+  return nock(API)
+    .post(`${repoPath}/issues/${issueNumber}/comments`, (body: { body?: string }) => body.body?.startsWith(mention) === true)
+    .reply(201, surveyCommentReply(commentId, createdAt));
+}
+
+/** Expects one read of a comment's reactions (first page, 100 a page). */
+export function mockReactionsRead(commentId: number, reactions: unknown[], repoPath: string = REPO_PATH): nock.Scope {
+  return nock(API)
+    .get(`${repoPath}/issues/comments/${commentId}/reactions`)
+    .query({ per_page: 100 })
+    .reply(200, reactions, { etag: `"r${commentId}"` });
+}
