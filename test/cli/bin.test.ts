@@ -6,8 +6,8 @@ import { fileURLToPath } from "node:url";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { privateKey } from "../helpers/app.js";
 import type { TestDatabase } from "../helpers/db.js";
-import { createTestDatabase } from "../helpers/db.js";
-import { seedInstallation, seedIssue, seedRepository } from "../model/seed.js";
+import { createTestDatabase, MIGRATION_FILES } from "../helpers/db.js";
+import { seedInstallation, seedIssue, seedRepository, turnSummariesOff } from "../model/seed.js";
 
 const root = fileURLToPath(new URL("../..", import.meta.url));
 const bin = path.join(root, "bin", "satisfaction-bot.js");
@@ -41,7 +41,7 @@ afterAll(async () => {
 
 describe("bin/satisfaction-bot.js as a child process", () => {
   it("migrates a fresh database, then finds nothing pending", () => {
-    expect(cli(["migrate"])).toEqual({ status: 0, stdout: "migrations applied: 001_core.sql\n", stderr: "" });
+    expect(cli(["migrate"])).toEqual({ status: 0, stdout: `migrations applied: ${MIGRATION_FILES.join(", ")}\n`, stderr: "" });
     expect(cli(["migrate"])).toEqual({ status: 0, stdout: "migrations applied: none pending\n", stderr: "" });
   });
 
@@ -98,11 +98,12 @@ describe("bin/satisfaction-bot.js as a child process", () => {
     expect(stderr).toBe("satisfaction-bot: sweep needs APP_ID and PRIVATE_KEY (or PRIVATE_KEY_PATH) to reach GitHub\n");
   });
 
-  it("exits 0 for sweep --now 2026-11-30 with credentials and nothing due", () => {
+  it("exits 0 for sweep --now 2026-11-30 with credentials and nothing due", async () => {
+    await turnSummariesOff(store.db);
     const { status, stdout, stderr } = cli(["sweep", "--now", "2026-11-30"], { APP_ID: "123", PRIVATE_KEY: privateKey.replace(/\n/g, "\\n") });
     expect({ status, stdout, stderr }).toEqual({
       status: 0,
-      stdout: "sweep at 2026-11-30T00:00:00.000Z: 0 surveys worked, 0 installations unreachable\n",
+      stdout: "sweep at 2026-11-30T00:00:00.000Z: 0 surveys worked, 0 installations unreachable, 0 summaries posted, 0 failed\n",
       stderr: "",
     });
   });

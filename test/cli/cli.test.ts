@@ -5,8 +5,8 @@ import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } 
 import { main } from "../../src/cli/main.js";
 import { privateKey } from "../helpers/app.js";
 import type { TestDatabase } from "../helpers/db.js";
-import { createTestDatabase } from "../helpers/db.js";
-import { seedInstallation, seedIssue, seedRepository } from "../model/seed.js";
+import { createTestDatabase, MIGRATION_FILES } from "../helpers/db.js";
+import { seedInstallation, seedIssue, seedRepository, turnSummariesOff } from "../model/seed.js";
 
 /** Runs the CLI in this process and captures what it prints. */
 async function run(...argv: string[]) {
@@ -50,7 +50,7 @@ describe("satisfaction-bot migrate", () => {
 
   it("prints the migrations it applied, then that none is pending", async () => {
     useDatabase(store.url);
-    expect(await run("migrate")).toEqual({ code: 0, out: ["migrations applied: 001_core.sql"], err: [] });
+    expect(await run("migrate")).toEqual({ code: 0, out: [`migrations applied: ${MIGRATION_FILES.join(", ")}`], err: [] });
     expect(await run("migrate")).toEqual({ code: 0, out: ["migrations applied: none pending"], err: [] });
   });
 });
@@ -185,10 +185,11 @@ describe("satisfaction-bot report and sweep", () => {
   it("sweeps with nothing due, reaching no one, exit 0", async () => {
     vi.stubEnv("APP_ID", "123");
     vi.stubEnv("PRIVATE_KEY", privateKey.replace(/\n/g, "\\n"));
+    await turnSummariesOff(store.db);
     const result = await run("sweep", "--now", "2026-11-30");
     expect(result).toEqual({
       code: 0,
-      out: ["sweep at 2026-11-30T00:00:00.000Z: 0 surveys worked, 0 installations unreachable"],
+      out: ["sweep at 2026-11-30T00:00:00.000Z: 0 surveys worked, 0 installations unreachable, 0 summaries posted, 0 failed"],
       err: [],
     });
     const { rows } = await store.db.query("SELECT status, lease_until, ask_attempts FROM surveys WHERE status = 'asked'");

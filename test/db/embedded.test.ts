@@ -8,7 +8,7 @@ import { migrate } from "../../src/db/migrate.js";
 import { openDatabase } from "../../src/db/open.js";
 import { openPglite } from "../../src/db/pglite.js";
 import type { Db } from "../../src/db/types.js";
-import { createTestDatabase } from "../helpers/db.js";
+import { createTestDatabase, MIGRATION_FILES } from "../helpers/db.js";
 
 let dataDir: string;
 let lockFile: string;
@@ -56,7 +56,7 @@ describe("openDatabase", () => {
   it("uses the embedded PGlite in DATA_DIR without DATABASE_URL, and the data survives close and reopen", async () => {
     const first = await track(openDatabase({ DATA_DIR: dataDir }));
     expect(first.kind).toBe("pglite");
-    expect(await migrate(first)).toEqual(["001_core.sql"]);
+    expect(await migrate(first)).toEqual(MIGRATION_FILES);
     await first.query("INSERT INTO installations (id, account_login) VALUES (4242, 'octo')");
     expect(fs.readFileSync(lockFile, "utf8")).toBe(String(process.pid));
     expect(fs.existsSync(path.join(dataDir, "pglite"))).toBe(true);

@@ -8,9 +8,19 @@ import { openPglite } from "../../src/db/pglite.js";
 import { openPostgres } from "../../src/db/postgres.js";
 import type { Db } from "../../src/db/types.js";
 import type { TestDatabase } from "../helpers/db.js";
-import { createTestDatabase } from "../helpers/db.js";
+import { createTestDatabase, MIGRATION_FILES, MIGRATIONS_RECORDED } from "../helpers/db.js";
 
-const CORE_TABLES = ["deliveries", "experiences", "installations", "issues", "repositories", "schema_migrations", "surveys"];
+const CORE_TABLES = [
+  "deliveries",
+  "experiences",
+  "installations",
+  "issues",
+  "repositories",
+  "repository_configs",
+  "schema_migrations",
+  "summaries",
+  "surveys",
+];
 
 async function tables(db: Db): Promise<string[]> {
   const { rows } = await db.query<{ name: string }>(
@@ -34,7 +44,7 @@ const good: Migration = { id: 901, name: "901_good.sql", sql: "CREATE TABLE good
 describe("readMigrations", () => {
   it("reads the numbered .sql files in order", async () => {
     const migrations = await readMigrations();
-    expect(migrations.map(({ id, name }) => ({ id, name }))).toEqual([{ id: 1, name: "001_core.sql" }]);
+    expect(migrations.map(({ id, name }) => ({ id, name }))).toEqual(MIGRATIONS_RECORDED);
     expect(migrations[0]?.sql).toContain("CREATE TABLE experiences");
   });
 
@@ -81,10 +91,10 @@ describe.each(freshStores)("migrate on $name", ({ create }) => {
   it("applies each migration once and records it", async () => {
     store = await create();
     expect(await tables(store.db)).toEqual([]);
-    expect(await migrate(store.db)).toEqual(["001_core.sql"]);
+    expect(await migrate(store.db)).toEqual(MIGRATION_FILES);
     expect(await tables(store.db)).toEqual(CORE_TABLES);
     expect(await migrate(store.db)).toEqual([]);
-    expect(await recorded(store.db)).toEqual([{ id: 1, name: "001_core.sql" }]);
+    expect(await recorded(store.db)).toEqual(MIGRATIONS_RECORDED);
   });
 
   it("rolls a failing migration back completely and keeps the ones before it", async () => {
@@ -121,9 +131,9 @@ describe("two instances migrating the same fresh PostgreSQL database at once", (
   it("both succeed, and each migration is applied and recorded once", async () => {
     pools.push(openPostgres(store.url, 2), openPostgres(store.url, 2));
     const results = await Promise.all(pools.map((pool) => migrate(pool)));
-    expect(results.flat()).toEqual(["001_core.sql"]);
-    expect(results.map((applied) => applied.length).sort()).toEqual([0, 1]);
-    expect(await recorded(store.db)).toEqual([{ id: 1, name: "001_core.sql" }]);
+    // Each migration is applied by exactly one of the two, whichever takes its lock first.
+    expect(results.flat().sort()).toEqual(MIGRATION_FILES);
+    expect(await recorded(store.db)).toEqual(MIGRATIONS_RECORDED);
     expect(await tables(store.db)).toEqual(CORE_TABLES);
   });
 });

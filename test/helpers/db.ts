@@ -1,9 +1,17 @@
 import { randomBytes } from "node:crypto";
+import fs from "node:fs";
 import pg from "pg";
 import { migrate } from "../../src/db/migrate.js";
 import { openPglite } from "../../src/db/pglite.js";
 import { openPostgres } from "../../src/db/postgres.js";
 import type { Db } from "../../src/db/types.js";
+
+/** The migration files, read straight from the folder: what `migrate` must apply, in order. */
+export const MIGRATION_FILES = fs
+  .readdirSync(new URL("../../migrations/", import.meta.url))
+  .filter((file) => /^\d+_.+\.sql$/.test(file))
+  .sort();
+export const MIGRATIONS_RECORDED = MIGRATION_FILES.map((name) => ({ id: Number(name.split("_")[0]), name }));
 
 /** The server's maintenance database; each test file makes (and drops) a database of its own. */
 export const adminUrl = process.env.TEST_DATABASE_URL ?? "postgres://postgres@127.0.0.1:5432/postgres";

@@ -84,3 +84,12 @@ export async function seedIssue(db: Queryable, issue: SeedIssue): Promise<void> 
     ],
   );
 }
+
+/** Turns the summaries off for every stored repository, so that a sweep finds no summary due. */
+export async function turnSummariesOff(db: Queryable): Promise<void> {
+  await db.query(
+    `INSERT INTO repository_configs (installation_id, repository_id, config, loaded_at)
+     SELECT installation_id, id, '{"summary": {"enabled": false}}'::jsonb, now() FROM repositories
+     ON CONFLICT (installation_id, repository_id) DO UPDATE SET config = EXCLUDED.config`,
+  );
+}
