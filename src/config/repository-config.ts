@@ -1,0 +1,56 @@
+import type { Logger } from "pino";
+import type { Queryable } from "../db/types.js";
+import type { Octokit } from "../github/octokit.js";
+import { splitFullName } from "../github/octokit.js";
+import { readStoredConfig, storeConfig, storeConfigError } from "../queries/repository-configs.js";
+import type { ConfigError, ConfigLoad } from "./load-config.js";
+import { loadRepositoryConfig } from "./load-config.js";
+import type { RepositoryConfig } from "./schema.js";
+import { configSchema, defaultConfig } from "./schema.js";
+
+export type ConfigTarget = { installationId: number; repositoryId: number; fullName: string };
+export type EffectiveConfig = { config: RepositoryConfig; error: ConfigError | null };
+
+// A stored configuration is trusted this long; a push that changes the file refreshes it at once.
+const FRESH_MS = 60 * 60_000;
+
+function parseStored(config: unknown): RepositoryConfig {
+  const parsed = configSchema.safeParse(config ?? {});
+  return parsed.success ? parsed.data : defaultConfig;
+}
+
+/** Stores the outcome of a load: a good file replaces the last good one, a broken one is recorded. */
+export async function recordConfigLoad(db: Queryable, target: ConfigTarget, load: ConfigLoad, at: Date, log: Logger): Promise<void> {
+  const ref = { installationId: target.installationId, repositoryId: target.repositoryId };
+  if (load.ok) return storeConfig(db, ref, load.config, at);
+  log.error({ repository: target.fullName, ...load.error }, "invalid satisfaction.yml; keeping the last good configuration");
+  await storeConfigError(db, ref, load.error, at);
+}
+
+/**
+ * The configuration in force for a repository: the stored one while fresh, else read from GitHub.
+ * A broken file never fails the caller: the last good configuration (or the defaults) stays in force
+ * and the error is returned so it can be shown to the maintainer.
+ */
+export async function configFor(deps: { db: Queryable; log: Logger }, octokit: Octokit, target: ConfigTarget, now: Date): Promise<EffectiveConfig> {
+  const stored = await readStoredConfig(deps.db, target);
+  if (stored && now.getTime() - stored.loadedAt.getTime() < FRESH_MS) {
+    return { config: parseStored(stored.config), error: stored.error };
+  }
+  const { owner, repo } = splitFullName(target.fullName);
+  let load: ConfigLoad;
+  try {
+    load = await loadRepositoryConfig(octokit, owner, repo);
+  } catch (error) {
+    deps.log.warn({ repository: target.fullName, err: error }, "cannot read satisfaction.yml; using the stored configuration");
+    return { config: parseStored(stored?.config), error: stored?.error ?? null };
+  }
+  await recordConfigLoad(deps.db, target, load, now, deps.log);
+  return load.ok ? { config: load.config, error: null } : { config: parseStored(stored?.config), error: load.error };
+}
+
+/** The stored configuration without asking GitHub (the defaults when none is stored). */
+export async function storedConfigFor(db: Queryable, target: Omit<ConfigTarget, "fullName">): Promise<EffectiveConfig> {
+  const stored = await readStoredConfig(db, target);
+  return { config: parseStored(stored?.config), error: stored?.error ?? null };
+}
