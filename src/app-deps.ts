@@ -1,9 +1,14 @@
+import type { Logger } from "pino";
+import type { ConfigTarget, EffectiveConfig } from "./config/repository-config.js";
 import type { Db } from "./db/types.js";
+import type { Octokit } from "./github/octokit.js";
+
+/** Where a repository's configuration comes from (stored, or read from GitHub). */
+export type ConfigSource = (octokit: Octokit, target: ConfigTarget, now: Date, log: Logger) => Promise<EffectiveConfig>;
 
 /** What the webhook handlers work with; the clock is injected so tests control time. */
 export type AppDeps = {
   db: Db;
   clock: () => Date;
-  /** Days a survey waits for the reporter's reaction, from the moment it is posted. */
-  windowDays: number;
+  config: ConfigSource;
 };

@@ -1,5 +1,6 @@
 import { run } from "probot";
 import type { AppDeps } from "./app-deps.js";
+import { configFor } from "./config/repository-config.js";
 import { migrate } from "./db/migrate.js";
 import { openDatabase } from "./db/open.js";
 import type { Env } from "./env.js";
@@ -9,7 +10,6 @@ import { satisfactionBot } from "./index.js";
 import { createLogger } from "./logger.js";
 import { startScheduler } from "./scheduler.js";
 import { startServer } from "./server.js";
-import { DEFAULT_WINDOW_DAYS } from "./survey/schedule.js";
 
 const SWEEP_INTERVAL_MS = 60_000;
 
@@ -36,11 +36,11 @@ async function start(): Promise<void> {
   const applied = await migrate(db);
   log.info({ applied, database: db.kind }, "database ready");
   const clock = () => new Date();
-  const deps: AppDeps = { db, clock, windowDays: DEFAULT_WINDOW_DAYS };
+  const deps: AppDeps = { db, clock, config: (octokit, target, now, log) => configFor({ db, log }, octokit, target, now) };
   const probot = createProbot({ ...env, APP_ID: env.APP_ID, privateKey: env.privateKey }, log);
   const server = await startServer(probot, satisfactionBot(deps), env, log);
   const octokitFor = (installationId: number) => probot.auth(installationId);
-  const scheduler = startScheduler({ db, log, windowDays: deps.windowDays, octokitFor }, clock, SWEEP_INTERVAL_MS, log);
+  const scheduler = startScheduler({ db, log, octokitFor }, clock, SWEEP_INTERVAL_MS, log);
 
   const stop = async (signal: string) => {
     log.info({ signal }, "stopping");

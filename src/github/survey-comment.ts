@@ -2,7 +2,14 @@ import type { Octokit } from "./octokit.js";
 import { splitFullName } from "./octokit.js";
 import { surveyComment, surveyMarker } from "../survey/message.js";
 
-type Target = { repositoryFullName: string; issueNumber: number; reporterLogin: string; id: number; askAttempts: number };
+type Target = {
+  repositoryFullName: string;
+  issueNumber: number;
+  reporterLogin: string;
+  id: number;
+  askAttempts: number;
+  message: string | null;
+};
 
 export type PostedComment = { id: number; createdAt: Date };
 
@@ -27,7 +34,7 @@ export async function postSurveyComment(octokit: Octokit, survey: Target): Promi
     owner,
     repo,
     issue_number: survey.issueNumber,
-    body: surveyComment(survey.reporterLogin, survey.id),
+    body: surveyComment(survey.reporterLogin, survey.id, survey.message),
   });
   return { id: data.id, createdAt: new Date(data.created_at) };
 }

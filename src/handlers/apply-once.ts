@@ -33,21 +33,30 @@ export async function applyOnce<T>(
   return outcome;
 }
 
+export type ValidDelivery<E> = { installationId: number; event: E; eventName: string };
+
 /**
- * The common path of a handler: ignore a payload without an installation, validate the payload
- * (a malformed one is answered 400), then apply its effects once.
+ * The first step of a handler: a payload without an installation is ignored (null); a malformed
+ * payload is answered 400 by the PayloadError thrown.
  */
+export function validateDelivery<S extends z.ZodType>(context: DeliveryContext, schema: S): ValidDelivery<z.infer<S>> | null {
+  const installationId = installationOf(context);
+  if (installationId === null) return null;
+  const action = (context.payload as { action?: unknown }).action;
+  const eventName = typeof action === "string" ? `${context.name}.${action}` : context.name;
+  return { installationId, event: parsePayload(schema, context.payload, eventName), eventName };
+}
+
+/** The common path of a handler: validate the delivery, then apply its effects once. */
 export async function handleOnce<S extends z.ZodType, T>(
   deps: AppDeps,
   context: DeliveryContext,
   schema: S,
   record: (tx: Queryable, event: z.infer<S>) => Promise<T>,
 ): Promise<{ applied: true; value: T; installationId: number } | { applied: false }> {
-  const installationId = installationOf(context);
-  if (installationId === null) return { applied: false };
-  const action = (context.payload as { action?: unknown }).action;
-  const eventName = typeof action === "string" ? `${context.name}.${action}` : context.name;
-  const event = parsePayload(schema, context.payload, eventName);
+  const delivery = validateDelivery(context, schema);
+  if (!delivery) return { applied: false };
+  const { installationId, event, eventName } = delivery;
   const outcome = await applyOnce(deps, { ...context, name: eventName }, installationId, (tx) => record(tx, event));
   return outcome.applied ? { ...outcome, installationId } : outcome;
 }

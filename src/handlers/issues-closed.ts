@@ -2,18 +2,30 @@ import type { Context } from "probot";
 import type { AppDeps } from "../app-deps.js";
 import { issueEventSchema } from "../payloads.js";
 import { recordClose } from "../tracking/record-close.js";
-import { handleOnce } from "./apply-once.js";
+import { recordRepository } from "../tracking/record-repository.js";
+import { applyOnce, validateDelivery } from "./apply-once.js";
 import { workSurveyNow } from "./work-now.js";
 
-/** A closed issue opens a survey for its reporter when it qualifies, and asks at once. */
+/**
+ * A closed issue opens a survey for its reporter when it qualifies under the repository's
+ * configuration, and asks at once.
+ */
 export function issuesClosed(deps: AppDeps) {
   return async (context: Context<"issues.closed">): Promise<void> => {
-    const result = await handleOnce(deps, context, issueEventSchema, recordClose);
+    const delivery = validateDelivery(context, issueEventSchema);
+    if (!delivery) return;
+    const { installationId, event, eventName } = delivery;
+    const { repository } = event;
+    // The configuration is stored per repository, so the repository is recorded first.
+    await deps.db.transaction((tx) => recordRepository(tx, installationId, repository));
+    const target = { installationId, repositoryId: repository.id, fullName: repository.full_name };
+    const { config } = await deps.config(context.octokit, target, deps.clock(), context.log);
+    const result = await applyOnce(deps, { ...context, name: eventName }, installationId, (tx) => recordClose(tx, event, config));
     if (!result.applied) return;
     if (result.value.surveyId === null) {
-      context.log.debug({ deliveryId: context.id, reason: result.value.reason }, "no survey for this close");
+      context.log.info({ deliveryId: context.id, reason: result.value.reason }, "no survey for this close");
       return;
     }
-    await workSurveyNow(deps, context.log, context.octokit, result.installationId, result.value.surveyId);
+    await workSurveyNow(deps, context.log, context.octokit, installationId, result.value.surveyId);
   };
 }

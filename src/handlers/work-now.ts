@@ -17,7 +17,7 @@ export async function workSurveyNow(
 ): Promise<void> {
   try {
     const survey = await claimSurvey(deps.db, installationId, surveyId);
-    if (survey) await workSurvey({ db: deps.db, log, windowDays: deps.windowDays }, octokit, survey, deps.clock());
+    if (survey) await workSurvey({ db: deps.db, log }, octokit, survey, deps.clock());
   } catch (error) {
     log.error({ surveyId, installationId, err: error }, "survey work after webhook failed; the sweep will retry");
   }

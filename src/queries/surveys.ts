@@ -1,4 +1,5 @@
 import type { Queryable } from "../db/types.js";
+import { DEFAULT_WINDOW_DAYS } from "../survey/schedule.js";
 import type { IssueKey } from "./issues.js";
 
 export type SurveyStatus = "to_ask" | "asked" | "answered" | "expired" | "cancelled" | "comment_deleted";
@@ -18,12 +19,15 @@ export type ClaimedSurvey = {
   askedAt: Date | null;
   windowEndsAt: Date | null;
   reactionsEtag: string | null;
+  windowDays: number;
+  /** The repository's own survey text, or null for the built-in one. */
+  message: string | null;
 };
 
 const claimedColumns = `s.id, s.installation_id AS "installationId", r.full_name AS "repositoryFullName",
   s.issue_number AS "issueNumber", s.reporter_id AS "reporterId", s.reporter_login AS "reporterLogin", s.status,
   s.comment_id AS "commentId", s.ask_attempts AS "askAttempts", s.asked_at AS "askedAt",
-  s.window_ends_at AS "windowEndsAt", s.reactions_etag AS "reactionsEtag"`;
+  s.window_ends_at AS "windowEndsAt", s.reactions_etag AS "reactionsEtag", s.window_days AS "windowDays", s.message`;
 
 // How long a claim holds before another instance may take the survey over (a crashed worker).
 const LEASE = "interval '2 minutes'";
@@ -35,14 +39,24 @@ const LEASE = "interval '2 minutes'";
 export async function openSurvey(
   tx: Queryable,
   key: IssueKey,
-  close: { closedAt: Date; reporterId: number; reporterLogin: string },
+  close: { closedAt: Date; reporterId: number; reporterLogin: string; windowDays?: number; message?: string | null },
 ): Promise<number | null> {
   const created = await tx.query<{ id: number }>(
-    `INSERT INTO surveys (installation_id, repository_id, issue_number, closed_at, reporter_id, reporter_login, status, next_poll_at)
-     VALUES ($1, $2, $3, $4, $5, $6, 'to_ask', $4)
+    `INSERT INTO surveys (installation_id, repository_id, issue_number, closed_at, reporter_id, reporter_login, status,
+       next_poll_at, window_days, message)
+     VALUES ($1, $2, $3, $4, $5, $6, 'to_ask', $4, $7, $8)
      ON CONFLICT (installation_id, repository_id, issue_number, closed_at) DO NOTHING
      RETURNING id`,
-    [key.installationId, key.repositoryId, key.number, close.closedAt, close.reporterId, close.reporterLogin],
+    [
+      key.installationId,
+      key.repositoryId,
+      key.number,
+      close.closedAt,
+      close.reporterId,
+      close.reporterLogin,
+      close.windowDays ?? DEFAULT_WINDOW_DAYS,
+      close.message ?? null,
+    ],
   );
   const id = created.rows[0]?.id;
   if (id === undefined) return null;

@@ -7,7 +7,7 @@ import type { ClaimedSurvey } from "../queries/surveys.js";
 import { abandonSurvey, markAsked, releaseAfterFailure } from "../queries/survey-progress.js";
 import { nextPollAt, windowEnd } from "./schedule.js";
 
-export type SurveyWorkDeps = { db: Db; log: Logger; windowDays: number };
+export type SurveyWorkDeps = { db: Db; log: Logger };
 
 export const MAX_ASK_ATTEMPTS = 8;
 
@@ -25,7 +25,7 @@ export async function askSurvey(deps: SurveyWorkDeps, octokit: Octokit, survey: 
   const { db, log } = deps;
   try {
     const comment = await postSurveyComment(octokit, survey);
-    const windowEndsAt = windowEnd(comment.createdAt, deps.windowDays);
+    const windowEndsAt = windowEnd(comment.createdAt, survey.windowDays);
     const next = nextPollAt(comment.createdAt, windowEndsAt, comment.createdAt) ?? windowEndsAt;
     await markAsked(db, survey.id, { commentId: comment.id, askedAt: comment.createdAt, windowEndsAt, nextPollAt: next });
     log.info({ surveyId: survey.id, commentId: comment.id, repository: survey.repositoryFullName }, "survey asked");

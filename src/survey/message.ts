@@ -15,11 +15,21 @@ export function surveyMarker(surveyId: number): string {
   return `<!-- satisfaction-bot:survey:${surveyId} -->`;
 }
 
-export function surveyComment(reporterLogin: string, surveyId: number): string {
+/**
+ * The survey comment: the repository's own text (`{reporter}` replaced by the mention) or the
+ * built-in one, then how to answer, which is always added so the reactions mean what the app counts.
+ */
+export function surveyComment(reporterLogin: string, surveyId: number, message: string | null = null): string {
   const good = POSITIVE_REACTIONS.map((content) => EMOJI[content]).join(" ");
   const bad = NEGATIVE_REACTIONS.map((content) => EMOJI[content]).join(" ");
+  const mention = `@${reporterLogin}`;
+  const opening = message
+    ? message.includes("{reporter}")
+      ? message.replaceAll("{reporter}", mention)
+      : `${mention} ${message}`
+    : `${mention} thanks for reaching out. How did we do with this issue?`;
   return [
-    `@${reporterLogin} thanks for reaching out. How did we do with this issue?`,
+    opening,
     `React to this comment with ${good} if the help was good, or ${bad} if it was not. Only your reaction counts, and we will not ask again.`,
     surveyMarker(surveyId),
   ].join("\n\n");

@@ -1,3 +1,4 @@
+import type { RepositoryConfig } from "../config/schema.js";
 import type { Queryable } from "../db/types.js";
 import type { IssueEvent } from "../payloads.js";
 import { reopenedSince } from "../queries/issues.js";
@@ -14,19 +15,21 @@ export type CloseResult =
  * A closed issue: stored, and a survey opened for its reporter when the close qualifies. A close
  * the issue is known to have been reopened after (events arrive in any order) opens nothing.
  */
-export async function recordClose(tx: Queryable, event: IssueEvent): Promise<CloseResult> {
+export async function recordClose(tx: Queryable, event: IssueEvent, config: RepositoryConfig): Promise<CloseResult> {
   const { key } = await recordIssue(tx, event);
   const { issue } = event;
   if (issue.closed_at === null || (await reopenedSince(tx, key, issue.closed_at))) {
     return { surveyId: null, reason: "reopened_since" };
   }
-  const skip = surveySkipReason(issue);
+  const skip = surveySkipReason(issue, config);
   if (skip) return { surveyId: null, reason: skip };
   if (await hasSurveyBlockingAsk(tx, key, issue.closed_at)) return { surveyId: null, reason: "already_surveyed" };
   const surveyId = await openSurvey(tx, key, {
     closedAt: issue.closed_at,
     reporterId: issue.user.id,
     reporterLogin: issue.user.login,
+    windowDays: config.survey.window_days,
+    message: config.survey.message,
   });
   return surveyId === null ? { surveyId: null, reason: "already_surveyed" } : { surveyId };
 }

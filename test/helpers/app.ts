@@ -4,7 +4,7 @@ import { Probot, ProbotOctokit } from "probot";
 import type { AppDeps } from "../../src/app-deps.js";
 import type { Db } from "../../src/db/types.js";
 import { satisfactionBot } from "../../src/index.js";
-import { DEFAULT_WINDOW_DAYS } from "../../src/survey/schedule.js";
+import { defaultConfig } from "../../src/config/schema.js";
 import { INSTALLATION_ID } from "./fixtures.js";
 
 export const API = "https://api.github.com";
@@ -23,9 +23,12 @@ export function createTestProbot(options: { baseUrl?: string } = {}): Probot {
   return new Probot({ appId: 1, privateKey, Octokit: TestOctokit, logLevel: "fatal", ...options });
 }
 
-/** A Probot with the app loaded on `db`, its clock fixed at `now` unless a clock is given. */
+/**
+ * A Probot with the app loaded on `db`, its clock fixed at `now` unless a clock is given. Every
+ * repository has the default configuration here; the configuration's own tests read it from GitHub.
+ */
 export function createTestApp(db: Db, clock: () => Date = () => new Date("2026-11-03T10:00:05Z")) {
-  const deps: AppDeps = { db, clock, windowDays: DEFAULT_WINDOW_DAYS };
+  const deps: AppDeps = { db, clock, config: async () => ({ config: defaultConfig, error: null }) };
   const probot = createTestProbot();
   probot.load(satisfactionBot(deps));
   return { probot, deps };

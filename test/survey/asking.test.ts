@@ -1,7 +1,6 @@
 import nock from "nock";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { surveyComment, surveyMarker } from "../../src/survey/message.js";
-import { DEFAULT_WINDOW_DAYS } from "../../src/survey/schedule.js";
 import type { SweepDeps } from "../../src/survey/sweep.js";
 import { sweep } from "../../src/survey/sweep.js";
 import { API, createTestApp, mockToken, receive, surveyCommentReply } from "../helpers/app.js";
@@ -118,7 +117,7 @@ describe.each(backends)("asking the reporter on $name", ({ create }) => {
       { id: 11, body: "Fixed in 1.2.3", created_at: "2026-11-03T09:59:00Z", user: bot },
       { id: 902, body: `@${REPORTER.login} thanks...\n\n${surveyMarker(id)}`, created_at: "2026-11-03T10:00:06Z", user: bot },
     ]);
-    const deps = { db: store.db, log, windowDays: DEFAULT_WINDOW_DAYS, octokitFor: async () => probot.auth(INSTALLATION_ID) };
+    const deps = { db: store.db, log, octokitFor: async () => probot.auth(INSTALLATION_ID) };
     await sweep(deps, failed.next_poll_at!);
 
     expect(listed.isDone()).toBe(true);

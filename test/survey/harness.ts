@@ -72,7 +72,7 @@ export async function sweeperFor(db: Db, probot: Probot): Promise<SweepDeps> {
   mockToken();
   const octokit = await probot.auth(INSTALLATION_ID);
   await octokit.auth({ type: "installation" });
-  return { db, log, windowDays: DEFAULT_WINDOW_DAYS, octokitFor: async () => probot.auth(INSTALLATION_ID) };
+  return { db, log, octokitFor: async () => probot.auth(INSTALLATION_ID) };
 }
 
 export type SurveyRow = {

@@ -1,7 +1,6 @@
 import nock from "nock";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { sweep } from "../../src/survey/sweep.js";
-import { DEFAULT_WINDOW_DAYS } from "../../src/survey/schedule.js";
 import { API, createTestApp, mockToken, reaction, receive, surveyCommentReply } from "../helpers/app.js";
 import type { TestDatabase } from "../helpers/db.js";
 import { backends, truncateAll } from "../helpers/db.js";
@@ -35,7 +34,7 @@ describe.each(backends)("the survey path on $name", ({ create }) => {
       .get(`${repoPath}/issues/comments/900/reactions`)
       .query({ per_page: 100 })
       .reply(200, [reaction("heart", { id: 999, login: "someone-else" }), reaction("+1", REPORTER)], { etag: '"v1"' });
-    const deps = { db: store.db, log, windowDays: DEFAULT_WINDOW_DAYS, octokitFor: async () => octokit };
+    const deps = { db: store.db, log, octokitFor: async () => octokit };
     await sweep(deps, new Date("2026-11-03T10:20:00Z"));
 
     const { rows } = await store.db.query("SELECT outcome, answered_at FROM experiences");
