@@ -1,0 +1,62 @@
+import type { Report } from "../model/report.js";
+
+export type Schedule = "daily" | "weekly" | "monthly";
+
+/** One period a summary covers: [start, end) in the configured time zone. */
+export type Period = {
+  /** `2026-W47`, `2026-11` or `2026-11-23`. */
+  key: string;
+  schedule: Schedule;
+  start: Date;
+  end: Date;
+  /** For people: `2026-11-16 to 2026-11-22` (end day inclusive), or `2026-11-23` for a day. */
+  label: string;
+  /** Short label for a chart axis: `W47`, `Nov 2026`, `Nov 23`. */
+  shortLabel: string;
+};
+
+/** Median and 90th percentile of a duration, in seconds; null when there is nothing to measure. */
+export type DurationStats = { median: number | null; p90: number | null; count: number };
+
+export type ServiceFigures = {
+  /** Support issues closed in the period. */
+  closed: number;
+  /** Of those, the share that had a maintainer's response before closing; null when none closed. */
+  responseRate: number | null;
+  /** Of those, the share reopened at least once; null when none closed. */
+  reopenRate: number | null;
+  timeToFirstResponse: DurationStats;
+  timeToClose: DurationStats;
+};
+
+export type PeriodFigures = {
+  period: Period;
+  model: Pick<
+    Report,
+    "total" | "pending" | "positive" | "negative" | "neutral" | "repeatUsage" | "marketDemand" | "satisfaction" | "loyalty" | "businessOpportunity"
+  >;
+  service: ServiceFigures;
+};
+
+export type LabelBreakdown = { label: string; total: number; positive: number; negative: number; neutral: number; satisfaction: number | null };
+export type ResponderBreakdown = { login: string; firstResponses: number; medianSeconds: number | null };
+
+/** A negative experience of the period: an issue reference (`#12` or `owner/repo#12`) and its title. */
+export type PainPoint = { reference: string; title: string; closedAt: Date };
+
+/** Everything one summary shows; rendering is a pure function of it. */
+export type SummaryData = {
+  /** `owner/repo`, or the organisation's login for an organisation-wide summary. */
+  subject: string;
+  current: PeriodFigures;
+  previous: PeriodFigures;
+  /** The last 12 periods, oldest first, the current one last. */
+  trend: PeriodFigures[];
+  painPoints: PainPoint[];
+  labels: LabelBreakdown[];
+  responders: ResponderBreakdown[];
+  /** Per-repository rows of an organisation-wide summary (public repositories only when posted in public). */
+  repositories?: { fullName: string; figures: PeriodFigures["model"] }[];
+  /** A broken configuration to point the maintainer at. */
+  configError?: { file: string; line: number | null; message: string } | undefined;
+};
