@@ -1,0 +1,148 @@
+import { formatNumber, formatPercent } from "./format.js";
+import type { PeriodNoun } from "./render-sections.js";
+import {
+  configWarning,
+  figuresTable,
+  headline,
+  labelsSection,
+  painPointsSection,
+  repositoriesSection,
+  respondersSection,
+  trendSection,
+} from "./render-sections.js";
+import type { Period, SummaryData } from "./types.js";
+
+export type RenderOptions = { marker: string; periodNoun: PeriodNoun };
+export type CheckRunOutput = { title: string; summary: string; text?: string };
+
+/** GitHub refuses an issue body over 65,536 characters; JavaScript's length (UTF-16 units) never undercounts them. */
+export const ISSUE_BODY_LIMIT = 65_535;
+/** GitHub checks a check run's `output.summary` by its UTF-8 size: at most 65,535 bytes. */
+export const CHECK_RUN_SUMMARY_LIMIT = 65_535;
+export const CHECK_RUN_TITLE_LIMIT = 255;
+
+export const characters = (text: string): number => text.length;
+export const utf8Bytes = (text: string): number => Buffer.byteLength(text, "utf8");
+
+/**
+ * One section of the document. A section with `trim` may give way when the document is too long:
+ * sections are trimmed by ascending `order`, each either dropped whole or, with `cut`, shortened to
+ * as many of its `items` as fit (the cut text says how many were left out).
+ */
+export type Section = {
+  name: string;
+  text: string;
+  trim?: { order: number; items?: number; cut?: (keep: number) => string };
+};
+
+function assemble(sections: { name: string; text: string | null }[]): string {
+  const kept = sections.flatMap((s) => (s.text === null ? [] : [s.text]));
+  const dropped = sections.filter((s) => s.text === null).map((s) => s.name);
+  if (dropped.length > 0) kept.push(`<sub>Left out to fit GitHub's size limit: ${dropped.join(", ")}.</sub>`);
+  return `${kept.join("\n\n")}\n`;
+}
+
+/** The longest prefix of `text` that measures at most `limit` (a last resort: never splits a surrogate pair). */
+function hardCut(text: string, limit: number, measure: (text: string) => number): string {
+  let [low, high] = [0, text.length];
+  while (low < high) {
+    const middle = Math.ceil((low + high) / 2);
+    if (measure(text.slice(0, middle)) <= limit) low = middle;
+    else high = middle - 1;
+  }
+  const code = text.charCodeAt(low - 1);
+  return text.slice(0, code >= 0xd800 && code <= 0xdbff ? low - 1 : low);
+}
+
+/**
+ * The sections joined, trimmed until the whole measures at most `limit`: sections with `trim` give way
+ * in their order (dropped, or cut to the most items that fit); the others are always kept.
+ */
+export function trimToLimit(sections: Section[], limit: number, measure: (text: string) => number = characters): string {
+  const state = sections.map((s) => ({ name: s.name, text: s.text as string | null }));
+  const fits = () => measure(assemble(state)) <= limit;
+  if (fits()) return assemble(state);
+  const steps = sections.flatMap((s, index) => (s.trim ? [{ index, ...s.trim }] : [])).sort((a, b) => a.order - b.order);
+  for (const step of steps) {
+    const entry = state[step.index]!;
+    if (step.cut && step.items !== undefined && step.items > 0) {
+      const cut = step.cut;
+      let [low, high] = [0, step.items - 1];
+      while (low < high) {
+        const middle = Math.ceil((low + high) / 2);
+        entry.text = cut(middle);
+        if (fits()) low = middle;
+        else high = middle - 1;
+      }
+      entry.text = cut(low);
+    } else {
+      entry.text = null;
+    }
+    if (fits()) return assemble(state);
+  }
+  return hardCut(assemble(state), limit, measure);
+}
+
+/** The document's sections, top to bottom; trim orders: responders 1, labels 2, repositories 3, pain points 4, trend 5. */
+export function summarySections(data: SummaryData, options: RenderOptions): Section[] {
+  const noun = options.periodNoun;
+  const top = [options.marker, headline(data, noun), ...(data.configError ? [configWarning(data.configError)] : [])];
+  const { painPoints, repositories } = data;
+  return [
+    { name: "Headline", text: top.join("\n\n") },
+    { name: "Figures", text: figuresTable(data, noun) },
+    { name: "Trend", text: trendSection(data.trend, noun), trim: { order: 5 } },
+    {
+      name: "Pain points",
+      text: painPointsSection(painPoints, data.current.period, noun),
+      trim: { order: 4, items: painPoints.length, cut: (keep) => painPointsSection(painPoints, data.current.period, noun, keep) },
+    },
+    ...(repositories
+      ? [
+          {
+            name: "By repository",
+            text: repositoriesSection(repositories),
+            trim: { order: 3, items: repositories.length, cut: (keep: number) => repositoriesSection(repositories, keep) },
+          },
+        ]
+      : []),
+    { name: "By label", text: labelsSection(data, noun), trim: { order: 2 } },
+    { name: "By responder", text: respondersSection(data, noun), trim: { order: 1 } },
+  ];
+}
+
+/** The body of a summary issue: GitHub Markdown, under 65,536 characters. */
+export function renderSummary(data: SummaryData, options: RenderOptions): string {
+  return trimToLimit(summarySections(data, options), ISSUE_BODY_LIMIT, characters);
+}
+
+/** The title of a check run: the headline numbers, or that there is nothing to measure. */
+export function checkRunTitle(data: SummaryData, noun: PeriodNoun): string {
+  const { total, pending, satisfaction, loyalty } = data.current.model;
+  const known = `${formatNumber(total, 0)} experience${total === 1 ? "" : "s"}`;
+  const parts =
+    total > 0
+      ? [`Satisfaction ${formatPercent(satisfaction)}`, `Loyalty ${formatPercent(loyalty)}`, known]
+      : [pending > 0 ? `No experience with a known outcome this ${noun}` : `No experiences this ${noun}`];
+  if (pending > 0) parts.push(`${formatNumber(pending, 0)} pending`);
+  if (data.configError) parts.push("configuration error");
+  const title = parts.join(" · ");
+  return title.length > CHECK_RUN_TITLE_LIMIT ? `${title.slice(0, CHECK_RUN_TITLE_LIMIT - 1)}…` : title;
+}
+
+/** A check run's output: the same document as the issue, trimmed to the check run's byte limit. */
+export function renderCheckRunOutput(data: SummaryData, options: RenderOptions): CheckRunOutput {
+  return {
+    title: checkRunTitle(data, options.periodNoun),
+    summary: trimToLimit(summarySections(data, options), CHECK_RUN_SUMMARY_LIMIT, utf8Bytes),
+  };
+}
+
+/**
+ * `Satisfaction report: 2026-11-16 to 2026-11-22`. A repository's summary passes `null` (the issue
+ * lives in that repository); an organisation-wide one passes the organisation's login, appended as
+ * ` (octo-org)` so it reads apart from the repository's own reports.
+ */
+export function summaryTitle(subject: string | null, period: Period): string {
+  return `Satisfaction report: ${period.label}${subject ? ` (${subject})` : ""}`;
+}
