@@ -4,7 +4,7 @@ import type { Db } from "./db/types.js";
 import type { Octokit } from "./github/octokit.js";
 
 /** Where a repository's configuration comes from (stored, or read from GitHub). */
-export type ConfigSource = (octokit: Octokit, target: ConfigTarget, now: Date, log: Logger) => Promise<EffectiveConfig>;
+export type ConfigSource = (octokit: Octokit, target: ConfigTarget, log: Logger) => Promise<EffectiveConfig>;
 
 /** What the webhook handlers work with; the clock is injected so tests control time. */
 export type AppDeps = {

@@ -36,7 +36,7 @@ async function start(): Promise<void> {
   const applied = await migrate(db);
   log.info({ applied, database: db.kind }, "database ready");
   const clock = () => new Date();
-  const deps: AppDeps = { db, clock, config: (octokit, target, now, log) => configFor({ db, log }, octokit, target, now) };
+  const deps: AppDeps = { db, clock, config: (octokit, target, log) => configFor({ db, log }, octokit, target) };
   const probot = createProbot({ ...env, APP_ID: env.APP_ID, privateKey: env.privateKey }, log);
   const server = await startServer(probot, satisfactionBot(deps), env, log);
   const octokitFor = (installationId: number) => probot.auth(installationId);

@@ -1,17 +1,19 @@
 import type { Logger } from "pino";
+import type { DueWorkResult } from "./due-work.js";
+import { runDueWork } from "./due-work.js";
+import type { SummaryDeps } from "./summary/sweep-summaries.js";
 import type { SweepDeps } from "./survey/sweep.js";
-import { sweep } from "./survey/sweep.js";
 
 export type Scheduler = { stop(): Promise<void> };
 
-/** Runs the sweep every `intervalMs` in this process; a sweep still running is not started again. */
-export function startScheduler(deps: SweepDeps, clock: () => Date, intervalMs: number, log: Logger): Scheduler {
+/** Runs the due work every `intervalMs` in this process; a run still going is not started again. */
+export function startScheduler(deps: SweepDeps & SummaryDeps, clock: () => Date, intervalMs: number, log: Logger): Scheduler {
   let running: Promise<void> | null = null;
   const tick = () => {
     if (running) return;
-    running = sweep(deps, clock())
-      .then((result) => {
-        if (result.worked > 0) log.info(result, "sweep done");
+    running = runDueWork(deps, clock())
+      .then((result: DueWorkResult) => {
+        if (Object.values(result).some((count) => count > 0)) log.info(result, "sweep done");
       })
       .catch((error: unknown) => log.error({ err: error }, "sweep failed"))
       .finally(() => {

@@ -5,13 +5,16 @@ import { loadDotEnv, parseEnv } from "../env.js";
 import { createLogger } from "../logger.js";
 import { UsageError } from "./args.js";
 import { parseReportArgs, reportCommand } from "./report.js";
+import { parseSummaryArgs, summaryCommand } from "./summary.js";
 import { parseSweepArgs, sweepCommand } from "./sweep.js";
 
 const USAGE = `Usage: satisfaction-bot <command>
   migrate                                             apply pending database migrations
   sweep [--now <ISO-8601>]                            post due surveys and read due reactions
   report --repo <owner/name> --from <date> --to <date> [--json] [--installation <id>]
-                                                      the satisfaction model for [from, to)`;
+                                                      the satisfaction model for [from, to)
+  summary --repo <owner/name> --period <2026-W47|2026-11|2026-11-23> [--dry-run] [--installation <id>]
+                                                      post one summary now (once per period), or print it`;
 
 type Command = (db: Db) => Promise<string>;
 
@@ -28,6 +31,10 @@ function parse(argv: string[], env: ReturnType<typeof parseEnv>, log: ReturnType
   if (name === "report") {
     const parsed = parseReportArgs(args);
     return async (db) => reportCommand(db, parsed);
+  }
+  if (name === "summary") {
+    const parsed = parseSummaryArgs(args);
+    return async (db) => summaryCommand(db, env, log, parsed);
   }
   throw new UsageError(name ? `unknown command ${name}` : "a command is required");
 }

@@ -3,8 +3,7 @@ import type { Logger } from "pino";
 import type { Db } from "../db/types.js";
 import type { Env } from "../env.js";
 import { createProbot } from "../github/probot.js";
-import { DEFAULT_WINDOW_DAYS } from "../survey/schedule.js";
-import { sweep } from "../survey/sweep.js";
+import { runDueWork } from "../due-work.js";
 import { instant, parseCommand } from "./args.js";
 
 const sweepArgs = z.object({ now: instant.optional() });
@@ -17,16 +16,19 @@ export class MissingCredentialsError extends Error {
   override name = "MissingCredentialsError";
 }
 
-/** `sweep [--now ISO]`: everything due at that instant (default: now), with the server's GitHub settings. */
+/** `sweep [--now ISO]`: everything due at that instant (default: now): surveys, reaction reads, summaries. */
 export async function sweepCommand(db: Db, env: Env, log: Logger, args: ReturnType<typeof parseSweepArgs>): Promise<string> {
   if (!env.APP_ID || !env.privateKey) {
     throw new MissingCredentialsError("sweep needs APP_ID and PRIVATE_KEY (or PRIVATE_KEY_PATH) to reach GitHub");
   }
   const probot = createProbot({ ...env, APP_ID: env.APP_ID, privateKey: env.privateKey }, log);
   const now = args.now ?? new Date();
-  const result = await sweep(
-    { db, log, windowDays: DEFAULT_WINDOW_DAYS, octokitFor: (installationId) => probot.auth(installationId) },
+  const result = await runDueWork(
+    { db, log, octokitFor: (installationId) => probot.auth(installationId) },
     now,
   );
-  return `sweep at ${now.toISOString()}: ${result.worked} surveys worked, ${result.installationsFailed} installations unreachable`;
+  return (
+    `sweep at ${now.toISOString()}: ${result.surveysWorked} surveys worked, ${result.installationsFailed} installations unreachable, ` +
+    `${result.summariesPosted} summaries posted, ${result.summariesFailed} failed`
+  );
 }

@@ -11,20 +11,17 @@ import { configSchema, defaultConfig } from "./schema.js";
 export type ConfigTarget = { installationId: number; repositoryId: number; fullName: string };
 export type EffectiveConfig = { config: RepositoryConfig; error: ConfigError | null };
 
-// A stored configuration is trusted this long; a push that changes the file refreshes it at once.
-const FRESH_MS = 60 * 60_000;
-
 function parseStored(config: unknown): RepositoryConfig {
   const parsed = configSchema.safeParse(config ?? {});
   return parsed.success ? parsed.data : defaultConfig;
 }
 
 /** Stores the outcome of a load: a good file replaces the last good one, a broken one is recorded. */
-export async function recordConfigLoad(db: Queryable, target: ConfigTarget, load: ConfigLoad, at: Date, log: Logger): Promise<void> {
+export async function recordConfigLoad(db: Queryable, target: ConfigTarget, load: ConfigLoad, log: Logger): Promise<void> {
   const ref = { installationId: target.installationId, repositoryId: target.repositoryId };
-  if (load.ok) return storeConfig(db, ref, load.config, at);
+  if (load.ok) return storeConfig(db, ref, load.config);
   log.error({ repository: target.fullName, ...load.error }, "invalid satisfaction.yml; keeping the last good configuration");
-  await storeConfigError(db, ref, load.error, at);
+  await storeConfigError(db, ref, load.error);
 }
 
 /**
@@ -32,9 +29,10 @@ export async function recordConfigLoad(db: Queryable, target: ConfigTarget, load
  * A broken file never fails the caller: the last good configuration (or the defaults) stays in force
  * and the error is returned so it can be shown to the maintainer.
  */
-export async function configFor(deps: { db: Queryable; log: Logger }, octokit: Octokit, target: ConfigTarget, now: Date): Promise<EffectiveConfig> {
+export async function configFor(deps: { db: Queryable; log: Logger }, octokit: Octokit, target: ConfigTarget): Promise<EffectiveConfig> {
   const stored = await readStoredConfig(deps.db, target);
-  if (stored && now.getTime() - stored.loadedAt.getTime() < FRESH_MS) {
+  // Trusted for an hour; a push that changes the file refreshes it at once.
+  if (stored?.fresh) {
     return { config: parseStored(stored.config), error: stored.error };
   }
   const { owner, repo } = splitFullName(target.fullName);
@@ -45,7 +43,7 @@ export async function configFor(deps: { db: Queryable; log: Logger }, octokit: O
     deps.log.warn({ repository: target.fullName, err: error }, "cannot read satisfaction.yml; using the stored configuration");
     return { config: parseStored(stored?.config), error: stored?.error ?? null };
   }
-  await recordConfigLoad(deps.db, target, load, now, deps.log);
+  await recordConfigLoad(deps.db, target, load, deps.log);
   return load.ok ? { config: load.config, error: null } : { config: parseStored(stored?.config), error: load.error };
 }
 

@@ -19,7 +19,7 @@ export function issuesClosed(deps: AppDeps) {
     // The configuration is stored per repository, so the repository is recorded first.
     await deps.db.transaction((tx) => recordRepository(tx, installationId, repository));
     const target = { installationId, repositoryId: repository.id, fullName: repository.full_name };
-    const { config } = await deps.config(context.octokit, target, deps.clock(), context.log);
+    const { config } = await deps.config(context.octokit, target, context.log);
     const result = await applyOnce(deps, { ...context, name: eventName }, installationId, (tx) => recordClose(tx, event, config));
     if (!result.applied) return;
     if (result.value.surveyId === null) {

@@ -1,14 +1,19 @@
 import type { Queryable } from "../db/types.js";
 import type { ExperienceCounts } from "../model/satisfaction.js";
+import type { Scope } from "./service-figures.js";
 
 export type RepositoryWindow = { installationId: number; repositoryId: number; from: Date; to: Date };
 
+export function countExperiences(db: Queryable, window: RepositoryWindow): Promise<ExperienceCounts> {
+  return countExperiencesIn(db, { ...window, repositoryIds: [window.repositoryId] });
+}
+
 /**
- * Counts a repository's experiences closed in [from, to). Repeat usage: the reporter had opened an
+ * Counts the experiences of some repositories of one installation closed in [from, to). Repeat usage: the reporter had opened an
  * earlier issue in the same repository. Market demand: the distinct reporters of the window's
  * experiences, pending ones included.
  */
-export async function countExperiences(db: Queryable, window: RepositoryWindow): Promise<ExperienceCounts> {
+export async function countExperiencesIn(db: Queryable, scope: Scope): Promise<ExperienceCounts> {
   const result = await db.query<ExperienceCounts>(
     `SELECT
        count(*) FILTER (WHERE e.outcome <> 'pending') AS total,
@@ -24,8 +29,8 @@ export async function countExperiences(db: Queryable, window: RepositoryWindow):
      FROM experiences e
      JOIN issues current ON current.installation_id = e.installation_id
        AND current.repository_id = e.repository_id AND current.number = e.issue_number
-     WHERE e.installation_id = $1 AND e.repository_id = $2 AND e.closed_at >= $3 AND e.closed_at < $4`,
-    [window.installationId, window.repositoryId, window.from, window.to],
+     WHERE e.installation_id = $1 AND e.repository_id = ANY($2::bigint[]) AND e.closed_at >= $3 AND e.closed_at < $4`,
+    [scope.installationId, scope.repositoryIds, scope.from, scope.to],
   );
   const row = result.rows[0];
   if (!row) throw new Error("experience counts query returned no row");

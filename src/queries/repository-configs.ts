@@ -1,13 +1,14 @@
 import type { Queryable } from "../db/types.js";
 import type { ConfigError } from "../config/load-config.js";
 
-export type StoredConfig = { config: unknown; loadedAt: Date; error: ConfigError | null };
+/** `fresh`: loaded within the hour, by the database's clock (real time, whatever a sweep's `now`). */
+export type StoredConfig = { config: unknown; loadedAt: Date; error: ConfigError | null; fresh: boolean };
 
 type RepositoryRef = { installationId: number; repositoryId: number };
 
 export async function readStoredConfig(db: Queryable, ref: RepositoryRef): Promise<StoredConfig | null> {
   const result = await db.query<StoredConfig>(
-    `SELECT config, loaded_at AS "loadedAt", error FROM repository_configs
+    `SELECT config, loaded_at AS "loadedAt", error, loaded_at > now() - interval '1 hour' AS fresh FROM repository_configs
      WHERE installation_id = $1 AND repository_id = $2`,
     [ref.installationId, ref.repositoryId],
   );
@@ -15,22 +16,22 @@ export async function readStoredConfig(db: Queryable, ref: RepositoryRef): Promi
 }
 
 /** Stores a good configuration; it replaces the last good one and clears the error. */
-export async function storeConfig(db: Queryable, ref: RepositoryRef, config: unknown, at: Date): Promise<void> {
+export async function storeConfig(db: Queryable, ref: RepositoryRef, config: unknown): Promise<void> {
   await db.query(
     `INSERT INTO repository_configs (installation_id, repository_id, config, loaded_at, error)
-     VALUES ($1, $2, $3, $4, NULL)
-     ON CONFLICT (installation_id, repository_id) DO UPDATE SET config = $3, loaded_at = $4, error = NULL`,
-    [ref.installationId, ref.repositoryId, JSON.stringify(config), at],
+     VALUES ($1, $2, $3, now(), NULL)
+     ON CONFLICT (installation_id, repository_id) DO UPDATE SET config = $3, loaded_at = now(), error = NULL`,
+    [ref.installationId, ref.repositoryId, JSON.stringify(config)],
   );
 }
 
 /** Records a broken configuration; the last good one (or none, meaning the defaults) is kept. */
-export async function storeConfigError(db: Queryable, ref: RepositoryRef, error: ConfigError, at: Date): Promise<void> {
+export async function storeConfigError(db: Queryable, ref: RepositoryRef, error: ConfigError): Promise<void> {
   await db.query(
     `INSERT INTO repository_configs (installation_id, repository_id, config, loaded_at, error)
-     VALUES ($1, $2, NULL, $3, $4)
-     ON CONFLICT (installation_id, repository_id) DO UPDATE SET loaded_at = $3, error = $4`,
-    [ref.installationId, ref.repositoryId, at, JSON.stringify(error)],
+     VALUES ($1, $2, NULL, now(), $3)
+     ON CONFLICT (installation_id, repository_id) DO UPDATE SET loaded_at = now(), error = $3`,
+    [ref.installationId, ref.repositoryId, JSON.stringify(error)],
   );
 }
 

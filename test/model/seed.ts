@@ -85,8 +85,12 @@ export async function seedIssue(db: Queryable, issue: SeedIssue): Promise<void> 
   );
 }
 
-/** Turns the summaries off for every stored repository, so that a sweep finds no summary due. */
+/** Turns the summaries off for every stored repository and organisation, so that a sweep finds none due. */
 export async function turnSummariesOff(db: Queryable): Promise<void> {
+  await db.query(
+    `UPDATE installations SET organization_config = '{"organization_summary": {"enabled": false}}'::jsonb,
+       organization_config_loaded_at = now()`,
+  );
   await db.query(
     `INSERT INTO repository_configs (installation_id, repository_id, config, loaded_at)
      SELECT installation_id, id, '{"summary": {"enabled": false}}'::jsonb, now() FROM repositories

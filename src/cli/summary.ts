@@ -1,0 +1,70 @@
+import { z } from "zod";
+import type { Logger } from "pino";
+import type { Db } from "../db/types.js";
+import type { Env } from "../env.js";
+import { configFor, storedConfigFor } from "../config/repository-config.js";
+import type { EffectiveConfig } from "../config/repository-config.js";
+import { createProbot } from "../github/probot.js";
+import type { Octokit } from "../github/octokit.js";
+import { findRepositoriesByName } from "../queries/repositories.js";
+import { repositoryByName } from "../queries/summary-candidates.js";
+import { gatherSummary } from "../summary/gather.js";
+import { periodFromKey } from "../summary/periods.js";
+import { summaryMarker } from "../summary/post-summary.js";
+import { renderSummary } from "../summary/render.js";
+import { summarizeRepository, summaryKey } from "../summary/repository-summary.js";
+import { parseCommand, repositoryName, requiredText, UsageError } from "./args.js";
+import { MissingCredentialsError } from "./sweep.js";
+
+const summaryArgs = z.object({
+  repo: repositoryName,
+  period: requiredText().regex(/^\d{4}-(W\d{2}|\d{2}(-\d{2})?)$/, { message: "must be a week (2026-W47), a month (2026-11) or a day (2026-11-23)" }),
+  installation: z.string().regex(/^\d+$/, { message: "must be an installation id" }).transform(Number).optional(),
+  "dry-run": z.boolean().default(false),
+});
+
+export function parseSummaryArgs(args: string[]) {
+  const options = { repo: { type: "string" }, period: { type: "string" }, installation: { type: "string" }, "dry-run": { type: "boolean" } } as const;
+  return parseCommand(args, options, summaryArgs);
+}
+
+const NOUN = { weekly: "week", monthly: "month", daily: "day" } as const;
+
+/**
+ * `summary --repo owner/name --period P [--dry-run]`: posts one summary now (once per period and
+ * output, however often it is run), or prints it with --dry-run.
+ */
+export async function summaryCommand(db: Db, env: Env, log: Logger, args: ReturnType<typeof parseSummaryArgs>): Promise<string> {
+  const [match, ...others] = await findRepositoriesByName(db, args.repo, args.installation);
+  if (!match) throw new UsageError(`--repo ${args.repo} is not a repository the app has seen`);
+  if (others.length > 0) throw new UsageError(`--repo ${args.repo} is in several installations: add --installation <id>`);
+  const repository = await repositoryByName(db, match.installationId, match.fullName);
+  if (!repository) throw new Error(`repository ${args.repo} vanished while reading it`);
+  const target = { installationId: repository.installationId, repositoryId: repository.id, fullName: repository.fullName };
+  let octokit: Octokit | null = null;
+  if (env.APP_ID && env.privateKey) {
+    octokit = await createProbot({ ...env, APP_ID: env.APP_ID, privateKey: env.privateKey }, log).auth(repository.installationId);
+  } else if (!args["dry-run"]) {
+    throw new MissingCredentialsError("summary needs APP_ID and PRIVATE_KEY (or PRIVATE_KEY_PATH) to post; --dry-run prints it without");
+  }
+  const now = new Date();
+  const effective: EffectiveConfig = octokit ? await configFor({ db, log }, octokit, target) : await storedConfigFor(db, target);
+  let period;
+  try {
+    period = periodFromKey(args.period, effective.config.summary.timezone);
+  } catch (error) {
+    throw new UsageError(`--period ${(error as Error).message}`);
+  }
+  if (args["dry-run"] || !octokit) {
+    const subject = {
+      installationId: repository.installationId,
+      name: repository.fullName,
+      repositories: [{ id: repository.id, fullName: repository.fullName, stargazers: repository.stargazers }],
+      marketDemand: effective.config.market_demand,
+    };
+    const data = { ...(await gatherSummary(db, subject, period, effective.config.summary.timezone)), configError: effective.error ?? undefined };
+    return renderSummary(data, { marker: summaryMarker(summaryKey(repository, period, "issue")), periodNoun: NOUN[period.schedule] });
+  }
+  const outcomes = await summarizeRepository({ db, log }, octokit, repository, period, effective, { now, dryRun: effective.config.dry_run });
+  return `summary ${period.key} for ${repository.fullName}: ${outcomes.join(", ")}`;
+}

@@ -1,0 +1,58 @@
+import type { Queryable } from "../db/types.js";
+import type { LabelBreakdown, ResponderBreakdown } from "../summary/types.js";
+import type { Scope } from "./service-figures.js";
+import { SUPPORT_ISSUE } from "./service-figures.js";
+
+const params = (scope: Scope) => [scope.installationId, scope.repositoryIds, scope.from, scope.to];
+
+/** Known experiences of the window by issue label (an issue with two labels counts under both). */
+export async function labelBreakdown(db: Queryable, scope: Scope): Promise<LabelBreakdown[]> {
+  const result = await db.query<Omit<LabelBreakdown, "satisfaction">>(
+    `SELECT label,
+       count(*) AS total,
+       count(*) FILTER (WHERE e.outcome = 'positive') AS positive,
+       count(*) FILTER (WHERE e.outcome = 'negative') AS negative,
+       count(*) FILTER (WHERE e.outcome = 'neutral') AS neutral
+     FROM experiences e
+     JOIN issues i ON i.installation_id = e.installation_id AND i.repository_id = e.repository_id AND i.number = e.issue_number
+     CROSS JOIN LATERAL unnest(i.labels) AS label
+     WHERE e.installation_id = $1 AND e.repository_id = ANY($2::bigint[]) AND e.closed_at >= $3 AND e.closed_at < $4
+       AND e.outcome <> 'pending'
+     GROUP BY label ORDER BY count(*) DESC, label LIMIT 50`,
+    params(scope),
+  );
+  return result.rows.map((row) => ({ ...row, satisfaction: (row.positive - row.negative) / row.total }));
+}
+
+/** Who gave the first response to the support issues first answered in the window, and how fast. */
+export async function responderBreakdown(db: Queryable, scope: Scope): Promise<ResponderBreakdown[]> {
+  const result = await db.query<ResponderBreakdown>(
+    `SELECT i.first_responder_login AS login, count(*) AS "firstResponses",
+       percentile_cont(0.5) WITHIN GROUP (ORDER BY extract(epoch FROM i.first_response_at - i.opened_at)::double precision)
+         AS "medianSeconds"
+     FROM issues i
+     WHERE i.installation_id = $1 AND i.repository_id = ANY($2::bigint[]) AND ${SUPPORT_ISSUE}
+       AND i.first_response_at >= $3 AND i.first_response_at < $4 AND i.first_responder_login IS NOT NULL
+     GROUP BY i.first_responder_login ORDER BY count(*) DESC, i.first_responder_login LIMIT 50`,
+    params(scope),
+  );
+  return result.rows;
+}
+
+export type NegativeExperience = { repositoryId: number; fullName: string; number: number; title: string; closedAt: Date };
+
+/** The negative experiences of the window, newest first: the pain points. */
+export async function negativeExperiences(db: Queryable, scope: Scope): Promise<NegativeExperience[]> {
+  const result = await db.query<NegativeExperience>(
+    `SELECT e.repository_id AS "repositoryId", r.full_name AS "fullName", e.issue_number AS number, i.title,
+       e.closed_at AS "closedAt"
+     FROM experiences e
+     JOIN issues i ON i.installation_id = e.installation_id AND i.repository_id = e.repository_id AND i.number = e.issue_number
+     JOIN repositories r ON r.installation_id = e.installation_id AND r.id = e.repository_id
+     WHERE e.installation_id = $1 AND e.repository_id = ANY($2::bigint[]) AND e.closed_at >= $3 AND e.closed_at < $4
+       AND e.outcome = 'negative'
+     ORDER BY e.closed_at DESC LIMIT 500`,
+    params(scope),
+  );
+  return result.rows;
+}

@@ -1,0 +1,81 @@
+import type { Queryable } from "../db/types.js";
+import type { RepositoryConfig } from "../config/schema.js";
+import { satisfactionModel } from "../model/satisfaction.js";
+import { labelBreakdown, negativeExperiences, responderBreakdown } from "../queries/breakdowns.js";
+import { countExperiencesIn } from "../queries/experience-counts.js";
+import type { Scope } from "../queries/service-figures.js";
+import { serviceFigures } from "../queries/service-figures.js";
+import { lastPeriods } from "./periods.js";
+import type { Period, PeriodFigures, SummaryData } from "./types.js";
+
+export const TREND_PERIODS = 12;
+
+/** What a summary covers: one repository, or several of an organisation. */
+export type SummarySubject = {
+  installationId: number;
+  /** `owner/repo`, or the organisation's login. */
+  name: string;
+  repositories: { id: number; fullName: string; stargazers: number | null }[];
+  marketDemand: RepositoryConfig["market_demand"];
+};
+
+function demand(subject: SummarySubject, reporters: number): number {
+  if (subject.marketDemand === "reporters") return reporters;
+  if (subject.marketDemand === "stars") return subject.repositories.reduce((sum, repo) => sum + (repo.stargazers ?? 0), 0);
+  return subject.marketDemand;
+}
+
+function scopeOf(subject: SummarySubject, period: Period, repositoryIds = subject.repositories.map((repo) => repo.id)): Scope {
+  return { installationId: subject.installationId, repositoryIds, from: period.start, to: period.end };
+}
+
+export async function periodFigures(db: Queryable, subject: SummarySubject, period: Period): Promise<PeriodFigures> {
+  const scope = scopeOf(subject, period);
+  const counts = await countExperiencesIn(db, scope);
+  const withDemand = { ...counts, marketDemand: demand(subject, counts.marketDemand) };
+  return { period, model: { ...withDemand, ...satisfactionModel(withDemand) }, service: await serviceFigures(db, scope) };
+}
+
+/**
+ * Everything a summary of `period` shows, with the previous period and the trend of the last 12.
+ * The details that name things (pain points, labels, responders) come from `detail`, by default the
+ * same repositories: an organisation summary posted in public gives only its public ones there.
+ */
+export async function gatherSummary(
+  db: Queryable,
+  subject: SummarySubject,
+  period: Period,
+  zone: string,
+  detail: SummarySubject = subject,
+): Promise<SummaryData> {
+  const trend: PeriodFigures[] = [];
+  for (const each of lastPeriods(period, TREND_PERIODS, zone)) trend.push(await periodFigures(db, subject, each));
+  const current = trend[trend.length - 1] as PeriodFigures;
+  const previous = trend[trend.length - 2] as PeriodFigures;
+  const scope = scopeOf(detail, period);
+  const single = subject.repositories.length === 1;
+  const negatives = await negativeExperiences(db, scope);
+  return {
+    subject: subject.name,
+    current,
+    previous,
+    trend,
+    painPoints: negatives.map((item) => ({
+      reference: single ? `#${item.number}` : `${item.fullName}#${item.number}`,
+      title: item.title,
+      closedAt: item.closedAt,
+    })),
+    labels: await labelBreakdown(db, scope),
+    responders: await responderBreakdown(db, scope),
+  };
+}
+
+/** Per-repository rows of an organisation-wide summary. */
+export async function repositoryRows(db: Queryable, subject: SummarySubject, period: Period): Promise<SummaryData["repositories"]> {
+  const rows: NonNullable<SummaryData["repositories"]> = [];
+  for (const repository of subject.repositories) {
+    const one = { ...subject, repositories: [repository] };
+    rows.push({ fullName: repository.fullName, figures: (await periodFigures(db, one, period)).model });
+  }
+  return rows;
+}

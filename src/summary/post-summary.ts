@@ -1,0 +1,92 @@
+import type { Logger } from "pino";
+import type { Db } from "../db/types.js";
+import type { RepositoryConfig } from "../config/schema.js";
+import type { Octokit } from "../github/octokit.js";
+import type { Conclusion } from "../github/summary-outputs.js";
+import { closeIssue, createCheckRun, createIssue, findCheckRun, findIssueByMarker, headOfDefaultBranch } from "../github/summary-outputs.js";
+import type { ClaimedSummary, SummaryKey } from "../queries/summaries.js";
+import { claimSummary, markSummaryDone, previousSummaryIssue, releaseSummaryAfterFailure } from "../queries/summaries.js";
+import { renderCheckRunOutput, renderSummary, summaryTitle } from "./render.js";
+import type { Period, SummaryData } from "./types.js";
+
+export const CHECK_RUN_NAME = "Satisfaction";
+
+export type SummaryPost = {
+  key: SummaryKey;
+  /** Where it is posted: `owner/repo` and the default branch when known. */
+  target: { fullName: string; defaultBranch: string | null };
+  period: Period;
+  data: SummaryData;
+  settings: Pick<RepositoryConfig["summary"], "labels" | "close_previous" | "threshold">;
+  dryRun: boolean;
+  /** Set for an organisation-wide summary: its title names the organisation. */
+  organization: string | null;
+};
+
+export type PostOutcome = "posted" | "dry_run" | "already_done" | "failed";
+
+const NOUN = { weekly: "week", monthly: "month", daily: "day" } as const;
+
+export function summaryMarker(key: SummaryKey): string {
+  return `<!-- satisfaction-bot:summary:${key.scope}:${key.targetRepositoryId}:${key.periodKey}:${key.output} -->`;
+}
+
+export function conclusionOf(satisfaction: number | null, threshold: number): Conclusion {
+  if (satisfaction === null) return "neutral";
+  return satisfaction >= threshold ? "success" : "failure";
+}
+
+async function postIssue(octokit: Octokit, db: Db, post: SummaryPost, claim: ClaimedSummary, body: string): Promise<number> {
+  const { fullName } = post.target;
+  const marker = summaryMarker(post.key);
+  const earlier = claim.attempts > 1 ? await findIssueByMarker(octokit, fullName, marker) : null;
+  const title = summaryTitle(post.organization, post.period);
+  const number = earlier ?? (await createIssue(octokit, fullName, { title, body, labels: post.settings.labels }));
+  const previous = post.settings.close_previous ? await previousSummaryIssue(db, post.key) : null;
+  if (previous !== null && previous !== number) await closeIssue(octokit, fullName, previous);
+  return number;
+}
+
+async function postCheckRun(octokit: Octokit, post: SummaryPost, claim: ClaimedSummary): Promise<number> {
+  const { fullName, defaultBranch } = post.target;
+  const headSha = await headOfDefaultBranch(octokit, fullName, defaultBranch);
+  const externalId = `${post.key.scope}:${post.key.targetRepositoryId}:${post.key.periodKey}`;
+  const earlier = claim.attempts > 1 ? await findCheckRun(octokit, fullName, headSha, CHECK_RUN_NAME, externalId) : null;
+  if (earlier !== null) return earlier;
+  const options = { marker: summaryMarker(post.key), periodNoun: NOUN[post.period.schedule] };
+  return createCheckRun(octokit, fullName, {
+    name: CHECK_RUN_NAME,
+    headSha,
+    conclusion: conclusionOf(post.data.current.model.satisfaction, post.settings.threshold),
+    output: renderCheckRunOutput(post.data, options),
+    externalId,
+  });
+}
+
+/**
+ * Posts one summary, at most once per (target, period, output) across every instance: the row in
+ * `summaries` is claimed first, and a failed post is left for a later sweep to retry.
+ */
+export async function postSummary(deps: { db: Db; log: Logger }, octokit: Octokit, post: SummaryPost, now: Date): Promise<PostOutcome> {
+  const { db, log } = deps;
+  const claim = await claimSummary(db, post.key, now);
+  if (!claim) return "already_done";
+  const context = { repository: post.target.fullName, period: post.key.periodKey, output: post.key.output };
+  const body = renderSummary(post.data, { marker: summaryMarker(post.key), periodNoun: NOUN[post.period.schedule] });
+  if (post.dryRun) {
+    log.info({ ...context, title: summaryTitle(post.organization, post.period), body }, "dry run: summary not posted");
+    await markSummaryDone(db, claim.id, { status: "dry_run", githubNumber: null, at: now });
+    return "dry_run";
+  }
+  try {
+    const githubNumber = post.key.output === "issue" ? await postIssue(octokit, db, post, claim, body) : await postCheckRun(octokit, post, claim);
+    await markSummaryDone(db, claim.id, { status: "posted", githubNumber, at: now });
+    log.info({ ...context, githubNumber }, "summary posted");
+    return "posted";
+  } catch (error) {
+    const retryAt = new Date(now.getTime() + Math.min(2 ** claim.attempts, 60) * 60_000);
+    await releaseSummaryAfterFailure(db, claim.id, (error as Error).message, retryAt);
+    log.error({ ...context, retryAt, err: error }, "posting the summary failed; will retry");
+    return "failed";
+  }
+}
