@@ -14,6 +14,7 @@ import { issuesDeleted } from "./handlers/issues-deleted.js";
 import { issuesOpened } from "./handlers/issues-opened.js";
 import { issuesReopened } from "./handlers/issues-reopened.js";
 import { issuesTransferred } from "./handlers/issues-transferred.js";
+import { push } from "./handlers/push.js";
 
 /** The Probot app: wires each webhook event to its handler. */
 export function satisfactionBot(deps: AppDeps) {
@@ -32,5 +33,6 @@ export function satisfactionBot(deps: AppDeps) {
     app.on("installation.unsuspend", installationUnsuspend(deps));
     app.on("installation_repositories.added", installationRepositoriesAdded(deps));
     app.on("installation_repositories.removed", installationRepositoriesRemoved(deps));
+    app.on("push", push(deps));
   };
 }

@@ -67,6 +67,17 @@ export const installationRepositoriesSchema = z.object({
   repositories_removed: z.array(repositorySchema.partial({ private: true })).default([]),
 });
 
+export const pushEventSchema = z.object({
+  ref: z.string(),
+  after: z.string().regex(/^[0-9a-f]{40}$/),
+  deleted: z.boolean().default(false),
+  repository: repositorySchema.extend({ name: z.string(), default_branch: z.string() }),
+  installation: installationRefSchema,
+  commits: z
+    .array(z.object({ added: z.array(z.string()).default([]), modified: z.array(z.string()).default([]), removed: z.array(z.string()).default([]) }))
+    .default([]),
+});
+
 export type IssuePayload = z.infer<typeof issueSchema>;
 export type RepositoryPayload = z.infer<typeof repositorySchema>;
 export type IssueEvent = z.infer<typeof issueEventSchema>;
