@@ -24,6 +24,12 @@ async function rawText(octokit: Octokit, file: ConfigFile, ref: string | undefin
   return String(data);
 }
 
+/** `owner/repo:path` from a contents API URL (the config plugin names files by URL). */
+function fileOfUrl(url: string | undefined): string | null {
+  const match = url ? /\/repos\/([^/]+)\/([^/]+)\/contents\/([^?]+)/.exec(url) : null;
+  return match ? `${match[1]}/${match[2]}:${decodeURIComponent(match[3] ?? "")}` : null;
+}
+
 /**
  * Reads `.github/satisfaction.yml` the way Probot's `context.config` does (the repository's default
  * branch, else the organisation's `.github` repository, `_extends` honoured), merges the layers and
@@ -38,9 +44,9 @@ export async function loadRepositoryConfig(octokit: Octokit, owner: string, repo
   } catch (error) {
     if (httpStatus(error) !== undefined) throw error; // GitHub failed: not the file's fault
     const cause = (error as { cause?: { linePos?: { line: number }[]; message?: string } }).cause;
-    const url = /from (\S+)/.exec((error as Error).message)?.[1] ?? `${owner}/${repo}:${CONFIG_PATH}`;
+    const url = /from (\S+)/.exec((error as Error).message)?.[1];
     const message = cause?.message?.split("\n")[0] ?? (error as Error).message.replace("[@probot/octokit-plugin-config] ", "");
-    return { ok: false, error: { file: url, line: cause?.linePos?.[0]?.line ?? null, message } };
+    return { ok: false, error: { file: fileOfUrl(url) ?? `${owner}/${repo}:${CONFIG_PATH}`, line: cause?.linePos?.[0]?.line ?? null, message } };
   }
   const layers = files.filter((file) => file.config !== null).reverse();
   const parsed = configSchema.safeParse(mergeLayers(layers.map((file) => file.config as Record<string, unknown>)));
@@ -49,7 +55,8 @@ export async function loadRepositoryConfig(octokit: Octokit, owner: string, repo
   const path = [...(issue?.path ?? []), ...((issue as { keys?: string[] } | undefined)?.keys?.slice(0, 1) ?? [])] as (string | number)[];
   const culprit = [...layers].reverse().find((file) => hasPath(file.config ?? {}, path)) ?? layers[layers.length - 1];
   const where = culprit ? `${culprit.owner}/${culprit.repo}:${culprit.path}` : `${owner}/${repo}:${CONFIG_PATH}`;
-  const line = culprit ? lineOf(await rawText(octokit, culprit, culprit.repo === repo ? ref : undefined), path) : null;
+  const sameRepository = culprit?.owner === owner && culprit.repo === repo;
+  const line = culprit ? lineOf(await rawText(octokit, culprit, sameRepository ? ref : undefined), path) : null;
   const message = `${path.join(".") || "(root)"}: ${issue?.message ?? "invalid"}`;
   return { ok: false, error: { file: where, line, message } };
 }

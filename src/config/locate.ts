@@ -26,12 +26,12 @@ export function mergeLayers(layers: readonly Layer[]): Layer {
   return merged;
 }
 
-/** Whether a configuration layer sets a value at this path. */
+/** Whether a configuration layer sets a value at this path (keys of objects, indexes of lists). */
 export function hasPath(layer: Layer, path: readonly (string | number)[]): boolean {
   let current: unknown = layer;
   for (const key of path) {
-    if (!isObject(current) || !(String(key) in current)) return false;
-    current = current[String(key)];
+    if (typeof current !== "object" || current === null || !(String(key) in current)) return false;
+    current = (current as Record<string, unknown>)[String(key)];
   }
   return true;
 }

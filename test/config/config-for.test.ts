@@ -1,0 +1,77 @@
+import { describe, expect, it } from "vitest";
+import { configFor } from "../../src/config/repository-config.js";
+import { defaultConfig } from "../../src/config/schema.js";
+import { createTestDatabase } from "../helpers/db.js";
+import { rowsOf, useDatabase } from "../webhooks/support.js";
+import { expireConfigs, log, mockConfigFile, mockConfigStatus, REPO, REPO_FILE, seedRepository, TARGET, testOctokit } from "./support.js";
+
+const GOOD = "survey:\n  window_days: 3\n  skip_labels: [question]\n";
+const GOOD_CONFIG = { ...defaultConfig, survey: { ...defaultConfig.survey, window_days: 3, skip_labels: ["question"] } };
+const BROKEN = "enabled: true\nsurvey:\n  window_dayz: 3\n";
+const BROKEN_ERROR = { file: REPO_FILE, line: 3, message: expect.stringContaining("survey.window_dayz") };
+
+const stored = "SELECT config, error, loaded_at > now() - interval '1 hour' AS fresh FROM repository_configs";
+
+describe("configFor: the configuration in force for a repository", () => {
+  const db = useDatabase(createTestDatabase);
+  const configNow = () => configFor({ db: db(), log }, testOctokit(), TARGET);
+
+  it("stores a good file, then serves it from the database without asking GitHub while it is fresh", async () => {
+    await seedRepository(db());
+    const read = mockConfigFile(REPO.full_name, GOOD);
+
+    expect(await configNow()).toEqual({ config: GOOD_CONFIG, error: null });
+    expect(read.isDone()).toBe(true);
+    expect(await rowsOf(db(), stored)).toEqual([{ config: GOOD_CONFIG, error: null, fresh: true }]);
+
+    // No mock now: any request would fail the test (test/helpers/setup.ts).
+    expect(await configNow()).toEqual({ config: GOOD_CONFIG, error: null });
+    expect(await configNow()).toEqual({ config: GOOD_CONFIG, error: null });
+  });
+
+  it("keeps the last good configuration in force when the file breaks, returns the error and stores it", async () => {
+    await seedRepository(db());
+    mockConfigFile(REPO.full_name, GOOD);
+    await configNow();
+    await expireConfigs(db());
+    mockConfigFile(REPO.full_name, BROKEN, { times: 2 });
+
+    expect(await configNow()).toEqual({ config: GOOD_CONFIG, error: BROKEN_ERROR });
+    expect(await rowsOf(db(), stored)).toEqual([{ config: GOOD_CONFIG, error: BROKEN_ERROR, fresh: true }]);
+
+    // While fresh, the stored pair is served as it is, error included.
+    expect(await configNow()).toEqual({ config: GOOD_CONFIG, error: BROKEN_ERROR });
+  });
+
+  it("gives the defaults and the error when the file is broken and nothing good was ever stored", async () => {
+    await seedRepository(db());
+    mockConfigFile(REPO.full_name, BROKEN, { times: 2 });
+
+    expect(await configNow()).toEqual({ config: defaultConfig, error: BROKEN_ERROR });
+    expect(await rowsOf(db(), stored)).toEqual([{ config: null, error: BROKEN_ERROR, fresh: true }]);
+  });
+
+  it("clears the stored error once the file is fixed", async () => {
+    await seedRepository(db());
+    mockConfigFile(REPO.full_name, BROKEN, { times: 2 });
+    await configNow();
+    await expireConfigs(db());
+    mockConfigFile(REPO.full_name, GOOD);
+
+    expect(await configNow()).toEqual({ config: GOOD_CONFIG, error: null });
+    expect(await rowsOf(db(), stored)).toEqual([{ config: GOOD_CONFIG, error: null, fresh: true }]);
+  });
+
+  it("serves the stored configuration, and stores nothing, when GitHub fails", async () => {
+    await seedRepository(db());
+    mockConfigFile(REPO.full_name, GOOD);
+    await configNow();
+    await db().query("UPDATE repository_configs SET loaded_at = 'epoch'");
+    mockConfigStatus(REPO.full_name, 500);
+
+    expect(await configNow()).toEqual({ config: GOOD_CONFIG, error: null });
+    expect(await rowsOf(db(), "SELECT config, loaded_at FROM repository_configs")).toEqual([
+      { config: GOOD_CONFIG, loaded_at: new Date(0) },
+    ]);
+  });
+});
