@@ -37,7 +37,7 @@ function startOfDay(date: DateTime, zone: string): Date {
 function build(key: string, schedule: Schedule, first: DateTime, after: DateTime, shortLabel: string, zone: string): Period {
   const last = after.minus({ days: 1 });
   const label = schedule === "daily" ? isoDate(first) : `${isoDate(first)} to ${isoDate(last)}`;
-  return { key, schedule, start: startOfDay(first, zone), end: startOfDay(after, zone), label, shortLabel };
+  return { key, schedule, start: startOfDay(first, zone), end: startOfDay(after, zone), label, shortLabel, zone };
 }
 
 function invalidKey(key: string, reason: string): Error {

@@ -1,3 +1,4 @@
+import { DateTime } from "luxon";
 import { formatCountChange, formatDuration, formatDurationChange, formatNumber, formatPercent, formatRatioChange } from "./format.js";
 import type { PainPoint, Period, PeriodFigures, SummaryData } from "./types.js";
 
@@ -138,22 +139,15 @@ const more = (left: number): string => `… and ${left} more (left out to fit Gi
  * Offset of the summary's time zone at the period's start, from its label (the first local day) and
  * its start instant, so a close date is the local day (UTC when the label says nothing).
  */
-function zoneOffset(period: Period): number {
-  const day = /^\d{4}-\d{2}-\d{2}/.exec(period.label)?.[0];
-  const offset = day ? Date.parse(`${day}T00:00:00Z`) - period.start.getTime() : 0;
-  return Number.isFinite(offset) && Math.abs(offset) <= 18 * 3_600_000 ? offset : 0;
-}
-
-function localDay(date: Date, offset: number): string {
-  const time = date.getTime() + offset;
-  return Number.isFinite(time) ? new Date(time).toISOString().slice(0, 10) : "date unknown";
+/** The calendar day of an instant in the period's time zone (right across a DST change too). */
+function localDay(date: Date, zone: string): string {
+  return DateTime.fromJSDate(date, { zone }).toISODate() ?? "date unknown";
 }
 
 /** Negative experiences, the first `keep` of them. */
 export function painPointsSection(points: PainPoint[], period: Period, noun: PeriodNoun, keep = points.length): string {
   if (points.length === 0) return `## Pain points\n\nNo negative experience this ${noun}.`;
-  const offset = zoneOffset(period);
-  const lines = points.slice(0, keep).map((p) => `- ${p.reference} ${escapeText(p.title)} (closed ${localDay(p.closedAt, offset)})`);
+  const lines = points.slice(0, keep).map((p) => `- ${p.reference} ${escapeText(p.title)} (closed ${localDay(p.closedAt, period.zone)})`);
   if (keep < points.length) lines.push("", more(points.length - keep));
   return ["## Pain points", "", ...lines].join("\n");
 }

@@ -13,6 +13,8 @@ export type Period = {
   label: string;
   /** Short label for a chart axis: `W47`, `Nov 2026`, `Nov 23`. */
   shortLabel: string;
+  /** The IANA time zone the period is counted in. */
+  zone: string;
 };
 
 /** Median and 90th percentile of a duration, in seconds; null when there is nothing to measure. */

@@ -14,7 +14,7 @@ describe("periodFromKey", () => {
     // 2026-01-01 is a Thursday, so week 1 (the week with the year's first Thursday) starts Mon 2025-12-29.
     expect(periodFromKey("2026-W01", "UTC")).toEqual({
       key: "2026-W01", schedule: "weekly", start: new Date("2025-12-29T00:00:00Z"), end: new Date("2026-01-05T00:00:00Z"),
-      label: "2025-12-29 to 2026-01-04", shortLabel: "W01",
+      label: "2025-12-29 to 2026-01-04", shortLabel: "W01", zone: "UTC",
     });
     // Week 47 is 46 weeks after Dec 29: Mon Nov 16 to Sun Nov 22.
     expect(periodFromKey("2026-W47", "UTC")).toMatchObject({ label: "2026-11-16 to 2026-11-22", shortLabel: "W47" });
@@ -37,7 +37,7 @@ describe("periodFromKey", () => {
   it("reads days", () => {
     expect(periodFromKey("2026-11-23", "UTC")).toEqual({
       key: "2026-11-23", schedule: "daily", start: new Date("2026-11-23T00:00:00Z"), end: new Date("2026-11-24T00:00:00Z"),
-      label: "2026-11-23", shortLabel: "Nov 23",
+      label: "2026-11-23", shortLabel: "Nov 23", zone: "UTC",
     });
     expect(periodFromKey("2028-02-29", "UTC").label).toBe("2028-02-29");
   });
