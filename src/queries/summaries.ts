@@ -60,13 +60,13 @@ export async function releaseSummaryAfterFailure(db: Queryable, id: number, erro
   ]);
 }
 
-/** The issue number of the latest summary issue posted before this one, to close it. */
+/** The issue number of the summary issue of the latest earlier period, to close it (never a newer one). */
 export async function previousSummaryIssue(db: Queryable, key: SummaryKey): Promise<number | null> {
   const result = await db.query<{ number: number }>(
     `SELECT github_number AS number FROM summaries
      WHERE installation_id = $1 AND scope = $2 AND target_repository_id = $3 AND output = 'issue' AND status = 'posted'
-       AND period_key <> $4 AND github_number IS NOT NULL
-     ORDER BY posted_at DESC LIMIT 1`,
+       AND period_key < $4 AND github_number IS NOT NULL
+     ORDER BY period_key DESC LIMIT 1`,
     [key.installationId, key.scope, key.targetRepositoryId, key.periodKey],
   );
   return result.rows[0]?.number ?? null;
