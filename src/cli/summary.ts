@@ -25,7 +25,13 @@ const summaryArgs = z.object({
 
 export function parseSummaryArgs(args: string[]) {
   const options = { repo: { type: "string" }, period: { type: "string" }, installation: { type: "string" }, "dry-run": { type: "boolean" } } as const;
-  return parseCommand(args, options, summaryArgs);
+  const parsed = parseCommand(args, options, summaryArgs);
+  try {
+    periodFromKey(parsed.period, "UTC"); // a key that exists in no time zone is a wrong argument, whatever the config
+  } catch (error) {
+    throw new UsageError(`--period ${(error as Error).message}`);
+  }
+  return parsed;
 }
 
 const NOUN = { weekly: "week", monthly: "month", daily: "day" } as const;

@@ -47,8 +47,8 @@ export async function configFor(deps: { db: Queryable; log: Logger }, octokit: O
   return load.ok ? { config: load.config, error: null } : { config: parseStored(stored?.config), error: load.error };
 }
 
-/** The stored configuration without asking GitHub (the defaults when none is stored). */
-export async function storedConfigFor(db: Queryable, target: Omit<ConfigTarget, "fullName">): Promise<EffectiveConfig> {
+/** The stored configuration without asking GitHub (the defaults when none is stored), and whether it is fresh. */
+export async function storedConfigFor(db: Queryable, target: Omit<ConfigTarget, "fullName">): Promise<EffectiveConfig & { fresh: boolean }> {
   const stored = await readStoredConfig(db, target);
-  return { config: parseStored(stored?.config), error: stored?.error ?? null };
+  return { config: parseStored(stored?.config), error: stored?.error ?? null, fresh: stored?.fresh ?? false };
 }

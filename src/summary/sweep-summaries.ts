@@ -36,13 +36,14 @@ export async function sweepSummaries(deps: SummaryDeps, now: Date): Promise<{ po
   const tally = { posted: 0, failed: 0 };
   for (const repository of await summaryCandidates(deps.db)) {
     const stored = await storedConfigFor(deps.db, { installationId: repository.installationId, repositoryId: repository.id });
-    if (!(await hasWork(deps.db, repository, stored.config, now))) continue;
+    // A fresh stored configuration decides without GitHub; a stale one is read again first (hourly).
+    if (stored.fresh && !(await hasWork(deps.db, repository, stored.config, now))) continue;
     try {
       const octokit = await deps.octokitFor(repository.installationId);
       const target = { installationId: repository.installationId, repositoryId: repository.id, fullName: repository.fullName };
-      const effective = await configFor(deps, octokit, target);
+      const effective = stored.fresh ? stored : await configFor(deps, octokit, target);
       const period = duePeriod(effective.config, now);
-      if (!period) continue;
+      if (!period || !(await hasWork(deps.db, repository, effective.config, now))) continue;
       const outcomes = await summarizeRepository(deps, octokit, repository, period, effective, { now, dryRun: effective.config.dry_run });
       tally.posted += outcomes.filter((outcome) => outcome === "posted").length;
       tally.failed += outcomes.filter((outcome) => outcome === "failed").length;
