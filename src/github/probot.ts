@@ -1,6 +1,5 @@
 import type { Logger } from "pino";
-import { Probot } from "probot";
-import type { ProbotOctokit } from "probot";
+import { Probot, ProbotOctokit } from "probot";
 
 export type GitHubSettings = {
   APP_ID: string;
@@ -11,7 +10,7 @@ export type GitHubSettings = {
 };
 
 // A GitHub call that hangs must not hold a sweep or a webhook forever.
-export const GITHUB_TIMEOUT_MS = 20_000;
+export const GITHUB_TIMEOUT_MS = 10_000;
 
 export function fetchWithTimeout(timeoutMs: number): typeof fetch {
   return (input, init) => {
@@ -20,6 +19,13 @@ export function fetchWithTimeout(timeoutMs: number): typeof fetch {
     return globalThis.fetch(input, { ...init, signal });
   };
 }
+
+// One retry of a 5xx or a network failure in place: the sweep retries later anyway, and a GitHub that
+// does not answer must not hold a sweep for minutes (Probot's default is three, with backoff).
+const AppOctokit = ProbotOctokit.defaults((options: Record<string, unknown>) => ({
+  ...options,
+  retry: { ...(options.retry as object | undefined), retries: 1 },
+}));
 
 /** The one Probot instance of a process: webhooks for the server, installation tokens for everyone. */
 export function createProbot(settings: GitHubSettings, log: Logger, Octokit?: typeof ProbotOctokit): Probot {
@@ -30,6 +36,6 @@ export function createProbot(settings: GitHubSettings, log: Logger, Octokit?: ty
     baseUrl: settings.baseUrl,
     log,
     request: { fetch: fetchWithTimeout(GITHUB_TIMEOUT_MS) },
-    ...(Octokit ? { Octokit } : {}),
+    Octokit: Octokit ?? AppOctokit,
   });
 }
