@@ -1,6 +1,8 @@
 import { z } from "zod";
 import type { Db } from "../db/types.js";
+import { storedConfigFor } from "../config/repository-config.js";
 import { buildReport } from "../model/report.js";
+import { repositoryByName } from "../queries/summary-candidates.js";
 import { findRepositoriesByName } from "../queries/repositories.js";
 import { instant, parseCommand, repositoryName, UsageError } from "./args.js";
 import { formatReport } from "./format-report.js";
@@ -36,6 +38,8 @@ export async function reportCommand(db: Db, args: ReturnType<typeof parseReportA
     const ids = matches.map((match) => match.installationId).join(", ");
     throw new UsageError(`--repo ${args.repo} is in several installations (${ids}): add --installation <id>`);
   }
-  const report = await buildReport(db, repository, args.from, args.to);
+  const { config } = await storedConfigFor(db, { installationId: repository.installationId, repositoryId: repository.id });
+  const stars = (await repositoryByName(db, repository.installationId, repository.fullName))?.stargazers ?? 0;
+  const report = await buildReport(db, repository, args.from, args.to, { setting: config.market_demand, stars });
   return args.json ? JSON.stringify(report) : formatReport(report);
 }

@@ -1,4 +1,6 @@
+import type { RepositoryConfig } from "../config/schema.js";
 import type { Queryable } from "../db/types.js";
+import { marketDemand } from "./market-demand.js";
 import { countExperiences } from "../queries/experience-counts.js";
 import type { StoredRepository } from "../queries/repositories.js";
 import type { ExperienceCounts, SatisfactionModel } from "./satisfaction.js";
@@ -6,19 +8,31 @@ import { satisfactionModel } from "./satisfaction.js";
 
 export type Report = { repository: string; from: string; to: string } & ExperienceCounts & SatisfactionModel;
 
-/** The model for one repository over [from, to), by the experiences' close times. */
-export async function buildReport(db: Queryable, repository: StoredRepository, from: Date, to: Date): Promise<Report> {
+export type DemandSetting = { setting: RepositoryConfig["market_demand"]; stars: number };
+
+/**
+ * The model for one repository over [from, to), by the experiences' close times; market demand as
+ * the repository configures it (the distinct reporters by default).
+ */
+export async function buildReport(
+  db: Queryable,
+  repository: StoredRepository,
+  from: Date,
+  to: Date,
+  demand: DemandSetting = { setting: "reporters", stars: 0 },
+): Promise<Report> {
   const counts = await countExperiences(db, {
     installationId: repository.installationId,
     repositoryId: repository.id,
     from,
     to,
   });
+  const withDemand = { ...counts, marketDemand: marketDemand(demand.setting, counts.marketDemand, demand.stars) };
   return {
     repository: repository.fullName,
     from: from.toISOString(),
     to: to.toISOString(),
-    ...counts,
-    ...satisfactionModel(counts),
+    ...withDemand,
+    ...satisfactionModel(withDemand),
   };
 }

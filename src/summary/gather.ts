@@ -1,5 +1,6 @@
 import type { Queryable } from "../db/types.js";
 import type { RepositoryConfig } from "../config/schema.js";
+import { marketDemand } from "../model/market-demand.js";
 import { satisfactionModel } from "../model/satisfaction.js";
 import { labelBreakdown, negativeExperiences, responderBreakdown } from "../queries/breakdowns.js";
 import { countExperiencesIn } from "../queries/experience-counts.js";
@@ -20,9 +21,8 @@ export type SummarySubject = {
 };
 
 function demand(subject: SummarySubject, reporters: number): number {
-  if (subject.marketDemand === "reporters") return reporters;
-  if (subject.marketDemand === "stars") return subject.repositories.reduce((sum, repo) => sum + (repo.stargazers ?? 0), 0);
-  return subject.marketDemand;
+  const stars = subject.repositories.reduce((sum, repo) => sum + (repo.stargazers ?? 0), 0);
+  return marketDemand(subject.marketDemand, reporters, stars);
 }
 
 function scopeOf(subject: SummarySubject, period: Period, repositoryIds = subject.repositories.map((repo) => repo.id)): Scope {

@@ -95,6 +95,27 @@ describe("satisfaction-bot report and sweep", () => {
     });
   });
 
+  it("takes market demand as the repository's configuration sets it", async () => {
+    const reportWith = async (marketDemand: unknown) => {
+      await store.db.query(
+        `INSERT INTO repository_configs (installation_id, repository_id, config, loaded_at) VALUES (100, 700, $1, now())
+         ON CONFLICT (installation_id, repository_id) DO UPDATE SET config = $1`,
+        [JSON.stringify({ market_demand: marketDemand })],
+      );
+      const { out } = await run("report", "--repo", "octo/app", ...WINDOW, "--json");
+      return JSON.parse(out[0] ?? "") as { marketDemand: number; businessOpportunity: number };
+    };
+    try {
+      // a fixed demand of 40: business opportunity = 2/3 × 3/4 × 40 = 20
+      expect(await reportWith(40)).toMatchObject({ marketDemand: 40, businessOpportunity: expect.closeTo(20, 12) });
+      await store.db.query("UPDATE repositories SET stargazers_count = 120 WHERE id = 700");
+      // the repository's 120 stars: 2/3 × 3/4 × 120 = 60
+      expect(await reportWith("stars")).toMatchObject({ marketDemand: 120, businessOpportunity: expect.closeTo(60, 12) });
+    } finally {
+      await store.db.query("DELETE FROM repository_configs");
+    }
+  });
+
   it("takes date-times, without an offset as UTC, and with one converted to UTC", async () => {
     const { code, out } = await run("report", "--repo", "OCTO/App", "--from", "2026-11-01T09:30:00", "--to", "2026-11-07T09:00:00+01:00", "--json");
     expect(code).toBe(0);
