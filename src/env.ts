@@ -14,6 +14,7 @@ export const envSchema = z
     PRIVATE_KEY: optionalText,
     PRIVATE_KEY_PATH: optionalText,
     WEBHOOK_SECRET: optionalText,
+    WEBHOOK_SECRET_PREVIOUS: optionalText,
     WEBHOOK_PATH: optionalText.pipe(z.string().startsWith("/", "must start with /").default("/api/github/webhooks")),
     PORT: optionalText
       .pipe(z.string().regex(/^\d{1,5}$/, "must be a port number").optional())
@@ -29,6 +30,10 @@ export const envSchema = z
       z.string().regex(/^postgres(ql)?:\/\//, "must be a postgres:// or postgresql:// URL").optional(),
     ),
     DATA_DIR: optionalText.pipe(z.string().default("./.data")),
+    RETENTION_DAYS: optionalText
+      .pipe(z.string().regex(/^\d{1,5}$/, "must be a whole number of days").optional())
+      .transform((value) => (value === undefined ? 730 : Number(value)))
+      .pipe(z.number().min(1, "must be at least 1 day")),
   })
   .superRefine((env, issues) => {
     if (env.NODE_ENV !== "production") return;
