@@ -46,3 +46,30 @@ export function reachableOnce(octokitFor: OctokitFor): OctokitFor {
     return client;
   };
 }
+
+/** A 403 telling that the installation is suspended: its work waits, it is not a failure of the work. */
+export function isSuspension(error: unknown): boolean {
+  return httpStatus(error) === 403 && /suspended/i.test((error as Error).message ?? "");
+}
+
+/** A primary or secondary rate limit (403 or 429 saying so, or with the limit's headers). */
+export function isRateLimit(error: unknown): boolean {
+  const status = httpStatus(error);
+  if (status !== 403 && status !== 429) return false;
+  const headers = (error as { response?: { headers?: Record<string, string | undefined> } }).response?.headers ?? {};
+  return status === 429 || headers["retry-after"] !== undefined || headers["x-ratelimit-remaining"] === "0" || /rate limit/i.test((error as Error).message ?? "");
+}
+
+/**
+ * When to try again after a failed GitHub call: as GitHub says for a rate limit (`retry-after`, else
+ * `x-ratelimit-reset`, else a minute at least), otherwise after `fallbackMs`.
+ */
+export function retryAt(error: unknown, now: Date, fallbackMs: number): Date {
+  if (!isRateLimit(error)) return new Date(now.getTime() + fallbackMs);
+  const headers = (error as { response?: { headers?: Record<string, string | undefined> } }).response?.headers ?? {};
+  const after = Number(headers["retry-after"]);
+  if (Number.isFinite(after) && after > 0) return new Date(now.getTime() + after * 1000);
+  const reset = Number(headers["x-ratelimit-reset"]);
+  if (headers["x-ratelimit-remaining"] === "0" && Number.isFinite(reset)) return new Date(Math.max(reset * 1000, now.getTime() + 60_000));
+  return new Date(now.getTime() + Math.max(fallbackMs, 60_000));
+}

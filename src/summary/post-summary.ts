@@ -2,6 +2,7 @@ import type { Logger } from "pino";
 import type { Db } from "../db/types.js";
 import type { RepositoryConfig } from "../config/schema.js";
 import type { Octokit } from "../github/octokit.js";
+import { retryAt } from "../github/octokit.js";
 import type { Conclusion } from "../github/summary-outputs.js";
 import { closeIssue, createCheckRun, createIssue, findCheckRun, findIssueByMarker, headOfDefaultBranch } from "../github/summary-outputs.js";
 import type { ClaimedSummary, SummaryKey } from "../queries/summaries.js";
@@ -84,9 +85,9 @@ export async function postSummary(deps: { db: Db; log: Logger }, octokit: Octoki
     log.info({ ...context, githubNumber }, "summary posted");
     return "posted";
   } catch (error) {
-    const retryAt = new Date(now.getTime() + Math.min(2 ** claim.attempts, 60) * 60_000);
-    await releaseSummaryAfterFailure(db, claim.id, (error as Error).message, retryAt);
-    log.error({ ...context, retryAt, err: error }, "posting the summary failed; will retry");
+    const next = retryAt(error, now, Math.min(2 ** claim.attempts, 60) * 60_000);
+    await releaseSummaryAfterFailure(db, claim.id, (error as Error).message, next);
+    log.error({ ...context, retryAt: next, err: error }, "posting the summary failed; will retry");
     return "failed";
   }
 }

@@ -1,7 +1,8 @@
 import type { Logger } from "pino";
 import type { Db } from "../db/types.js";
 import type { Octokit } from "../github/octokit.js";
-import { httpStatus } from "../github/octokit.js";
+import { httpStatus, isRateLimit, isSuspension, retryAt } from "../github/octokit.js";
+import { setInstallationSuspended } from "../queries/installations.js";
 import { postSurveyComment } from "../github/survey-comment.js";
 import type { ClaimedSurvey } from "../queries/surveys.js";
 import { abandonSurvey, markAsked, releaseAfterFailure } from "../queries/survey-progress.js";
@@ -15,8 +16,8 @@ export const MAX_ASK_ATTEMPTS = 8;
 const PERMANENT = new Set([403, 404, 410, 422]);
 
 function isPermanent(error: unknown): boolean {
+  if (isRateLimit(error) || isSuspension(error)) return false;
   const status = httpStatus(error);
-  if (status === 403) return !/rate limit/i.test((error as Error).message);
   return status !== undefined && PERMANENT.has(status);
 }
 
@@ -36,8 +37,9 @@ export async function askSurvey(deps: SurveyWorkDeps, octokit: Octokit, survey: 
       log.warn({ surveyId: survey.id, status: httpStatus(error), err: error }, "survey abandoned: the comment cannot be posted");
       return;
     }
-    const retryAt = new Date(now.getTime() + Math.min(2 ** survey.askAttempts, 60) * 60_000);
-    await releaseAfterFailure(db, survey.id, message, retryAt);
-    log.error({ surveyId: survey.id, retryAt, err: error }, "survey comment failed; will retry");
+    if (isSuspension(error)) await setInstallationSuspended(db, survey.installationId, now);
+    const next = retryAt(error, now, Math.min(2 ** survey.askAttempts, 60) * 60_000);
+    await releaseAfterFailure(db, survey.id, message, next);
+    log.error({ surveyId: survey.id, retryAt: next, err: error }, "survey comment failed; will retry");
   }
 }

@@ -1,5 +1,6 @@
 import type { Octokit } from "../github/octokit.js";
-import { httpStatus } from "../github/octokit.js";
+import { httpStatus, isSuspension, retryAt } from "../github/octokit.js";
+import { setInstallationSuspended } from "../queries/installations.js";
 import { readReactions } from "../github/reactions.js";
 import type { ClaimedSurvey } from "../queries/surveys.js";
 import { finishSurvey, releaseAfterFailure, schedulePoll } from "../queries/survey-progress.js";
@@ -26,7 +27,8 @@ export async function pollSurvey(deps: SurveyWorkDeps, octokit: Octokit, survey:
       log.info({ surveyId: survey.id, commentId }, "survey comment is gone; survey ended unanswered");
       return;
     }
-    await releaseAfterFailure(db, survey.id, (error as Error).message, new Date(now.getTime() + RETRY_AFTER_FAILURE_MS));
+    if (isSuspension(error)) await setInstallationSuspended(db, survey.installationId, now);
+    await releaseAfterFailure(db, survey.id, (error as Error).message, retryAt(error, now, RETRY_AFTER_FAILURE_MS));
     log.error({ surveyId: survey.id, status, err: error }, "reading survey reactions failed; will retry");
     return;
   }
