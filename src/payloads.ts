@@ -50,6 +50,8 @@ export const commentEventSchema = issueEventSchema.extend({
     author_association: z.string(),
     created_at: timestamp,
     performed_via_github_app: z.object({ id: z.number().int() }).nullish(),
+    // read for a command (`/satisfaction forget-me`), never stored
+    body: z.string().nullish(),
   }),
 });
 
@@ -81,6 +83,7 @@ export const pushEventSchema = z.object({
 export type IssuePayload = z.infer<typeof issueSchema>;
 export type RepositoryPayload = z.infer<typeof repositorySchema>;
 export type IssueEvent = z.infer<typeof issueEventSchema>;
+export type CommentEvent = z.infer<typeof commentEventSchema>;
 
 export class PayloadError extends Error {
   override name = "PayloadError";

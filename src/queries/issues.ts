@@ -69,13 +69,21 @@ export async function reopenedSince(tx: Queryable, key: IssueKey, at: Date): Pro
   return result.rowCount > 0;
 }
 
-/** Keeps the earliest response by someone other than the reporter, whatever order comments arrive in. */
-export async function recordResponse(tx: Queryable, key: IssueKey, at: Date, responderLogin: string): Promise<void> {
+/**
+ * Keeps the earliest response by someone other than the reporter, whatever order comments arrive in.
+ * The responder's id is null for a person who asked to be forgotten.
+ */
+export async function recordResponse(
+  tx: Queryable,
+  key: IssueKey,
+  at: Date,
+  responder: { id: number | null; login: string },
+): Promise<void> {
   await tx.query(
-    `UPDATE issues SET first_response_at = $4, first_responder_login = $5
+    `UPDATE issues SET first_response_at = $4, first_responder_login = $5, first_responder_id = $6
      WHERE installation_id = $1 AND repository_id = $2 AND number = $3
        AND (first_response_at IS NULL OR first_response_at > $4)`,
-    [...keyParams(key), at, responderLogin],
+    [...keyParams(key), at, responder.login, responder.id],
   );
 }
 

@@ -9,18 +9,21 @@ import { recordIssue } from "./record-issue.js";
 
 export type CloseResult =
   | { surveyId: number }
-  | { surveyId: null; reason: SkipReason | "reopened_since" | "already_surveyed" };
+  | { surveyId: null; reason: SkipReason | "reopened_since" | "already_surveyed" | "opted_out" };
 
 /**
  * A closed issue: stored, and a survey opened for its reporter when the close qualifies. A close
- * the issue is known to have been reopened after (events arrive in any order) opens nothing.
+ * the issue is known to have been reopened after (events arrive in any order), or of an issue whose
+ * reporter asked to be forgotten, opens nothing.
  */
 export async function recordClose(tx: Queryable, event: IssueEvent, config: RepositoryConfig): Promise<CloseResult> {
-  const { key } = await recordIssue(tx, event);
+  const { key, reporterOptedOut } = await recordIssue(tx, event);
   const { issue } = event;
   if (issue.closed_at === null || (await reopenedSince(tx, key, issue.closed_at))) {
     return { surveyId: null, reason: "reopened_since" };
   }
+  // A reporter who asked to be forgotten (`/satisfaction forget-me`) is never asked again.
+  if (reporterOptedOut) return { surveyId: null, reason: "opted_out" };
   const skip = surveySkipReason(issue, config);
   if (skip) return { surveyId: null, reason: skip };
   if (await hasSurveyBlockingAsk(tx, key, issue.closed_at)) return { surveyId: null, reason: "already_surveyed" };

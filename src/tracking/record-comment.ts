@@ -1,18 +1,16 @@
 import type { Queryable } from "../db/types.js";
-import type { z } from "zod";
-import type { commentEventSchema } from "../payloads.js";
+import type { CommentEvent } from "../payloads.js";
 import { recordResponse } from "../queries/issues.js";
+import { FORGOTTEN, isOptedOut } from "../queries/privacy.js";
 import { pollSoon } from "../queries/survey-progress.js";
 import { recordIssue } from "./record-issue.js";
-
-type CommentEvent = z.infer<typeof commentEventSchema>;
 
 const RESPONDER_ASSOCIATIONS = new Set(["OWNER", "MEMBER", "COLLABORATOR"]);
 
 /**
- * A new comment on an issue. A maintainer's comment may be the issue's first response; any
- * person's comment makes the issue's open survey due for a read now (the reporter may have
- * reacted too). Returns the survey to read, if any.
+ * A new comment on an issue. A maintainer's comment may be the issue's first response (stored as
+ * "ghost" for one who asked to be forgotten); any person's comment makes the issue's open survey
+ * due for a read now (the reporter may have reacted too). Returns the survey to read, if any.
  */
 export async function recordComment(tx: Queryable, event: CommentEvent): Promise<{ surveyToRead: number | null }> {
   const { key } = await recordIssue(tx, event);
@@ -20,7 +18,9 @@ export async function recordComment(tx: Queryable, event: CommentEvent): Promise
   const isBot = comment.user.type === "Bot" || Boolean(comment.performed_via_github_app);
   if (isBot) return { surveyToRead: null };
   if (comment.user.id !== event.issue.user.id && RESPONDER_ASSOCIATIONS.has(comment.author_association)) {
-    await recordResponse(tx, key, comment.created_at, comment.user.login);
+    const left = await isOptedOut(tx, key.installationId, comment.user.id);
+    const responder = left ? { id: null, login: FORGOTTEN.login } : { id: comment.user.id, login: comment.user.login };
+    await recordResponse(tx, key, comment.created_at, responder);
   }
   return { surveyToRead: await pollSoon(tx, key, comment.created_at) };
 }

@@ -1,0 +1,71 @@
+import type { Queryable } from "../db/types.js";
+import type { CommentEvent, IssuePayload } from "../payloads.js";
+import {
+  deletePersonSurveys,
+  FORGOTTEN,
+  recordOptOut,
+  scrubReporter,
+  scrubResponder,
+} from "../queries/privacy.js";
+
+/** What forgetting a person did, and what the confirmation needs (the login only to mention them). */
+export type Forgotten = {
+  installationId: number;
+  person: { id: number; login: string };
+  repositoryFullName: string;
+  issueNumber: number;
+  /** False when the person had already left: no second confirmation. */
+  firstTime: boolean;
+  experiences: number;
+  surveys: number;
+  issuesReported: number;
+  issuesAnswered: number;
+};
+
+const COMMAND = /^\/satisfaction\s+forget-me$/i;
+const FENCE = /^(```|~~~)/;
+
+/** Whether a comment holds `/satisfaction forget-me` alone on a line (any case; not in a fenced code block). */
+export function isForgetMeCommand(body: string | null | undefined): boolean {
+  let inFence = false;
+  for (const line of (body ?? "").split(/\r\n|\r|\n/)) {
+    const text = line.trim();
+    if (FENCE.test(text)) inFence = !inFence;
+    else if (!inFence && COMMAND.test(text)) return true;
+  }
+  return false;
+}
+
+/** An issue as stored for a reporter who left: no id, login or title of theirs. */
+export function anonymousIssue(issue: IssuePayload): IssuePayload {
+  return { ...issue, title: "", user: { ...issue.user, id: FORGOTTEN.id, login: FORGOTTEN.login } };
+}
+
+/**
+ * Forgets a person in one installation: records that they left (their user id only), deletes their
+ * surveys and experiences, and takes their login (and titles) off the issues they reported or first
+ * answered. Safe to repeat: a second time finds little or nothing, and reports `firstTime: false`.
+ */
+export async function forgetPerson(
+  tx: Queryable,
+  installationId: number,
+  person: { id: number; login: string },
+  at: Date,
+): Promise<Omit<Forgotten, "repositoryFullName" | "issueNumber">> {
+  const firstTime = await recordOptOut(tx, installationId, person.id, at);
+  const { experiences, surveys } = await deletePersonSurveys(tx, installationId, person.id);
+  const issuesReported = await scrubReporter(tx, installationId, person.id);
+  const issuesAnswered = await scrubResponder(tx, installationId, person);
+  return { installationId, person, firstTime, experiences, surveys, issuesReported, issuesAnswered };
+}
+
+/** A comment on an issue: when a person (not a bot) asks to be forgotten, forgets them. */
+export async function forgetIfAsked(tx: Queryable, event: CommentEvent): Promise<Forgotten | null> {
+  const { comment } = event;
+  if (comment.user.type === "Bot" || comment.performed_via_github_app) return null;
+  if (event.issue.pull_request !== undefined) return null;
+  if (!isForgetMeCommand(comment.body)) return null;
+  const person = { id: comment.user.id, login: comment.user.login };
+  const done = await forgetPerson(tx, event.installation.id, person, comment.created_at);
+  return { ...done, repositoryFullName: event.repository.full_name, issueNumber: event.issue.number };
+}
