@@ -1,13 +1,11 @@
 import type { Logger } from "pino";
 import type { DueWorkResult } from "./due-work.js";
 import { runDueWork } from "./due-work.js";
-import type { SummaryDeps } from "./summary/sweep-summaries.js";
-import type { SweepDeps } from "./survey/sweep.js";
 
 export type Scheduler = { stop(): Promise<void> };
 
 /** Runs the due work every `intervalMs` in this process; a run still going is not started again. */
-export function startScheduler(deps: SweepDeps & SummaryDeps, clock: () => Date, intervalMs: number, log: Logger): Scheduler {
+export function startScheduler(deps: Parameters<typeof runDueWork>[0], clock: () => Date, intervalMs: number, log: Logger): Scheduler {
   let running: Promise<void> | null = null;
   const tick = () => {
     if (running) return;

@@ -4,6 +4,7 @@ import os from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { claimJobRun, RECOVERY_JOB } from "../../src/queries/delivery-recovery.js";
 import { privateKey } from "../helpers/app.js";
 import type { TestDatabase } from "../helpers/db.js";
 import { createTestDatabase, MIGRATION_FILES } from "../helpers/db.js";
@@ -100,10 +101,12 @@ describe("bin/satisfaction-bot.js as a child process", () => {
 
   it("exits 0 for sweep --now 2026-11-30 with credentials and nothing due", async () => {
     await turnSummariesOff(store.db);
+    // The redelivery of failed webhook deliveries ran at that instant: not due again for 10 minutes.
+    await claimJobRun(store.db, RECOVERY_JOB, new Date("2026-11-30T00:00:00Z"), 10);
     const { status, stdout, stderr } = cli(["sweep", "--now", "2026-11-30"], { APP_ID: "123", PRIVATE_KEY: privateKey.replace(/\n/g, "\\n") });
     expect({ status, stdout, stderr }).toEqual({
       status: 0,
-      stdout: "sweep at 2026-11-30T00:00:00.000Z: 0 surveys worked, 0 installations unreachable, 0 summaries posted, 0 failed\n",
+      stdout: "sweep at 2026-11-30T00:00:00.000Z: 0 surveys worked, 0 installations unreachable, 0 summaries posted, 0 failed, 0 deliveries redelivered\n",
       stderr: "",
     });
   });

@@ -3,6 +3,7 @@ import os from "node:os";
 import path from "node:path";
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
 import { main } from "../../src/cli/main.js";
+import { claimJobRun, RECOVERY_JOB } from "../../src/queries/delivery-recovery.js";
 import { privateKey } from "../helpers/app.js";
 import type { TestDatabase } from "../helpers/db.js";
 import { createTestDatabase, MIGRATION_FILES } from "../helpers/db.js";
@@ -207,10 +208,12 @@ describe("satisfaction-bot report and sweep", () => {
     vi.stubEnv("APP_ID", "123");
     vi.stubEnv("PRIVATE_KEY", privateKey.replace(/\n/g, "\\n"));
     await turnSummariesOff(store.db);
+    // The redelivery of failed webhook deliveries ran at that instant: not due again for 10 minutes.
+    await claimJobRun(store.db, RECOVERY_JOB, new Date("2026-11-30T00:00:00Z"), 10);
     const result = await run("sweep", "--now", "2026-11-30");
     expect(result).toEqual({
       code: 0,
-      out: ["sweep at 2026-11-30T00:00:00.000Z: 0 surveys worked, 0 installations unreachable, 0 summaries posted, 0 failed"],
+      out: ["sweep at 2026-11-30T00:00:00.000Z: 0 surveys worked, 0 installations unreachable, 0 summaries posted, 0 failed, 0 deliveries redelivered"],
       err: [],
     });
     const { rows } = await store.db.query("SELECT status, lease_until, ask_attempts FROM surveys WHERE status = 'asked'");

@@ -12,9 +12,12 @@ import { createTestDatabase, MIGRATION_FILES, MIGRATIONS_RECORDED } from "../hel
 
 const CORE_TABLES = [
   "deliveries",
+  "delivery_redeliveries",
   "experiences",
   "installations",
   "issues",
+  "jobs",
+  "opt_outs",
   "repositories",
   "repository_configs",
   "schema_migrations",
