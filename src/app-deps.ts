@@ -1,5 +1,6 @@
 import type { Logger } from "pino";
 import type { ConfigTarget, EffectiveConfig } from "./config/repository-config.js";
+import type { Background } from "./background.js";
 import type { Db } from "./db/types.js";
 import type { Octokit } from "./github/octokit.js";
 
@@ -11,4 +12,6 @@ export type AppDeps = {
   db: Db;
   clock: () => Date;
   config: ConfigSource;
+  /** Where work a webhook made due runs: after the answer on the server, inline in tests. */
+  background: Background;
 };

@@ -1,17 +1,26 @@
+import { setTimeout as sleep } from "node:timers/promises";
+import type { Logger } from "pino";
 import { run } from "probot";
 import type { AppDeps } from "./app-deps.js";
+import { backgroundRunner } from "./background.js";
 import { configFor } from "./config/repository-config.js";
 import { migrate } from "./db/migrate.js";
 import { openDatabase } from "./db/open.js";
+import type { Db } from "./db/types.js";
 import type { Env } from "./env.js";
 import { loadDotEnv, parseEnv } from "./env.js";
 import { createProbot } from "./github/probot.js";
 import { satisfactionBot } from "./index.js";
+import { redeliveryWindowDays } from "./recovery/due-recovery.js";
 import { createLogger } from "./logger.js";
+import type { Scheduler } from "./scheduler.js";
 import { startScheduler } from "./scheduler.js";
 import { startServer } from "./server.js";
 
 const SWEEP_INTERVAL_MS = 60_000;
+const MIGRATE_RETRY_MS = 5_000;
+// GitHub caps webhook payloads at 25 MB; the events this app handles are far smaller.
+const MAX_WEBHOOK_BYTES = 5 * 1024 * 1024;
 
 function readEnv(): Env {
   loadDotEnv();
@@ -21,6 +30,20 @@ function readEnv(): Env {
     console.error((error as Error).message);
     process.exit(1);
   }
+}
+
+/** Migrates, retrying while PostgreSQL is down: the server answers 503 to webhooks meanwhile. */
+async function migrateWhenReachable(db: Db, log: Logger, stopped: () => boolean): Promise<boolean> {
+  while (!stopped()) {
+    try {
+      log.info({ applied: await migrate(db), database: db.kind }, "database ready");
+      return true;
+    } catch (error) {
+      log.error({ err: error, retryInMs: MIGRATE_RETRY_MS }, "database unavailable at start; webhooks answered 503 until it is back");
+      await sleep(MIGRATE_RETRY_MS);
+    }
+  }
+  return false;
 }
 
 /** `npm start`: the webhook server and the in-process sweep, or Probot's setup page with no APP_ID. */
@@ -33,24 +56,46 @@ async function start(): Promise<void> {
   }
   const log = createLogger(env.LOG_LEVEL);
   const db = await openDatabase(env);
-  const applied = await migrate(db);
-  log.info({ applied, database: db.kind }, "database ready");
   const clock = () => new Date();
-  const deps: AppDeps = { db, clock, config: (octokit, target, log) => configFor({ db, log }, octokit, target) };
+  const background = backgroundRunner(log);
+  const deps: AppDeps = {
+    db,
+    clock,
+    config: (octokit, target, logger) => configFor({ db, log: logger }, octokit, target),
+    background: background.run,
+  };
   const probot = createProbot({ ...env, APP_ID: env.APP_ID, privateKey: env.privateKey }, log);
-  const server = await startServer(probot, satisfactionBot(deps), env, log);
-  const octokitFor = (installationId: number) => probot.auth(installationId);
-  const scheduler = startScheduler({ db, log, octokitFor }, clock, SWEEP_INTERVAL_MS, log);
+  let ready = false;
+  let stopping = false;
+  const secrets = [env.WEBHOOK_SECRET ?? "development", env.WEBHOOK_SECRET_PREVIOUS].filter((secret): secret is string => Boolean(secret));
+  const webhooks = { secrets, maxBytes: MAX_WEBHOOK_BYTES, ready: () => ready };
+  const server = await startServer(probot, satisfactionBot(deps), { ...env, webhooks }, log);
+  // Started once the database is ready; stopped (its run in hand finished) on SIGTERM.
+  const started: { scheduler?: Scheduler } = {};
 
   const stop = async (signal: string) => {
-    log.info({ signal }, "stopping");
+    stopping = true;
+    log.info({ signal }, "stopping: finishing the work in hand");
     server.close();
-    await scheduler.stop();
+    await Promise.all([started.scheduler?.stop(), background.drain()]);
     await db.close();
     process.exit(0);
   };
   process.once("SIGTERM", () => void stop("SIGTERM"));
   process.once("SIGINT", () => void stop("SIGINT"));
+
+  if (!(await migrateWhenReachable(db, log, () => stopping))) return;
+  ready = true;
+  const octokitFor = (installationId: number) => probot.auth(installationId);
+  const work = {
+    db,
+    log,
+    octokitFor,
+    retentionDays: env.RETENTION_DAYS,
+    appOctokit: () => probot.auth(),
+    redeliveryWindowDays: redeliveryWindowDays(env.baseUrl),
+  };
+  started.scheduler = startScheduler(work, clock, SWEEP_INTERVAL_MS, log);
 }
 
 start().catch((error: unknown) => {

@@ -8,7 +8,7 @@ import { workSurveyNow } from "./work-now.js";
 
 /**
  * A closed issue opens a survey for its reporter when it qualifies under the repository's
- * configuration, and asks at once.
+ * configuration, and asks right after the answer (the survey is stored first, so nothing is lost).
  */
 export function issuesClosed(deps: AppDeps) {
   return async (context: Context<"issues.closed">): Promise<void> => {
@@ -26,6 +26,7 @@ export function issuesClosed(deps: AppDeps) {
       context.log.info({ deliveryId: context.id, reason: result.value.reason }, "no survey for this close");
       return;
     }
-    await workSurveyNow(deps, context.log, context.octokit, installationId, result.value.surveyId);
+    const { surveyId } = result.value;
+    await deps.background(() => workSurveyNow(deps, context.log, context.octokit, installationId, surveyId));
   };
 }

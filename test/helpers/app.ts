@@ -4,6 +4,7 @@ import { Probot, ProbotOctokit } from "probot";
 import type { AppDeps } from "../../src/app-deps.js";
 import type { Db } from "../../src/db/types.js";
 import { satisfactionBot } from "../../src/index.js";
+import { inline } from "../../src/background.js";
 import { defaultConfig } from "../../src/config/schema.js";
 import { INSTALLATION_ID } from "./fixtures.js";
 
@@ -28,7 +29,7 @@ export function createTestProbot(options: { baseUrl?: string } = {}): Probot {
  * repository has the default configuration here; the configuration's own tests read it from GitHub.
  */
 export function createTestApp(db: Db, clock: () => Date = () => new Date("2026-11-03T10:00:05Z")) {
-  const deps: AppDeps = { db, clock, config: async () => ({ config: defaultConfig, error: null }) };
+  const deps: AppDeps = { db, clock, config: async () => ({ config: defaultConfig, error: null }), background: inline };
   const probot = createTestProbot();
   probot.load(satisfactionBot(deps));
   return { probot, deps };

@@ -1,0 +1,73 @@
+import { execFileSync, spawn } from "node:child_process";
+import type { ChildProcess } from "node:child_process";
+import { createHmac, randomUUID } from "node:crypto";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { privateKey } from "../helpers/app.js";
+import type { TestDatabase } from "../helpers/db.js";
+import { createTestDatabase } from "../helpers/db.js";
+import { issuesPayload } from "../helpers/fixtures.js";
+import type { Proxy } from "./tcp-proxy.js";
+import { startProxy } from "./tcp-proxy.js";
+
+// The app started while PostgreSQL is down: it serves /ping, answers webhooks 503 (GitHub marks
+// them failed, to be redelivered), and recovers by itself once the database is back.
+const root = new URL("../../", import.meta.url).pathname;
+const SECRET = "fault-secret";
+
+async function until(check: () => Promise<boolean>, ms: number): Promise<boolean> {
+  const end = Date.now() + ms;
+  while (Date.now() < end) {
+    if (await check().catch(() => false)) return true;
+    await new Promise((resolve) => setTimeout(resolve, 200));
+  }
+  return false;
+}
+
+describe("PostgreSQL down as the app starts", () => {
+  let store: TestDatabase;
+  let proxy: Proxy;
+  let app: ChildProcess;
+  let base: string;
+  beforeAll(async () => {
+    execFileSync("npm", ["run", "build", "--silent"], { cwd: root });
+    store = await createTestDatabase();
+    await store.db.exec("DROP SCHEMA public CASCADE; CREATE SCHEMA public;");
+    proxy = await startProxy({ host: "127.0.0.1", port: Number(new URL(store.url).port || 5432) });
+    await proxy.down();
+    const url = new URL(store.url);
+    url.port = String(proxy.port);
+    const port = 20_000 + Math.floor(Math.random() * 20_000);
+    base = `http://127.0.0.1:${port}`;
+    app = spawn("node", ["lib/main.js"], {
+      cwd: root,
+      env: { PATH: process.env.PATH, APP_ID: "4242", PRIVATE_KEY: privateKey, WEBHOOK_SECRET: SECRET, DATABASE_URL: url.toString(), PORT: String(port), HOST: "127.0.0.1", LOG_LEVEL: "fatal" },
+      stdio: "ignore",
+    });
+    expect(await until(async () => (await fetch(`${base}/ping`)).status === 200, 15_000)).toBe(true);
+  });
+  afterAll(async () => {
+    app?.kill("SIGTERM");
+    await proxy?.close();
+    await store?.drop();
+  });
+
+  const deliver = () => {
+    const body = JSON.stringify(issuesPayload("opened"));
+    const signature = `sha256=${createHmac("sha256", SECRET).update(body).digest("hex")}`;
+    return fetch(`${base}/api/github/webhooks`, {
+      method: "POST",
+      body,
+      headers: { "content-type": "application/json", "x-github-event": "issues", "x-github-delivery": randomUUID(), "x-hub-signature-256": signature },
+    });
+  };
+
+  it("answers 503 and PONG while the database is down, then 200 once it is back", async () => {
+    expect((await deliver()).status).toBe(503);
+    expect(await (await fetch(`${base}/ping`)).text()).toBe("PONG");
+    await proxy.up();
+    expect(await until(async () => (await deliver()).status === 200, 20_000)).toBe(true);
+    // Only the delivery answered 200 was stored; those answered 503 left nothing behind.
+    const { rows } = await store.db.query("SELECT count(*)::int AS n FROM deliveries");
+    expect(rows).toEqual([{ n: 1 }]);
+  });
+});
