@@ -20,7 +20,10 @@ function parseStored(config: unknown): RepositoryConfig {
 export async function recordConfigLoad(db: Queryable, target: ConfigTarget, load: ConfigLoad, log: Logger): Promise<void> {
   const ref = { installationId: target.installationId, repositoryId: target.repositoryId };
   if (load.ok) return storeConfig(db, ref, load.config);
-  log.error({ repository: target.fullName, ...load.error }, "invalid satisfaction.yml; keeping the last good configuration");
+  // Ids, not names, in logs: a repository's name may be private. The maintainer sees the file and
+  // line in the check run and the summary.
+  const { line, message } = load.error;
+  log.error({ ...ref, line, problem: message }, "invalid satisfaction.yml; keeping the last good configuration");
   await storeConfigError(db, ref, load.error);
 }
 
@@ -40,7 +43,7 @@ export async function configFor(deps: { db: Queryable; log: Logger }, octokit: O
   try {
     load = await loadRepositoryConfig(octokit, owner, repo);
   } catch (error) {
-    deps.log.warn({ repository: target.fullName, err: error }, "cannot read satisfaction.yml; using the stored configuration");
+    deps.log.warn({ installationId: target.installationId, repositoryId: target.repositoryId, err: error }, "cannot read satisfaction.yml; using the stored configuration");
     return { config: parseStored(stored?.config), error: stored?.error ?? null };
   }
   await recordConfigLoad(deps.db, target, load, deps.log);

@@ -46,7 +46,7 @@ export function push(deps: AppDeps) {
       });
     } catch (error) {
       // The stored configuration refreshes within the hour anyway; only the check run is lost.
-      context.log.error({ deliveryId: context.id, repository: target.fullName, err: error }, "configuration check failed");
+      context.log.error({ deliveryId: context.id, repositoryId: target.repositoryId, err: error }, "configuration check failed");
     }
   };
 }

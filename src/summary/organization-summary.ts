@@ -24,7 +24,7 @@ async function organizationConfig(deps: Deps, organization: Organization): Promi
   const octokit = await deps.octokitFor(organization.installationId);
   const load = await loadRepositoryConfig(octokit, organization.login, ".github");
   if (!load.ok) {
-    deps.log.error({ organization: organization.login, ...load.error }, "invalid organisation satisfaction.yml; keeping the last good one");
+    deps.log.error({ installationId: organization.installationId, line: load.error.line, problem: load.error.message }, "invalid organisation satisfaction.yml; keeping the last good one");
     return stored.success && organization.config ? stored.data : null;
   }
   await storeOrganizationConfig(deps.db, organization.installationId, load.config);
@@ -43,7 +43,7 @@ export async function summarizeOrganization(deps: Deps, organization: Organizati
   const targetName = `${organization.login}/${config.organization_summary.repository}`;
   const target = await repositoryByName(deps.db, organization.installationId, targetName);
   if (!target) {
-    deps.log.warn({ organization: organization.login, repository: targetName }, "organisation summary target is not installed");
+    deps.log.warn({ installationId: organization.installationId }, "organisation summary target repository is not installed");
     return [];
   }
   const { schedule, time, timezone } = config.summary;
@@ -67,7 +67,7 @@ export async function summarizeOrganization(deps: Deps, organization: Organizati
   for (const output of outputs) {
     const post = {
       key: key(output),
-      target: { fullName: target.fullName, defaultBranch: target.defaultBranch },
+      target: { fullName: target.fullName, private: target.private, defaultBranch: target.defaultBranch },
       period,
       data,
       settings: config.summary,
@@ -86,7 +86,7 @@ export async function sweepOrganizationSummaries(deps: Deps, now: Date): Promise
       outcomes.push(...(await summarizeOrganization(deps, organization, now)));
     } catch (error) {
       outcomes.push("failed");
-      deps.log.error({ organization: organization.login, err: error }, "organisation summary failed");
+      deps.log.error({ installationId: organization.installationId, err: error }, "organisation summary failed");
     }
   }
   return outcomes;

@@ -14,8 +14,8 @@ export const CHECK_RUN_NAME = "Satisfaction";
 
 export type SummaryPost = {
   key: SummaryKey;
-  /** Where it is posted: `owner/repo` and the default branch when known. */
-  target: { fullName: string; defaultBranch: string | null };
+  /** Where it is posted: `owner/repo`, whether it is private, and the default branch when known. */
+  target: { fullName: string; private: boolean; defaultBranch: string | null };
   period: Period;
   data: SummaryData;
   settings: Pick<RepositoryConfig["summary"], "labels" | "close_previous" | "threshold">;
@@ -72,10 +72,13 @@ export async function postSummary(deps: { db: Db; log: Logger }, octokit: Octoki
   const { db, log } = deps;
   const claim = await claimSummary(db, post.key, now);
   if (!claim) return "already_done";
-  const context = { repository: post.target.fullName, period: post.key.periodKey, output: post.key.output };
+  const context = { installationId: post.key.installationId, repositoryId: post.key.targetRepositoryId, period: post.key.periodKey, output: post.key.output };
   const body = renderSummary(post.data, { marker: summaryMarker(post.key), periodNoun: NOUN[post.period.schedule] });
   if (post.dryRun) {
-    log.info({ ...context, title: summaryTitle(post.organization, post.period), body }, "dry run: summary not posted");
+    // A private repository's summary stays out of info-level logs: its text is logged at debug.
+    const text = { title: summaryTitle(post.organization, post.period), body };
+    if (post.target.private) log.debug({ ...context, ...text }, "dry run: summary text");
+    log.info({ ...context, ...(post.target.private ? {} : text) }, "dry run: summary not posted");
     await markSummaryDone(db, claim.id, { status: "dry_run", githubNumber: null, at: now });
     return "dry_run";
   }

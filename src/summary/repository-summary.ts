@@ -40,7 +40,7 @@ export async function summarizeRepository(
   for (const output of outputsOf(config.summary.output)) {
     const post = {
       key: summaryKey(repository, period, output),
-      target: { fullName: repository.fullName, defaultBranch: repository.defaultBranch },
+      target: { fullName: repository.fullName, private: repository.private, defaultBranch: repository.defaultBranch },
       period,
       data,
       settings: config.summary,

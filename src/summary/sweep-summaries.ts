@@ -49,7 +49,7 @@ export async function sweepSummaries(deps: SummaryDeps, now: Date): Promise<{ po
       tally.failed += outcomes.filter((outcome) => outcome === "failed").length;
     } catch (error) {
       tally.failed++;
-      deps.log.error({ repository: repository.fullName, err: error }, "summary sweep failed for a repository");
+      deps.log.error({ installationId: repository.installationId, repositoryId: repository.id, err: error }, "summary sweep failed for a repository");
     }
   }
   const organizations = await sweepOrganizationSummaries(deps, now);

@@ -29,7 +29,7 @@ export async function askSurvey(deps: SurveyWorkDeps, octokit: Octokit, survey: 
     const windowEndsAt = windowEnd(comment.createdAt, survey.windowDays);
     const next = nextPollAt(comment.createdAt, windowEndsAt, comment.createdAt) ?? windowEndsAt;
     await markAsked(db, survey.id, { commentId: comment.id, askedAt: comment.createdAt, windowEndsAt, nextPollAt: next });
-    log.info({ surveyId: survey.id, commentId: comment.id, repository: survey.repositoryFullName }, "survey asked");
+    log.info({ surveyId: survey.id, commentId: comment.id, installationId: survey.installationId }, "survey asked");
   } catch (error) {
     const message = (error as Error).message;
     if (isPermanent(error) || survey.askAttempts >= MAX_ASK_ATTEMPTS) {
