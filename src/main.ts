@@ -32,16 +32,21 @@ function readEnv(): Env {
   }
 }
 
+async function tryMigrate(db: Db, log: Logger): Promise<boolean> {
+  try {
+    log.info({ applied: await migrate(db), database: db.kind }, "database ready");
+    return true;
+  } catch (error) {
+    log.error({ err: error, retryInMs: MIGRATE_RETRY_MS }, "database unavailable at start; webhooks answered 503 until it is back");
+    return false;
+  }
+}
+
 /** Migrates, retrying while PostgreSQL is down: the server answers 503 to webhooks meanwhile. */
 async function migrateWhenReachable(db: Db, log: Logger, stopped: () => boolean): Promise<boolean> {
   while (!stopped()) {
-    try {
-      log.info({ applied: await migrate(db), database: db.kind }, "database ready");
-      return true;
-    } catch (error) {
-      log.error({ err: error, retryInMs: MIGRATE_RETRY_MS }, "database unavailable at start; webhooks answered 503 until it is back");
-      await sleep(MIGRATE_RETRY_MS);
-    }
+    if (await tryMigrate(db, log)) return true;
+    await sleep(MIGRATE_RETRY_MS);
   }
   return false;
 }
@@ -65,7 +70,8 @@ async function start(): Promise<void> {
     background: background.run,
   };
   const probot = createProbot({ ...env, APP_ID: env.APP_ID, privateKey: env.privateKey }, log);
-  let ready = false;
+  // Migrated before listening when the database is up; otherwise listen at once and migrate when it is back.
+  let ready = await tryMigrate(db, log);
   let stopping = false;
   const secrets = [env.WEBHOOK_SECRET ?? "development", env.WEBHOOK_SECRET_PREVIOUS].filter((secret): secret is string => Boolean(secret));
   const webhooks = { secrets, maxBytes: MAX_WEBHOOK_BYTES, ready: () => ready };
@@ -84,7 +90,7 @@ async function start(): Promise<void> {
   process.once("SIGTERM", () => void stop("SIGTERM"));
   process.once("SIGINT", () => void stop("SIGINT"));
 
-  if (!(await migrateWhenReachable(db, log, () => stopping))) return;
+  if (!ready && !(await migrateWhenReachable(db, log, () => stopping))) return;
   ready = true;
   const octokitFor = (installationId: number) => probot.auth(installationId);
   const work = {
