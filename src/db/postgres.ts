@@ -18,8 +18,10 @@ function wrap(client: pg.Pool | pg.PoolClient): Queryable {
 
 export function openPostgres(connectionString: string, max = 10): Db {
   const pool = new pg.Pool({ connectionString, max });
-  // An idle client losing its connection (a PostgreSQL restart) must not crash the process.
+  // A client losing its connection (a PostgreSQL restart) emits "error": unheard, that crashes the
+  // process. Idle clients report on the pool, checked-out ones on themselves; their queries reject anyway.
   pool.on("error", () => {});
+  pool.on("connect", (client) => client.on("error", () => {}));
   return {
     kind: "postgres",
     ...wrap(pool),
