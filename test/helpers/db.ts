@@ -1,6 +1,7 @@
 import { randomBytes } from "node:crypto";
 import fs from "node:fs";
 import pg from "pg";
+import { afterAll, beforeAll } from "vitest";
 import { migrate } from "../../src/db/migrate.js";
 import { openPglite } from "../../src/db/pglite.js";
 import { openPostgres } from "../../src/db/postgres.js";
@@ -61,4 +62,26 @@ export const backends = [
 
 export async function truncateAll(db: Db): Promise<void> {
   await db.exec("TRUNCATE installations, repositories, issues, surveys, experiences, deliveries RESTART IDENTITY CASCADE");
+}
+
+/**
+ * For a whole test file: a fresh database and a second pool on it, as a second app instance has.
+ * Call inside a `describe`; read them through the returned getters once the hooks have run.
+ */
+export function useSecondInstance(): { store: () => TestDatabase; secondPool: () => Db } {
+  let store: TestDatabase | undefined;
+  let secondPool: Db | undefined;
+  beforeAll(async () => {
+    store = await createTestDatabase();
+    secondPool = openPostgres(store.url);
+  });
+  afterAll(async () => {
+    await secondPool?.close();
+    await store?.drop();
+  });
+  const need = <T>(value: T | undefined): T => {
+    if (value === undefined) throw new Error("useSecondInstance: used before its beforeAll ran");
+    return value;
+  };
+  return { store: () => need(store), secondPool: () => need(secondPool) };
 }

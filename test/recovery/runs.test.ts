@@ -1,28 +1,24 @@
 import nock from "nock";
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { openPostgres } from "../../src/db/postgres.js";
+import { beforeAll, beforeEach, describe, expect, it } from "vitest";
 import type { Db } from "../../src/db/types.js";
 import { runDueWork } from "../../src/due-work.js";
 import { claimJobRun, RECOVERY_JOB } from "../../src/queries/delivery-recovery.js";
 import { redeliverFailedDeliveries } from "../../src/recovery/redeliver-failed.js";
 import { API } from "../helpers/app.js";
 import type { TestDatabase } from "../helpers/db.js";
-import { createTestDatabase } from "../helpers/db.js";
+import { useSecondInstance } from "../helpers/db.js";
 import {
   ago, attemptsPath, capturedLog, DAY, DELIVERIES_PATH, deliveryItem, HOUR, later, MINUTE, mockListing, mockRedeliveries, NOW,
   recoveryDeps, redeliveryRow, resetRecovery,
 } from "./support.js";
 
 describe("runs of the recovery job: the cap, one instance at a time, every 10 minutes", () => {
+  const instances = useSecondInstance();
   let store: TestDatabase;
   let secondPool: Db;
-  beforeAll(async () => {
-    store = await createTestDatabase();
-    secondPool = openPostgres(store.url);
-  });
-  afterAll(async () => {
-    await secondPool.close();
-    await store.drop();
+  beforeAll(() => {
+    store = instances.store();
+    secondPool = instances.secondPool();
   });
   beforeEach(async () => resetRecovery(store.db));
 

@@ -1,11 +1,10 @@
 import nock from "nock";
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { openPostgres } from "../../src/db/postgres.js";
+import { beforeAll, beforeEach, describe, expect, it } from "vitest";
 import type { Db } from "../../src/db/types.js";
 import { sweepSummaries } from "../../src/summary/sweep-summaries.js";
 import { API, createTestProbot } from "../helpers/app.js";
 import type { TestDatabase } from "../helpers/db.js";
-import { createTestDatabase, truncateAll } from "../helpers/db.js";
+import { truncateAll, useSecondInstance } from "../helpers/db.js";
 import type { IssueRequest } from "./support.js";
 import { at, expectClose, expectIssue, REPO, seedRepository, seedWeek47, storeConfig, summaryDeps, summaryRows, WEEK47_HEADLINE } from "./support.js";
 
@@ -14,15 +13,12 @@ const MARKER = "<!-- satisfaction-bot:summary:repository:700:2026-W47:issue -->"
 const LISTING = { state: "all", sort: "created", direction: "desc", per_page: "50" };
 
 describe("summaries posted once: failures and racing sweeps", () => {
+  const instances = useSecondInstance();
   let store: TestDatabase;
   let secondPool: Db;
-  beforeAll(async () => {
-    store = await createTestDatabase();
-    secondPool = openPostgres(store.url);
-  });
-  afterAll(async () => {
-    await secondPool.close();
-    await store.drop();
+  beforeAll(() => {
+    store = instances.store();
+    secondPool = instances.secondPool();
   });
   beforeEach(async () => truncateAll(store.db));
 

@@ -1,13 +1,12 @@
 import nock from "nock";
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { openPostgres } from "../../src/db/postgres.js";
+import { beforeAll, beforeEach, describe, expect, it } from "vitest";
 import type { Db } from "../../src/db/types.js";
 import { setInstallationSuspended } from "../../src/queries/installations.js";
 import { markRepositoryRemoved } from "../../src/queries/repositories.js";
 import { sweep } from "../../src/survey/sweep.js";
 import { API, reaction, surveyCommentReply } from "../helpers/app.js";
 import type { TestDatabase } from "../helpers/db.js";
-import { createTestDatabase, truncateAll } from "../helpers/db.js";
+import { truncateAll, useSecondInstance } from "../helpers/db.js";
 import { INSTALLATION_ID, REPORTER } from "../helpers/fixtures.js";
 import type { SurveyRow } from "./harness.js";
 import {
@@ -21,15 +20,12 @@ const count = (tally: Map<number, number>, key: number) => tally.set(key, (tally
 const range = (n: number) => Array.from({ length: n }, (_, index) => index + 1);
 
 describe("two sweeps racing on one PostgreSQL database", () => {
+  const instances = useSecondInstance();
   let store: TestDatabase;
   let secondPool: Db;
-  beforeAll(async () => {
-    store = await createTestDatabase();
-    secondPool = openPostgres(store.url);
-  });
-  afterAll(async () => {
-    await secondPool.close();
-    await store.drop();
+  beforeAll(() => {
+    store = instances.store();
+    secondPool = instances.secondPool();
   });
   beforeEach(async () => truncateAll(store.db));
 
