@@ -14,6 +14,8 @@ export type GitHubStandIn = {
   requests: { method: string; path: string }[];
   comments: StandInComment[];
   reactions: Map<number, StandInReaction[]>;
+  /** When set, a comment POST creates the comment but is never answered (a crash or a lost answer). */
+  hangCommentPosts: boolean;
   close(): Promise<void>;
 };
 
@@ -26,7 +28,7 @@ const routes: [string, RegExp][] = [
 
 export async function startGitHubStandIn(): Promise<GitHubStandIn> {
   let nextId = 5_000_000;
-  const state = { requests: [] as GitHubStandIn["requests"], comments: [] as StandInComment[], reactions: new Map() };
+  const state = { requests: [] as GitHubStandIn["requests"], comments: [] as StandInComment[], reactions: new Map(), hangCommentPosts: false };
   const server = http.createServer((req, res) => {
     const chunks: Buffer[] = [];
     req.on("data", (chunk: Buffer) => chunks.push(chunk));
@@ -43,6 +45,7 @@ export async function startGitHubStandIn(): Promise<GitHubStandIn> {
         const body = JSON.parse(Buffer.concat(chunks).toString("utf8") || "{}") as { body?: string };
         const comment = { id: nextId++, repo: m[1] ?? "", issue: Number(m[2]), body: body.body ?? "", created_at: new Date().toISOString() };
         state.comments.push(comment);
+        if (state.hangCommentPosts) return;
         return reply(201, { ...comment, user: { login: "satisfaction-bot[bot]", id: 1, type: "Bot" } });
       }
       if (name === "comments") return reply(200, state.comments.filter((c) => c.repo === m[1] && c.issue === Number(m[2])));
@@ -53,9 +56,11 @@ export async function startGitHubStandIn(): Promise<GitHubStandIn> {
   });
   await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
   const { port } = server.address() as AddressInfo;
-  return {
+  return Object.assign(state, {
     host: `127.0.0.1:${port}`,
-    ...state,
-    close: () => new Promise((resolve) => server.close(() => resolve())),
-  };
+    close: () => {
+      server.closeAllConnections();
+      return new Promise<void>((resolve) => server.close(() => resolve()));
+    },
+  });
 }

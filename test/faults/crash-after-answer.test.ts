@@ -1,0 +1,76 @@
+import { execFile, execFileSync, spawn } from "node:child_process";
+import type { ChildProcess } from "node:child_process";
+import { createHmac, randomUUID } from "node:crypto";
+import { promisify } from "node:util";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { privateKey } from "../helpers/app.js";
+import type { TestDatabase } from "../helpers/db.js";
+import { createTestDatabase } from "../helpers/db.js";
+import { issuesPayload } from "../helpers/fixtures.js";
+import type { GitHubStandIn } from "../helpers/github-stand-in.js";
+import { startGitHubStandIn } from "../helpers/github-stand-in.js";
+
+// The app is killed (SIGKILL) after it acknowledged a close and while GitHub was creating the survey
+// comment, before it could record it. After the restart, the sweep finishes the survey: the comment
+// GitHub did create is found by its marker, never posted twice, and the experience is there once.
+const root = new URL("../../", import.meta.url).pathname;
+const SECRET = "crash-secret";
+const run = promisify(execFile);
+
+async function until(check: () => boolean | Promise<boolean>, ms: number): Promise<boolean> {
+  const end = Date.now() + ms;
+  while (Date.now() < end) {
+    if (await Promise.resolve(check()).catch(() => false)) return true;
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+  return false;
+}
+
+describe("a crash between acknowledgement and work", () => {
+  let store: TestDatabase;
+  let github: GitHubStandIn;
+  let app: ChildProcess;
+  let env: NodeJS.ProcessEnv;
+  beforeAll(async () => {
+    execFileSync("npm", ["run", "build", "--silent"], { cwd: root });
+    store = await createTestDatabase();
+    github = await startGitHubStandIn();
+    const port = 20_000 + Math.floor(Math.random() * 20_000);
+    env = {
+      PATH: process.env.PATH, APP_ID: "4242", PRIVATE_KEY: privateKey, WEBHOOK_SECRET: SECRET, GHE_HOST: github.host, GHE_PROTOCOL: "http",
+      DATABASE_URL: store.url, PORT: String(port), HOST: "127.0.0.1", LOG_LEVEL: "fatal",
+    };
+    app = spawn("node", ["lib/main.js"], { cwd: root, env, stdio: "ignore" });
+    expect(await until(async () => (await fetch(`http://127.0.0.1:${port}/ping`)).ok, 15_000)).toBe(true);
+  });
+  afterAll(async () => {
+    app?.kill("SIGKILL");
+    await github?.close();
+    await store?.drop();
+  });
+
+  it("leaves one comment and one experience after the restart's sweep", async () => {
+    github.hangCommentPosts = true;
+    const body = JSON.stringify(issuesPayload("closed"));
+    const response = await fetch(`http://127.0.0.1:${env.PORT}/api/github/webhooks`, {
+      method: "POST",
+      body,
+      headers: { "content-type": "application/json", "x-github-event": "issues", "x-github-delivery": randomUUID(), "x-hub-signature-256": `sha256=${createHmac("sha256", SECRET).update(body).digest("hex")}` },
+    });
+    expect(response.status).toBe(200); // acknowledged: the survey is stored
+    expect(await until(() => github.comments.length === 1, 10_000)).toBe(true); // GitHub made it; no answer came back
+    app.kill("SIGKILL");
+    await new Promise((resolve) => app.once("exit", resolve));
+    github.hangCommentPosts = false;
+
+    // The dead worker's claim (a two-minute lease) has run out by the time another instance sweeps.
+    await store.db.query("UPDATE surveys SET lease_until = now() - interval '1 second'");
+    await run("node", ["bin/satisfaction-bot.js", "sweep"], { cwd: root, env });
+
+    const surveys = await store.db.query<{ status: string; comment_id: number }>("SELECT status, comment_id FROM surveys");
+    expect(surveys.rows).toEqual([{ status: "asked", comment_id: github.comments[0]?.id }]);
+    expect(github.comments).toHaveLength(1);
+    expect(github.requests.filter((r) => r.method === "POST" && r.path.endsWith("/issues/1/comments"))).toHaveLength(1);
+    expect((await store.db.query("SELECT outcome FROM experiences")).rows).toEqual([{ outcome: "pending" }]);
+  });
+});
