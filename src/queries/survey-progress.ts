@@ -79,13 +79,16 @@ export async function pollSoon(tx: Queryable, key: IssueKey, at: Date): Promise<
   return result.rows[0]?.id ?? null;
 }
 
-/** Gives up on asking (the issue or repository is gone, or posting kept failing): no experience. */
-export async function abandonSurvey(db: Db, id: number, error: string, at: Date): Promise<void> {
+/**
+ * Gives up on asking, with no experience: `cancelled` when GitHub says it cannot be asked (the issue
+ * or repository is gone, the issue locked), `failed` when posting kept failing.
+ */
+export async function abandonSurvey(db: Db, id: number, error: string, at: Date, status: "cancelled" | "failed"): Promise<void> {
   await db.transaction(async (tx) => {
     await tx.query(
-      `UPDATE surveys SET status = 'cancelled', ended_at = $3, next_poll_at = NULL, lease_until = NULL, last_error = $2
+      `UPDATE surveys SET status = $4, ended_at = $3, next_poll_at = NULL, lease_until = NULL, last_error = $2
        WHERE id = $1 AND status = 'to_ask'`,
-      [id, error.slice(0, 500), at],
+      [id, error.slice(0, 500), at, status],
     );
     await tx.query("DELETE FROM experiences WHERE survey_id = $1 AND outcome = 'pending'", [id]);
   });

@@ -2,7 +2,7 @@ import type { Queryable } from "../db/types.js";
 import { DEFAULT_WINDOW_DAYS } from "../survey/schedule.js";
 import type { IssueKey } from "./issues.js";
 
-export type SurveyStatus = "to_ask" | "asked" | "answered" | "expired" | "cancelled" | "comment_deleted";
+export type SurveyStatus = "to_ask" | "asked" | "answered" | "expired" | "cancelled" | "comment_deleted" | "failed";
 export type Outcome = "positive" | "negative" | "neutral";
 
 /** A survey claimed for work, with what the GitHub calls need. */

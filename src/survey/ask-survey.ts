@@ -32,9 +32,14 @@ export async function askSurvey(deps: SurveyWorkDeps, octokit: Octokit, survey: 
     log.info({ surveyId: survey.id, commentId: comment.id, installationId: survey.installationId }, "survey asked");
   } catch (error) {
     const message = (error as Error).message;
-    if (isPermanent(error) || survey.askAttempts >= MAX_ASK_ATTEMPTS) {
-      await abandonSurvey(db, survey.id, message, now);
-      log.warn({ surveyId: survey.id, status: httpStatus(error), err: error }, "survey abandoned: the comment cannot be posted");
+    if (isPermanent(error)) {
+      await abandonSurvey(db, survey.id, message, now, "cancelled");
+      log.warn({ surveyId: survey.id, status: httpStatus(error), err: error }, "survey cancelled: GitHub says it cannot be asked");
+      return;
+    }
+    if (survey.askAttempts >= MAX_ASK_ATTEMPTS) {
+      await abandonSurvey(db, survey.id, message, now, "failed");
+      log.error({ surveyId: survey.id, attempts: survey.askAttempts, err: error }, "survey failed: the comment could not be posted after every retry");
       return;
     }
     if (isSuspension(error)) await setInstallationSuspended(db, survey.installationId, now);

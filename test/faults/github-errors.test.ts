@@ -47,6 +47,17 @@ describe("GitHub errors during due work", () => {
     expect(await surveyRow(store.db, id)).toMatchObject({ status: "to_ask", next_poll_at: at(new Date(reset * 1000), 120_000) });
   });
 
+  it("gives up after the last retry: the survey is failed, with its error, and no experience is counted", async () => {
+    const id = await seedSurvey(store.db, { number: 1, closedAt });
+    await store.db.query("UPDATE surveys SET ask_attempts = 7 WHERE id = $1", [id]);
+    nock(API).get(commentsPath(1)).query({ per_page: 100 }).reply(200, []);
+    nock(API).post(commentsPath(1)).reply(502, { message: "Bad Gateway" });
+    await sweep(deps, now);
+    expect(await surveyRow(store.db, id)).toMatchObject({ status: "failed", ask_attempts: 8, next_poll_at: null });
+    expect((await store.db.query("SELECT last_error FROM surveys WHERE id = $1", [id])).rows).toEqual([{ last_error: expect.stringContaining("Bad Gateway") }]);
+    expect(await experienceOf(store.db, id)).toBeNull();
+  });
+
   it("pauses a suspended installation: its survey waits, untouched, until it is unsuspended", async () => {
     const askedAt = new Date("2026-11-03T10:00:06Z");
     const id = await seedAskedSurvey(store.db, { number: 1, commentId: 900, askedAt });
