@@ -52,6 +52,14 @@ export async function markSummaryDone(db: Queryable, id: number, done: { status:
   );
 }
 
+/** The write budget of the minute is spent: try again at `retryAt`, without counting an attempt. */
+export async function deferSummary(db: Queryable, id: number, retryAt: Date): Promise<void> {
+  await db.query("UPDATE summaries SET lease_until = NULL, next_attempt_at = $2, attempts = greatest(attempts - 1, 0) WHERE id = $1", [
+    id,
+    retryAt,
+  ]);
+}
+
 export async function releaseSummaryAfterFailure(db: Queryable, id: number, error: string, retryAt: Date): Promise<void> {
   await db.query("UPDATE summaries SET lease_until = NULL, last_error = $2, next_attempt_at = $3 WHERE id = $1", [
     id,

@@ -23,6 +23,14 @@ export async function releaseAfterFailure(db: Queryable, id: number, error: stri
   );
 }
 
+/** The write budget of the minute is spent: try again at `retryAt`, without counting an attempt. */
+export async function deferAsk(db: Queryable, id: number, retryAt: Date): Promise<void> {
+  await db.query(
+    "UPDATE surveys SET lease_until = NULL, next_poll_at = $2, ask_attempts = greatest(ask_attempts - 1, 0) WHERE id = $1 AND status = 'to_ask'",
+    [id, retryAt],
+  );
+}
+
 /** A read found no answer yet: remember the ETag and wait for the next read. */
 export async function schedulePoll(db: Queryable, id: number, nextPollAt: Date, etag: string | null): Promise<void> {
   await db.query(

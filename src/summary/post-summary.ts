@@ -6,7 +6,8 @@ import { retryAt } from "../github/octokit.js";
 import type { Conclusion } from "../github/summary-outputs.js";
 import { closeIssue, createCheckRun, createIssue, findCheckRun, findIssueByMarker, headOfDefaultBranch } from "../github/summary-outputs.js";
 import type { ClaimedSummary, SummaryKey } from "../queries/summaries.js";
-import { claimSummary, markSummaryDone, previousSummaryIssue, releaseSummaryAfterFailure } from "../queries/summaries.js";
+import { claimSummary, deferSummary, markSummaryDone, previousSummaryIssue, releaseSummaryAfterFailure } from "../queries/summaries.js";
+import { takeWrite } from "../queries/write-budget.js";
 import { renderCheckRunOutput, renderSummary, summaryTitle } from "./render.js";
 import type { Period, SummaryData } from "./types.js";
 
@@ -24,7 +25,7 @@ export type SummaryPost = {
   organization: string | null;
 };
 
-export type PostOutcome = "posted" | "dry_run" | "already_done" | "failed";
+export type PostOutcome = "posted" | "dry_run" | "already_done" | "deferred" | "failed";
 
 const NOUN = { weekly: "week", monthly: "month", daily: "day" } as const;
 
@@ -81,6 +82,11 @@ export async function postSummary(deps: { db: Db; log: Logger }, octokit: Octoki
     log.info({ ...context, ...(post.target.private ? {} : text) }, "dry run: summary not posted");
     await markSummaryDone(db, claim.id, { status: "dry_run", githubNumber: null, at: now });
     return "dry_run";
+  }
+  if (!(await takeWrite(db, post.key.installationId))) {
+    await deferSummary(db, claim.id, new Date(now.getTime() + 60_000));
+    log.info(context, "write budget of the minute spent; summary deferred");
+    return "deferred";
   }
   try {
     const githubNumber = post.key.output === "issue" ? await postIssue(octokit, db, post, claim, body) : await postCheckRun(octokit, post, claim);

@@ -5,7 +5,8 @@ import { httpStatus, isRateLimit, isSuspension, retryAt } from "../github/octoki
 import { setInstallationSuspended } from "../queries/installations.js";
 import { postSurveyComment } from "../github/survey-comment.js";
 import type { ClaimedSurvey } from "../queries/surveys.js";
-import { abandonSurvey, markAsked, releaseAfterFailure } from "../queries/survey-progress.js";
+import { abandonSurvey, deferAsk, markAsked, releaseAfterFailure } from "../queries/survey-progress.js";
+import { takeWrite } from "../queries/write-budget.js";
 import { nextPollAt, windowEnd } from "./schedule.js";
 
 export type SurveyWorkDeps = { db: Db; log: Logger };
@@ -24,6 +25,11 @@ function isPermanent(error: unknown): boolean {
 /** Posts the survey comment for a claimed survey and starts its reading schedule. */
 export async function askSurvey(deps: SurveyWorkDeps, octokit: Octokit, survey: ClaimedSurvey, now: Date): Promise<void> {
   const { db, log } = deps;
+  if (!(await takeWrite(db, survey.installationId))) {
+    await deferAsk(db, survey.id, new Date(now.getTime() + 60_000));
+    log.info({ surveyId: survey.id, installationId: survey.installationId }, "write budget of the minute spent; survey deferred");
+    return;
+  }
   try {
     const comment = await postSurveyComment(octokit, survey);
     const windowEndsAt = windowEnd(comment.createdAt, survey.windowDays);

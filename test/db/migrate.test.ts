@@ -23,6 +23,7 @@ const CORE_TABLES = [
   "schema_migrations",
   "summaries",
   "surveys",
+  "write_budget",
 ];
 
 async function tables(db: Db): Promise<string[]> {

@@ -6,6 +6,7 @@ import { markRepositoryRemoved } from "../../src/queries/repositories.js";
 import { sweep } from "../../src/survey/sweep.js";
 import { API, reaction, surveyCommentReply } from "../helpers/app.js";
 import type { TestDatabase } from "../helpers/db.js";
+import { WRITES_PER_MINUTE } from "../../src/queries/write-budget.js";
 import { truncateAll, useSecondInstance } from "../helpers/db.js";
 import { INSTALLATION_ID, REPORTER } from "../helpers/fixtures.js";
 import type { SurveyRow } from "./harness.js";
@@ -77,7 +78,7 @@ describe("two sweeps racing on one PostgreSQL database", () => {
     expect(waiting.rowCount).toBe(0);
   });
 
-  it.each([20, 120])("posts exactly %i survey comments for as many due surveys, never two on one issue", async (surveys) => {
+  it.each([20, 60])("posts exactly %i survey comments for as many due surveys, never two on one issue", async (surveys) => {
     const ids = new Map<number, number>();
     for (const n of range(surveys)) ids.set(n, await seedSurvey(store.db, { number: n, closedAt: askedAt }));
     const posts = new Map<number, number>();
@@ -106,6 +107,37 @@ describe("two sweeps racing on one PostgreSQL database", () => {
         lease_until: null,
       });
     }
+  });
+
+  it("keeps both instances together within the installation's write budget, deferring the rest", async () => {
+    const ids = range(120).map((n) => n);
+    for (const n of ids) await seedSurvey(store.db, { number: n, closedAt: askedAt });
+    const posts = new Map<number, number>();
+    for (const n of ids) {
+      nock(API)
+        .post(commentsPath(n))
+        .optionally()
+        .reply(() => {
+          count(posts, n);
+          return [201, surveyCommentReply(2000 + n, now.toISOString())];
+        });
+    }
+    await raceSweeps(now);
+
+    const posted = [...posts.values()].reduce((sum, times) => sum + times, 0);
+    const minutes = (await store.db.query("SELECT count(*)::int AS n FROM write_budget")).rows[0] as { n: number };
+    // At most WRITES_PER_MINUTE comments in each minute the race touched (one, unless it crossed a minute).
+    expect(posted).toBeGreaterThanOrEqual(WRITES_PER_MINUTE);
+    expect(posted).toBeLessThanOrEqual(WRITES_PER_MINUTE * minutes.n);
+    expect([...posts.values()].every((times) => times === 1)).toBe(true);
+    const statuses = await store.db.query<{ status: string; attempts: number; n: number }>(
+      "SELECT status, ask_attempts AS attempts, count(*)::int AS n FROM surveys GROUP BY 1, 2 ORDER BY 1",
+    );
+    // The deferred ones wait, with no attempt counted against them.
+    expect(statuses.rows).toEqual([
+      { status: "asked", attempts: 1, n: posted },
+      ...(posted < 120 ? [{ status: "to_ask", attempts: 0, n: 120 - posted }] : []),
+    ]);
   });
 
   it("claims no survey of a suspended installation or of a removed repository", async () => {
