@@ -60,6 +60,11 @@ export async function deferSummary(db: Queryable, id: number, retryAt: Date): Pr
   ]);
 }
 
+/** Gives up on a summary that failed at every retry; it stays visible with its last error. */
+export async function markSummaryFailed(db: Queryable, id: number, error: string): Promise<void> {
+  await db.query("UPDATE summaries SET status = 'failed', lease_until = NULL, last_error = $2 WHERE id = $1", [id, error.slice(0, 500)]);
+}
+
 export async function releaseSummaryAfterFailure(db: Queryable, id: number, error: string, retryAt: Date): Promise<void> {
   await db.query("UPDATE summaries SET lease_until = NULL, last_error = $2, next_attempt_at = $3 WHERE id = $1", [
     id,

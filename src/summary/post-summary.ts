@@ -2,16 +2,24 @@ import type { Logger } from "pino";
 import type { Db } from "../db/types.js";
 import type { RepositoryConfig } from "../config/schema.js";
 import type { Octokit } from "../github/octokit.js";
-import { retryAt } from "../github/octokit.js";
+import { isRateLimit, retryAt } from "../github/octokit.js";
 import type { Conclusion } from "../github/summary-outputs.js";
 import { closeIssue, createCheckRun, createIssue, findCheckRun, findIssueByMarker, headOfDefaultBranch } from "../github/summary-outputs.js";
 import type { ClaimedSummary, SummaryKey } from "../queries/summaries.js";
-import { claimSummary, deferSummary, markSummaryDone, previousSummaryIssue, releaseSummaryAfterFailure } from "../queries/summaries.js";
+import {
+  claimSummary,
+  deferSummary,
+  markSummaryDone,
+  markSummaryFailed,
+  previousSummaryIssue,
+  releaseSummaryAfterFailure,
+} from "../queries/summaries.js";
 import { takeWrite } from "../queries/write-budget.js";
 import { renderCheckRunOutput, renderSummary, summaryTitle } from "./render.js";
 import type { Period, SummaryData } from "./types.js";
 
 export const CHECK_RUN_NAME = "Satisfaction";
+export const MAX_POST_ATTEMPTS = 8;
 
 export type SummaryPost = {
   key: SummaryKey;
@@ -94,6 +102,11 @@ export async function postSummary(deps: { db: Db; log: Logger }, octokit: Octoki
     log.info({ ...context, githubNumber }, "summary posted");
     return "posted";
   } catch (error) {
+    if (claim.attempts >= MAX_POST_ATTEMPTS && !isRateLimit(error)) {
+      await markSummaryFailed(db, claim.id, (error as Error).message);
+      log.error({ ...context, attempts: claim.attempts, err: error }, "summary failed: not posted after every retry");
+      return "failed";
+    }
     const next = retryAt(error, now, Math.min(2 ** claim.attempts, 60) * 60_000);
     await releaseSummaryAfterFailure(db, claim.id, (error as Error).message, next);
     log.error({ ...context, retryAt: next, err: error }, "posting the summary failed; will retry");

@@ -1,6 +1,7 @@
 import nock from "nock";
 import { beforeAll, beforeEach, describe, expect, it } from "vitest";
 import type { Db } from "../../src/db/types.js";
+import { MAX_POST_ATTEMPTS } from "../../src/summary/post-summary.js";
 import { sweepSummaries } from "../../src/summary/sweep-summaries.js";
 import { API, createTestProbot } from "../helpers/app.js";
 import type { TestDatabase } from "../helpers/db.js";
@@ -148,6 +149,19 @@ describe("summaries posted once: failures and racing sweeps", () => {
       expect(await summaryRows(store.db)).toEqual([
         expect.objectContaining({ status: "pending", attempts: 2, next_attempt_at: at("2026-11-23T09:06:00Z") }),
       ]);
+    });
+
+    it("ends as failed, with its last error, after the last retry; no sweep tries it again", async () => {
+      const { deps } = await failOnce();
+      await store.db.query(`UPDATE summaries SET attempts = ${MAX_POST_ATTEMPTS - 1}`);
+      nock(API).get("/repos/o/r/issues").query(LISTING).reply(200, []);
+      nock(API).post("/repos/o/r/issues").reply(502, { message: "Bad Gateway" });
+      expect(await sweepSummaries(deps, at("2026-11-23T10:00:00Z"))).toEqual({ posted: 0, failed: 1 });
+      expect(await summaryRows(store.db)).toEqual([
+        expect.objectContaining({ status: "failed", attempts: MAX_POST_ATTEMPTS, last_error: expect.stringContaining("Bad Gateway") }),
+      ]);
+      // A later sweep makes no request (setup.ts fails the test on an unmocked one).
+      expect(await sweepSummaries(deps, at("2026-11-23T12:00:00Z"))).toEqual({ posted: 0, failed: 0 });
     });
   });
 });
