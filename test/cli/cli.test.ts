@@ -2,25 +2,14 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
-import { main } from "../../src/cli/main.js";
+import { runCli } from "../helpers/cli.js";
 import { claimJobRun, RECOVERY_JOB } from "../../src/queries/delivery-recovery.js";
 import { privateKey } from "../helpers/app.js";
 import type { TestDatabase } from "../helpers/db.js";
 import { createTestDatabase, MIGRATION_FILES } from "../helpers/db.js";
 import { seedInstallation, seedIssue, seedRepository, turnSummariesOff } from "../model/seed.js";
 
-/** Runs the CLI in this process and captures what it prints. */
-async function run(...argv: string[]) {
-  const log = vi.spyOn(console, "log").mockImplementation(() => {});
-  const error = vi.spyOn(console, "error").mockImplementation(() => {});
-  try {
-    const code = await main(argv);
-    return { code, out: log.mock.calls.map((call) => call.join(" ")), err: error.mock.calls.map((call) => call.join(" ")) };
-  } finally {
-    log.mockRestore();
-    error.mockRestore();
-  }
-}
+const run = runCli;
 
 /** Only DATABASE_URL, and what a test adds: nothing from the developer's environment. */
 function useDatabase(url: string): void {

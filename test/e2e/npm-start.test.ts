@@ -1,12 +1,12 @@
 import { execFile, execFileSync, spawn } from "node:child_process";
 import type { ChildProcess } from "node:child_process";
-import { createHmac, randomUUID } from "node:crypto";
 import { promisify } from "node:util";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { privateKey } from "../helpers/app.js";
 import type { TestDatabase } from "../helpers/db.js";
 import { createTestDatabase } from "../helpers/db.js";
 import { issuesPayload, REPORTER } from "../helpers/fixtures.js";
+import { postWebhook, signature, until } from "../helpers/http.js";
 import type { GitHubStandIn } from "../helpers/github-stand-in.js";
 import { startGitHubStandIn } from "../helpers/github-stand-in.js";
 
@@ -16,16 +16,7 @@ const SECRET = "e2e-secret";
 const root = new URL("../../", import.meta.url).pathname;
 const run = promisify(execFile);
 
-const sign = (body: string) => `sha256=${createHmac("sha256", SECRET).update(body).digest("hex")}`;
 
-async function waitFor(check: () => boolean | Promise<boolean>, ms = 15_000): Promise<boolean> {
-  const end = Date.now() + ms;
-  while (Date.now() < end) {
-    if (await check()) return true;
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
-  return false;
-}
 
 describe("npm start against a GitHub Enterprise-style stand-in", () => {
   let store: TestDatabase;
@@ -48,7 +39,7 @@ describe("npm start against a GitHub Enterprise-style stand-in", () => {
     app = spawn("npm", ["start", "--silent"], { cwd: root, env, stdio: ["ignore", "pipe", "pipe"], detached: true });
     app.stdout?.on("data", (chunk) => (output += chunk));
     app.stderr?.on("data", (chunk) => (output += chunk));
-    const up = await waitFor(async () => (await fetch(`${base}/ping`).catch(() => null))?.status === 200);
+    const up = await until(async () => (await fetch(`${base}/ping`)).status === 200, 15_000);
     if (!up) throw new Error(`the app did not start:\n${output}`);
   });
 
@@ -58,24 +49,15 @@ describe("npm start against a GitHub Enterprise-style stand-in", () => {
     await store?.drop();
   });
 
-  const deliver = (payload: object, signature?: string) => {
-    const body = JSON.stringify(payload);
-    return fetch(`${base}/api/github/webhooks`, {
-      method: "POST",
-      body,
-      headers: {
-        "content-type": "application/json", "x-github-event": "issues", "x-github-delivery": randomUUID(),
-        "x-hub-signature-256": signature ?? sign(body),
-      },
-    });
-  };
+  const deliver = (payload: object, forged?: string) =>
+    postWebhook(`${base}/api/github/webhooks`, SECRET, JSON.stringify(payload), forged ? { "x-hub-signature-256": forged } : {});
 
   it("answers /ping", async () => {
     expect(await (await fetch(`${base}/ping`)).text()).toBe("PONG");
   });
 
   it("refuses a forged signature and stores nothing from it", async () => {
-    const response = await deliver(issuesPayload("opened", { number: 7 }), sign("something else"));
+    const response = await deliver(issuesPayload("opened", { number: 7 }), signature(SECRET, "something else"));
     expect(response.status).toBe(400);
     expect((await store.db.query("SELECT * FROM issues WHERE number = 7")).rowCount).toBe(0);
   });
@@ -83,7 +65,7 @@ describe("npm start against a GitHub Enterprise-style stand-in", () => {
   it("asks on close, and the CLI sweep and report see the reporter's reaction", async () => {
     expect((await deliver(issuesPayload("opened"))).status).toBe(200);
     expect((await deliver(issuesPayload("closed", { closedAt: "2026-11-05T10:00:00Z" }))).status).toBe(200);
-    expect(await waitFor(() => github.comments.length === 1), output).toBe(true);
+    expect(await until(() => github.comments.length === 1, 15_000), output).toBe(true);
     const [comment] = github.comments;
     expect(comment?.body).toContain(`@${REPORTER.login}`);
     github.reactions.set(comment!.id, [{ content: "+1", user: REPORTER, created_at: new Date().toISOString() }]);

@@ -1,12 +1,12 @@
 import { execFile, execFileSync, spawn } from "node:child_process";
 import type { ChildProcess } from "node:child_process";
-import { createHmac, randomUUID } from "node:crypto";
 import { promisify } from "node:util";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { privateKey } from "../helpers/app.js";
 import type { TestDatabase } from "../helpers/db.js";
 import { createTestDatabase } from "../helpers/db.js";
 import { issuesPayload } from "../helpers/fixtures.js";
+import { postWebhook, until } from "../helpers/http.js";
 import type { GitHubStandIn } from "../helpers/github-stand-in.js";
 import { startGitHubStandIn } from "../helpers/github-stand-in.js";
 
@@ -17,14 +17,6 @@ const root = new URL("../../", import.meta.url).pathname;
 const SECRET = "crash-secret";
 const run = promisify(execFile);
 
-async function until(check: () => boolean | Promise<boolean>, ms: number): Promise<boolean> {
-  const end = Date.now() + ms;
-  while (Date.now() < end) {
-    if (await Promise.resolve(check()).catch(() => false)) return true;
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
-  return false;
-}
 
 describe("a crash between acknowledgement and work", () => {
   let store: TestDatabase;
@@ -52,11 +44,7 @@ describe("a crash between acknowledgement and work", () => {
   it("leaves one comment and one experience after the restart's sweep", async () => {
     github.hangCommentPosts = true;
     const body = JSON.stringify(issuesPayload("closed"));
-    const response = await fetch(`http://127.0.0.1:${env.PORT}/api/github/webhooks`, {
-      method: "POST",
-      body,
-      headers: { "content-type": "application/json", "x-github-event": "issues", "x-github-delivery": randomUUID(), "x-hub-signature-256": `sha256=${createHmac("sha256", SECRET).update(body).digest("hex")}` },
-    });
+    const response = await postWebhook(`http://127.0.0.1:${env.PORT}/api/github/webhooks`, SECRET, body);
     expect(response.status).toBe(200); // acknowledged: the survey is stored
     expect(await until(() => github.comments.length === 1, 10_000)).toBe(true); // GitHub made it; no answer came back
     app.kill("SIGKILL");

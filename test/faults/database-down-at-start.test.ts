@@ -1,11 +1,11 @@
 import { execFileSync, spawn } from "node:child_process";
 import type { ChildProcess } from "node:child_process";
-import { createHmac, randomUUID } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { privateKey } from "../helpers/app.js";
 import type { TestDatabase } from "../helpers/db.js";
 import { createTestDatabase } from "../helpers/db.js";
 import { issuesPayload } from "../helpers/fixtures.js";
+import { postWebhook, until } from "../helpers/http.js";
 import type { Proxy } from "./tcp-proxy.js";
 import { startProxy } from "./tcp-proxy.js";
 
@@ -14,14 +14,6 @@ import { startProxy } from "./tcp-proxy.js";
 const root = new URL("../../", import.meta.url).pathname;
 const SECRET = "fault-secret";
 
-async function until(check: () => Promise<boolean>, ms: number): Promise<boolean> {
-  const end = Date.now() + ms;
-  while (Date.now() < end) {
-    if (await check().catch(() => false)) return true;
-    await new Promise((resolve) => setTimeout(resolve, 200));
-  }
-  return false;
-}
 
 describe("PostgreSQL down as the app starts", () => {
   let store: TestDatabase;
@@ -51,15 +43,7 @@ describe("PostgreSQL down as the app starts", () => {
     await store?.drop();
   });
 
-  const deliver = () => {
-    const body = JSON.stringify(issuesPayload("opened"));
-    const signature = `sha256=${createHmac("sha256", SECRET).update(body).digest("hex")}`;
-    return fetch(`${base}/api/github/webhooks`, {
-      method: "POST",
-      body,
-      headers: { "content-type": "application/json", "x-github-event": "issues", "x-github-delivery": randomUUID(), "x-hub-signature-256": signature },
-    });
-  };
+  const deliver = () => postWebhook(`${base}/api/github/webhooks`, SECRET, JSON.stringify(issuesPayload("opened")));
 
   it("answers 503 and PONG while the database is down, then 200 once it is back", async () => {
     expect((await deliver()).status).toBe(503);

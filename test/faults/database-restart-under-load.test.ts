@@ -1,4 +1,4 @@
-import { createHmac, randomUUID } from "node:crypto";
+import { randomUUID } from "node:crypto";
 import type http from "node:http";
 import type { AddressInfo } from "node:net";
 import { pino } from "pino";
@@ -13,6 +13,7 @@ import { createTestProbot } from "../helpers/app.js";
 import type { TestDatabase } from "../helpers/db.js";
 import { createTestDatabase } from "../helpers/db.js";
 import { issuesPayload } from "../helpers/fixtures.js";
+import { postWebhook } from "../helpers/http.js";
 import type { Proxy } from "./tcp-proxy.js";
 import { startProxy } from "./tcp-proxy.js";
 
@@ -45,11 +46,7 @@ describe("PostgreSQL restarted under load", () => {
     await store.drop();
   });
 
-  const deliver = async (id: string, body: string) => {
-    const signature = `sha256=${createHmac("sha256", SECRET).update(body).digest("hex")}`;
-    const response = await fetch(url, { method: "POST", body, headers: { "content-type": "application/json", "x-github-event": "issues", "x-github-delivery": id, "x-hub-signature-256": signature } });
-    return response.status;
-  };
+  const deliver = async (id: string, body: string) => (await postWebhook(url, SECRET, body, { "x-github-delivery": id })).status;
 
   it("loses no acknowledged delivery and stores none twice", async () => {
     const deliveries = Array.from({ length: 120 }, (_, n) => ({ id: randomUUID(), body: JSON.stringify(issuesPayload("opened", { number: n + 1 })) }));

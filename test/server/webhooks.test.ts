@@ -1,4 +1,3 @@
-import { createHmac, randomUUID } from "node:crypto";
 import type { AddressInfo } from "node:net";
 import type http from "node:http";
 import nock from "nock";
@@ -14,11 +13,12 @@ import { createTestProbot } from "../helpers/app.js";
 import type { TestDatabase } from "../helpers/db.js";
 import { createTestDatabase, truncateAll } from "../helpers/db.js";
 import { issuesPayload } from "../helpers/fixtures.js";
+import { postWebhook, signature } from "../helpers/http.js";
 
 // The HTTP boundary: every refused request is answered with a clear status and stores nothing.
 const SECRET = "current-secret";
 const PREVIOUS = "previous-secret";
-const sign = (body: string, secret = SECRET) => `sha256=${createHmac("sha256", secret).update(body).digest("hex")}`;
+const sign = (body: string, secret = SECRET) => signature(secret, body);
 const log = pino({ level: "silent" });
 
 async function serve(db: Db, ready = () => true): Promise<{ server: http.Server; url: string }> {
@@ -29,11 +29,7 @@ async function serve(db: Db, ready = () => true): Promise<{ server: http.Server;
 }
 
 function deliver(url: string, body: string, headers: Record<string, string> = {}) {
-  return fetch(`${url}/hooks`, {
-    method: "POST",
-    body,
-    headers: { "content-type": "application/json", "x-github-event": "issues", "x-github-delivery": randomUUID(), "x-hub-signature-256": sign(body), ...headers },
-  });
+  return postWebhook(`${url}/hooks`, SECRET, body, headers);
 }
 
 describe("the webhook endpoint", () => {

@@ -3,7 +3,7 @@ import os from "node:os";
 import path from "node:path";
 import nock from "nock";
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
-import { main } from "../../src/cli/main.js";
+import { runCli } from "../helpers/cli.js";
 import { API, mockToken, privateKey } from "../helpers/app.js";
 import type { TestDatabase } from "../helpers/db.js";
 import { createTestDatabase } from "../helpers/db.js";
@@ -12,18 +12,7 @@ import { expectIssue, mockConfigFile, REPO, seedRepository, seedWeek47, storeCon
 
 const MARKER = "<!-- satisfaction-bot:summary:repository:700:2026-W47:issue -->";
 
-/** Runs the CLI in this process and captures what it prints. */
-async function run(...argv: string[]) {
-  const log = vi.spyOn(console, "log").mockImplementation(() => {});
-  const error = vi.spyOn(console, "error").mockImplementation(() => {});
-  try {
-    const code = await main(argv);
-    return { code, out: log.mock.calls.map((call) => call.join(" ")), err: error.mock.calls.map((call) => call.join(" ")) };
-  } finally {
-    log.mockRestore();
-    error.mockRestore();
-  }
-}
+const run = runCli;
 
 // main() loads ./.env: run from an empty folder so a developer's .env cannot change the results.
 const home = process.cwd();

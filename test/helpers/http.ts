@@ -1,0 +1,31 @@
+import { createHmac, randomUUID } from "node:crypto";
+
+/** GitHub's X-Hub-Signature-256 of a body. */
+export function signature(secret: string, body: string): string {
+  return `sha256=${createHmac("sha256", secret).update(body).digest("hex")}`;
+}
+
+/** Posts a webhook as GitHub does: JSON, an event name, a fresh delivery id, signed with `secret`. */
+export function postWebhook(url: string, secret: string, body: string, headers: Record<string, string> = {}): Promise<Response> {
+  return fetch(url, {
+    method: "POST",
+    body,
+    headers: {
+      "content-type": "application/json",
+      "x-github-event": "issues",
+      "x-github-delivery": randomUUID(),
+      "x-hub-signature-256": signature(secret, body),
+      ...headers,
+    },
+  });
+}
+
+/** Waits until `check` holds (a failing check counts as not yet), at most `ms`. */
+export async function until(check: () => boolean | Promise<boolean>, ms: number): Promise<boolean> {
+  const end = Date.now() + ms;
+  while (Date.now() < end) {
+    if (await Promise.resolve().then(check).catch(() => false)) return true;
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+  return false;
+}
