@@ -8,11 +8,10 @@ import { createProbot } from "../github/probot.js";
 import type { Octokit } from "../github/octokit.js";
 import { findRepositoriesByName } from "../queries/repositories.js";
 import { repositoryByName } from "../queries/summary-candidates.js";
-import { gatherSummary } from "../summary/gather.js";
 import { periodFromKey } from "../summary/periods.js";
-import { summaryMarker } from "../summary/post-summary.js";
+import { PERIOD_NOUN, summaryMarker } from "../summary/post-summary.js";
 import { renderSummary } from "../summary/render.js";
-import { summarizeRepository, summaryKey } from "../summary/repository-summary.js";
+import { repositorySummaryData, summarizeRepository, summaryKey } from "../summary/repository-summary.js";
 import { parseCommand, repositoryName, requiredText, UsageError } from "./args.js";
 import { MissingCredentialsError } from "./sweep.js";
 
@@ -33,8 +32,6 @@ export function parseSummaryArgs(args: string[]) {
   }
   return parsed;
 }
-
-const NOUN = { weekly: "week", monthly: "month", daily: "day" } as const;
 
 /**
  * `summary --repo owner/name --period P [--dry-run]`: posts one summary now (once per period and
@@ -62,14 +59,8 @@ export async function summaryCommand(db: Db, env: Env, log: Logger, args: Return
     throw new UsageError(`--period ${(error as Error).message}`);
   }
   if (args["dry-run"] || !octokit) {
-    const subject = {
-      installationId: repository.installationId,
-      name: repository.fullName,
-      repositories: [{ id: repository.id, fullName: repository.fullName, stargazers: repository.stargazers }],
-      marketDemand: effective.config.market_demand,
-    };
-    const data = { ...(await gatherSummary(db, subject, period, effective.config.summary.timezone)), configError: effective.error ?? undefined };
-    return renderSummary(data, { marker: summaryMarker(summaryKey(repository, period, "issue")), periodNoun: NOUN[period.schedule] });
+    const data = await repositorySummaryData(db, repository, period, effective);
+    return renderSummary(data, { marker: summaryMarker(summaryKey(repository, period, "issue")), periodNoun: PERIOD_NOUN[period.schedule] });
   }
   const outcomes = await summarizeRepository({ db, log }, octokit, repository, period, effective, { now, dryRun: effective.config.dry_run });
   return `summary ${period.key} for ${repository.fullName}: ${outcomes.join(", ")}`;

@@ -35,7 +35,8 @@ export type SummaryPost = {
 
 export type PostOutcome = "posted" | "dry_run" | "already_done" | "deferred" | "failed";
 
-const NOUN = { weekly: "week", monthly: "month", daily: "day" } as const;
+/** The word for a period of each schedule, as the summary text uses it. */
+export const PERIOD_NOUN = { weekly: "week", monthly: "month", daily: "day" } as const;
 
 export function summaryMarker(key: SummaryKey): string {
   return `<!-- satisfaction-bot:summary:${key.scope}:${key.targetRepositoryId}:${key.periodKey}:${key.output} -->`;
@@ -63,7 +64,7 @@ async function postCheckRun(octokit: Octokit, post: SummaryPost, claim: ClaimedS
   const externalId = `${post.key.scope}:${post.key.targetRepositoryId}:${post.key.periodKey}`;
   const earlier = claim.attempts > 1 ? await findCheckRun(octokit, fullName, headSha, CHECK_RUN_NAME, externalId) : null;
   if (earlier !== null) return earlier;
-  const options = { marker: summaryMarker(post.key), periodNoun: NOUN[post.period.schedule] };
+  const options = { marker: summaryMarker(post.key), periodNoun: PERIOD_NOUN[post.period.schedule] };
   return createCheckRun(octokit, fullName, {
     name: CHECK_RUN_NAME,
     headSha,
@@ -82,7 +83,7 @@ export async function postSummary(deps: { db: Db; log: Logger }, octokit: Octoki
   const claim = await claimSummary(db, post.key, now);
   if (!claim) return "already_done";
   const context = { installationId: post.key.installationId, repositoryId: post.key.targetRepositoryId, period: post.key.periodKey, output: post.key.output };
-  const body = renderSummary(post.data, { marker: summaryMarker(post.key), periodNoun: NOUN[post.period.schedule] });
+  const body = renderSummary(post.data, { marker: summaryMarker(post.key), periodNoun: PERIOD_NOUN[post.period.schedule] });
   if (post.dryRun) {
     // A private repository's summary stays out of info-level logs: its text is logged at debug.
     const text = { title: summaryTitle(post.organization, post.period), body };

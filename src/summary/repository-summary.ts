@@ -7,7 +7,7 @@ import type { SummaryKey } from "../queries/summaries.js";
 import { gatherSummary } from "./gather.js";
 import type { PostOutcome } from "./post-summary.js";
 import { postSummary } from "./post-summary.js";
-import type { Period } from "./types.js";
+import type { Period, SummaryData } from "./types.js";
 
 export type SummaryOutput = SummaryKey["output"];
 
@@ -17,6 +17,17 @@ export function outputsOf(output: "issue" | "check_run" | "both"): SummaryOutput
 
 export function summaryKey(repository: SummaryCandidate, period: Period, output: SummaryOutput): SummaryKey {
   return { installationId: repository.installationId, scope: "repository", targetRepositoryId: repository.id, periodKey: period.key, output };
+}
+
+/** What one repository's summary of `period` shows, with the configuration error to point at, if any. */
+export async function repositorySummaryData(db: Db, repository: SummaryCandidate, period: Period, effective: EffectiveConfig): Promise<SummaryData> {
+  const subject = {
+    installationId: repository.installationId,
+    name: repository.fullName,
+    repositories: [{ id: repository.id, fullName: repository.fullName, stargazers: repository.stargazers }],
+    marketDemand: effective.config.market_demand,
+  };
+  return { ...(await gatherSummary(db, subject, period, effective.config.summary.timezone)), configError: effective.error ?? undefined };
 }
 
 /** Gathers one repository's summary of `period` and posts it to each output not done yet. */
@@ -29,13 +40,7 @@ export async function summarizeRepository(
   options: { now: Date; dryRun: boolean },
 ): Promise<PostOutcome[]> {
   const { config } = effective;
-  const subject = {
-    installationId: repository.installationId,
-    name: repository.fullName,
-    repositories: [{ id: repository.id, fullName: repository.fullName, stargazers: repository.stargazers }],
-    marketDemand: config.market_demand,
-  };
-  const data = { ...(await gatherSummary(deps.db, subject, period, config.summary.timezone)), configError: effective.error ?? undefined };
+  const data = await repositorySummaryData(deps.db, repository, period, effective);
   const outcomes: PostOutcome[] = [];
   for (const output of outputsOf(config.summary.output)) {
     const post = {
