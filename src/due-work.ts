@@ -1,3 +1,4 @@
+import { sweepConfigChecks } from "./config/sweep-config-checks.js";
 import { reachableOnce } from "./github/octokit.js";
 import { applyRetention } from "./privacy/retention.js";
 import type { DueRecoveryDeps } from "./recovery/due-recovery.js";
@@ -15,13 +16,15 @@ export type DueWorkResult = {
   installationsFailed: number;
   summariesPosted: number;
   summariesFailed: number;
+  configChecksPosted: number;
   deliveriesRedelivered: number;
   experiencesExpired: number;
 };
 
 /**
  * Everything due at `now`: experiences past retention deleted (first, so no survey past it is
- * worked), survey comments, reaction reads, summaries, the redelivery of failed webhook deliveries.
+ * worked), survey comments, reaction reads, summaries, configuration check runs that failed after a
+ * push, the redelivery of failed webhook deliveries.
  * The scheduler and the CLI run this.
  */
 export async function runDueWork(deps: DueWorkDeps, now: Date): Promise<DueWorkResult> {
@@ -29,12 +32,14 @@ export async function runDueWork(deps: DueWorkDeps, now: Date): Promise<DueWorkR
   const run = { ...deps, octokitFor: reachableOnce(deps.octokitFor) };
   const surveys = await sweep(run, now);
   const summaries = await sweepSummaries(run, now);
+  const configChecks = await sweepConfigChecks(run, now);
   const deliveriesRedelivered = await recoverFailedDeliveries(deps, now);
   return {
     surveysWorked: surveys.worked,
     installationsFailed: surveys.installationsFailed,
     summariesPosted: summaries.posted,
     summariesFailed: summaries.failed,
+    configChecksPosted: configChecks.posted,
     deliveriesRedelivered,
     experiencesExpired,
   };

@@ -19,8 +19,8 @@ export class MissingCredentialsError extends Error {
 
 /**
  * `sweep [--now ISO]`: everything due at that instant (default: now): surveys, reaction reads,
- * summaries, and the redelivery of failed webhook deliveries (at most every 10 minutes); experiences
- * closed more than RETENTION_DAYS before it are deleted first.
+ * summaries, configuration checks to retry, and the redelivery of failed webhook deliveries (at most
+ * every 10 minutes); experiences closed more than RETENTION_DAYS before it are deleted first.
  */
 export async function sweepCommand(db: Db, env: Env, log: Logger, args: ReturnType<typeof parseSweepArgs>): Promise<string> {
   if (!env.APP_ID || !env.privateKey) {
@@ -42,6 +42,7 @@ export async function sweepCommand(db: Db, env: Env, log: Logger, args: ReturnTy
   return (
     `sweep at ${now.toISOString()}: ${result.surveysWorked} surveys worked, ${result.installationsFailed} installations unreachable, ` +
     `${result.summariesPosted} summaries posted, ${result.summariesFailed} failed, ${result.deliveriesRedelivered} deliveries redelivered` +
+    (result.configChecksPosted > 0 ? `, ${result.configChecksPosted} configuration checks posted` : "") +
     (result.experiencesExpired > 0 ? `, ${result.experiencesExpired} experiences past retention deleted` : "")
   );
 }

@@ -1,13 +1,11 @@
 import type { Context } from "probot";
 import type { AppDeps } from "../app-deps.js";
-import { CONFIG_CHECK_NAME, configCheckOutput } from "../config/config-check.js";
-import { CONFIG_PATH, loadRepositoryConfig } from "../config/load-config.js";
-import { recordConfigLoad } from "../config/repository-config.js";
-import { splitFullName } from "../github/octokit.js";
-import { createCheckRun } from "../github/summary-outputs.js";
+import { CONFIG_PATH } from "../config/load-config.js";
+import { postConfigCheckNow } from "../config/sweep-config-checks.js";
 import { pushEventSchema } from "../payloads.js";
+import { enqueueConfigCheck } from "../queries/config-checks.js";
 import { expireOrganizationConfig } from "../queries/organization-configs.js";
-import { expireStoredConfigs } from "../queries/repository-configs.js";
+import { expireStoredConfig, expireStoredConfigs } from "../queries/repository-configs.js";
 import { recordRepository } from "../tracking/record-repository.js";
 import { handleOnce } from "./apply-once.js";
 
@@ -15,38 +13,29 @@ import { handleOnce } from "./apply-once.js";
  * A push that changes .github/satisfaction.yml: the file at that commit is validated and the result
  * shown as a "Satisfaction configuration" check run on it; on the default branch it takes effect
  * (a broken one keeps the last good configuration). A change in the organisation's .github
- * repository makes every repository's configuration load again.
+ * repository makes every repository's configuration load again. The check is stored with the
+ * delivery and posted right after the answer; the sweep retries it if GitHub fails.
  */
 export function push(deps: AppDeps) {
   return async (context: Context<"push">): Promise<void> => {
     const result = await handleOnce(deps, context, pushEventSchema, async (tx, event) => {
       const touched = event.commits.some((commit) => [...commit.added, ...commit.modified, ...commit.removed].includes(CONFIG_PATH));
       if (!touched || event.deleted || !event.ref.startsWith("refs/heads/")) return null;
-      await recordRepository(tx, event.installation.id, event.repository);
+      const installationId = event.installation.id;
+      const repositoryId = event.repository.id;
+      const onDefaultBranch = event.ref === `refs/heads/${event.repository.default_branch}`;
+      await recordRepository(tx, installationId, event.repository);
+      // Until the check has read the new file, the next use reads it from GitHub.
+      if (onDefaultBranch) await expireStoredConfig(tx, { installationId, repositoryId });
       if (event.repository.name === ".github") {
-        await expireStoredConfigs(tx, event.installation.id);
-        await expireOrganizationConfig(tx, event.installation.id);
+        await expireStoredConfigs(tx, installationId);
+        await expireOrganizationConfig(tx, installationId);
       }
-      return event;
+      const at = deps.clock();
+      return enqueueConfigCheck(tx, { installationId, repositoryId, headSha: event.after, onDefaultBranch, at });
     });
     if (!result.applied || result.value === null) return;
-    const event = result.value;
-    const { owner, repo } = splitFullName(event.repository.full_name);
-    const onDefaultBranch = event.ref === `refs/heads/${event.repository.default_branch}`;
-    const target = { installationId: result.installationId, repositoryId: event.repository.id, fullName: event.repository.full_name };
-    try {
-      const load = await loadRepositoryConfig(context.octokit, owner, repo, event.after);
-      if (onDefaultBranch) await recordConfigLoad(deps.db, target, load, context.log);
-      await createCheckRun(context.octokit, event.repository.full_name, {
-        name: CONFIG_CHECK_NAME,
-        headSha: event.after,
-        conclusion: load.ok ? "success" : "failure",
-        output: configCheckOutput(load, event.repository.full_name, onDefaultBranch),
-        externalId: `config:${event.after}`,
-      });
-    } catch (error) {
-      // The stored configuration refreshes within the hour anyway; only the check run is lost.
-      context.log.error({ deliveryId: context.id, repositoryId: target.repositoryId, err: error }, "configuration check failed");
-    }
+    const { installationId, value: checkId } = result;
+    await deps.background(() => postConfigCheckNow(deps, context.log, context.octokit, installationId, checkId));
   };
 }

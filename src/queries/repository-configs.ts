@@ -39,3 +39,11 @@ export async function storeConfigError(db: Queryable, ref: RepositoryRef, error:
 export async function expireStoredConfigs(db: Queryable, installationId: number): Promise<void> {
   await db.query("UPDATE repository_configs SET loaded_at = 'epoch' WHERE installation_id = $1", [installationId]);
 }
+
+/** Makes one repository's stored configuration load again (its file changed on the default branch). */
+export async function expireStoredConfig(db: Queryable, ref: RepositoryRef): Promise<void> {
+  await db.query("UPDATE repository_configs SET loaded_at = 'epoch' WHERE installation_id = $1 AND repository_id = $2", [
+    ref.installationId,
+    ref.repositoryId,
+  ]);
+}

@@ -11,6 +11,7 @@ import type { TestDatabase } from "../helpers/db.js";
 import { createTestDatabase, MIGRATION_FILES, MIGRATIONS_RECORDED } from "../helpers/db.js";
 
 const CORE_TABLES = [
+  "config_checks",
   "deliveries",
   "delivery_redeliveries",
   "experiences",

@@ -1,0 +1,136 @@
+import nock from "nock";
+import { describe, expect, it } from "vitest";
+import { MAX_CHECK_ATTEMPTS } from "../../src/config/post-config-check.js";
+import { defaultConfig } from "../../src/config/schema.js";
+import { sweepConfigChecks } from "../../src/config/sweep-config-checks.js";
+import type { Db } from "../../src/db/types.js";
+import { API, mockToken, receive } from "../helpers/app.js";
+import { createTestDatabase } from "../helpers/db.js";
+import { INSTALLATION_ID } from "../helpers/fixtures.js";
+import { rowsOf, useDatabase } from "../webhooks/support.js";
+import { AFTER, createConfiguredApp, log, mockConfigFile, mockConfigStatus, pushPayload, REPO, testOctokit } from "./support.js";
+
+/** The push is handled at this instant (the app's clock); retries are judged from it. */
+const PUSHED = new Date("2026-11-03T10:00:05Z");
+const minutesAfter = (minutes: number) => new Date(PUSHED.getTime() + minutes * 60_000);
+const CHECK_RUNS = `/repos/${REPO.full_name}/check-runs`;
+const checks = "SELECT head_sha, status, attempts, next_attempt_at, last_error, check_run_id::int FROM config_checks ORDER BY id";
+
+const sweepAt = (db: Db, minutes: number) => sweepConfigChecks({ db, log, octokitFor: async () => testOctokit() }, minutesAfter(minutes));
+
+/** The first attempt, right after the push, fails on the check run with `status`. */
+async function pushWithFailingCheck(db: Db, status: number, headers: Record<string, string> = {}): Promise<void> {
+  const { probot } = createConfiguredApp(db);
+  mockToken();
+  mockConfigFile(REPO.full_name, "survey:\n  window_days: 3\n", { ref: AFTER });
+  const messages: Record<number, string> = { 403: "API rate limit exceeded", 422: "No commit found for SHA", 502: "Bad Gateway" };
+  nock(API).post(CHECK_RUNS).reply(status, { message: messages[status] }, headers);
+  await receive(probot, "push", pushPayload());
+}
+
+describe("the configuration check run of a push, when GitHub fails", () => {
+  const db = useDatabase(createTestDatabase);
+
+  it("keeps the check after a 502 and the sweep posts it once the backoff has passed", async () => {
+    await pushWithFailingCheck(db(), 502);
+    // First attempt failed: the next waits 2^1 minutes.
+    expect(await rowsOf(db(), checks)).toEqual([
+      { head_sha: AFTER, status: "pending", attempts: 1, next_attempt_at: minutesAfter(2), last_error: expect.stringContaining("Bad Gateway"), check_run_id: null },
+    ]);
+
+    expect(await sweepAt(db(), 1)).toEqual({ posted: 0, deferred: 0, retry: 0, failed: 0 });
+
+    mockConfigFile(REPO.full_name, "survey:\n  window_days: 3\n", { ref: AFTER });
+    // A retry looks for a check run an earlier attempt may have made before creating one.
+    nock(API).get(`/repos/${REPO.full_name}/commits/${AFTER}/check-runs`).query({ check_name: "Satisfaction configuration" }).reply(200, { total_count: 0, check_runs: [] });
+    nock(API).post(CHECK_RUNS, (body: { external_id: string; conclusion: string }) => body.external_id === `config:${AFTER}` && body.conclusion === "success").reply(201, { id: 9101 });
+    expect(await sweepAt(db(), 2)).toEqual({ posted: 1, deferred: 0, retry: 0, failed: 0 });
+
+    expect(await rowsOf(db(), checks)).toMatchObject([{ status: "posted", attempts: 2, last_error: null, check_run_id: 9101 }]);
+    // Done: a later sweep has nothing to do.
+    expect(await sweepAt(db(), 600)).toEqual({ posted: 0, deferred: 0, retry: 0, failed: 0 });
+  });
+
+  it("finds the check run an earlier attempt created before it could record it, and does not post a second", async () => {
+    await pushWithFailingCheck(db(), 502);
+    mockConfigFile(REPO.full_name, "survey:\n  window_days: 3\n", { ref: AFTER });
+    nock(API)
+      .get(`/repos/${REPO.full_name}/commits/${AFTER}/check-runs`)
+      .query({ check_name: "Satisfaction configuration" })
+      .reply(200, { total_count: 2, check_runs: [{ id: 9001, external_id: "config:other" }, { id: 9002, external_id: `config:${AFTER}` }] });
+
+    expect(await sweepAt(db(), 2)).toEqual({ posted: 1, deferred: 0, retry: 0, failed: 0 });
+    expect(await rowsOf(db(), checks)).toMatchObject([{ status: "posted", check_run_id: 9002 }]);
+  });
+
+  it("waits out a rate limit as GitHub says, without spending an attempt", async () => {
+    await pushWithFailingCheck(db(), 403, { "retry-after": "600", "x-ratelimit-remaining": "0" });
+    expect(await rowsOf(db(), checks)).toMatchObject([{ status: "pending", attempts: 0, next_attempt_at: minutesAfter(10) }]);
+  });
+
+  it("ends as failed, with its error, when GitHub refuses the check run (422)", async () => {
+    await pushWithFailingCheck(db(), 422);
+    expect(await rowsOf(db(), checks)).toMatchObject([{ status: "failed", attempts: 1, last_error: expect.stringContaining("No commit found") }]);
+    expect(await sweepAt(db(), 600)).toEqual({ posted: 0, deferred: 0, retry: 0, failed: 0 });
+  });
+
+  it(`ends as failed after ${MAX_CHECK_ATTEMPTS} attempts that all failed`, async () => {
+    await pushWithFailingCheck(db(), 502);
+    await db().query("UPDATE config_checks SET attempts = $1 - 1, next_attempt_at = $2", [MAX_CHECK_ATTEMPTS, minutesAfter(0)]);
+    mockConfigStatus(REPO.full_name, 500, { ref: AFTER });
+
+    expect(await sweepAt(db(), 1)).toEqual({ posted: 0, deferred: 0, retry: 0, failed: 1 });
+    expect(await rowsOf(db(), checks)).toMatchObject([{ status: "failed", attempts: MAX_CHECK_ATTEMPTS, last_error: expect.stringContaining("Server Error") }]);
+  });
+
+  it("pauses a suspended installation's check instead of failing it", async () => {
+    await pushWithFailingCheck(db(), 502);
+    mockConfigFile(REPO.full_name, "survey:\n  window_days: 3\n", { ref: AFTER });
+    nock(API).get(`/repos/${REPO.full_name}/commits/${AFTER}/check-runs`).query(true).reply(200, { total_count: 0, check_runs: [] });
+    nock(API).post(CHECK_RUNS).reply(403, { message: "This installation has been suspended" });
+
+    expect(await sweepAt(db(), 2)).toEqual({ posted: 0, deferred: 0, retry: 1, failed: 0 });
+    expect(await rowsOf(db(), checks)).toMatchObject([{ status: "pending", attempts: 1 }]);
+    expect(await rowsOf(db(), "SELECT suspended_at FROM installations")).toEqual([{ suspended_at: minutesAfter(2) }]);
+    // Suspended: the sweep leaves it alone until GitHub says the installation is back.
+    expect(await sweepAt(db(), 600)).toEqual({ posted: 0, deferred: 0, retry: 0, failed: 0 });
+  });
+
+  it("defers, without spending an attempt, when the installation's write budget of the minute is spent", async () => {
+    await pushWithFailingCheck(db(), 502);
+    await db().query(`INSERT INTO write_budget (installation_id, minute, used) VALUES ($1, date_trunc('minute', now()), 70)
+       ON CONFLICT (installation_id, minute) DO UPDATE SET used = 70`, [INSTALLATION_ID]);
+
+    expect(await sweepAt(db(), 2)).toEqual({ posted: 0, deferred: 1, retry: 0, failed: 0 });
+    expect(await rowsOf(db(), checks)).toMatchObject([{ status: "pending", attempts: 1, next_attempt_at: minutesAfter(3) }]);
+  });
+});
+
+describe("a retried check of an older push", () => {
+  const db = useDatabase(createTestDatabase);
+  const NEWER = "1111111111111111111111111111111111111111";
+
+  it("posts its check run but leaves the newer push's configuration in force", async () => {
+    const { probot } = createConfiguredApp(db());
+    mockToken();
+    // The older push cannot read its file: its check waits for the sweep.
+    mockConfigStatus(REPO.full_name, 502, { ref: AFTER });
+    await receive(probot, "push", pushPayload());
+    mockConfigFile(REPO.full_name, "survey:\n  window_days: 5\n", { ref: NEWER });
+    nock(API).post(CHECK_RUNS).reply(201, { id: 9201 });
+    await receive(probot, "push", { ...pushPayload(), after: NEWER });
+
+    mockConfigFile(REPO.full_name, "survey:\n  window_days: 3\n", { ref: AFTER });
+    nock(API).get(`/repos/${REPO.full_name}/commits/${AFTER}/check-runs`).query(true).reply(200, { total_count: 0, check_runs: [] });
+    nock(API).post(CHECK_RUNS, (body: { head_sha: string }) => body.head_sha === AFTER).reply(201, { id: 9202 });
+    expect(await sweepAt(db(), 2)).toEqual({ posted: 1, deferred: 0, retry: 0, failed: 0 });
+
+    expect(await rowsOf(db(), "SELECT head_sha, status, check_run_id::int FROM config_checks ORDER BY id")).toEqual([
+      { head_sha: AFTER, status: "posted", check_run_id: 9202 },
+      { head_sha: NEWER, status: "posted", check_run_id: 9201 },
+    ]);
+    expect(await rowsOf(db(), "SELECT config FROM repository_configs")).toEqual([
+      { config: { ...defaultConfig, survey: { ...defaultConfig.survey, window_days: 5 } } },
+    ]);
+  });
+});
