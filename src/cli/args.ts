@@ -43,3 +43,5 @@ export function parseCommand<S extends z.ZodType>(args: string[], options: Optio
   const issue = parsed.error.issues[0];
   throw new UsageError(`--${issue?.path.join(".") ?? "?"} ${issue?.message ?? "is wrong"}`);
 }
+
+export const installationId = z.string().regex(/^\d+$/, { message: "must be an installation id" }).transform(Number);

@@ -3,16 +3,16 @@ import type { Db } from "../db/types.js";
 import { storedConfigFor } from "../config/repository-config.js";
 import { buildReport } from "../model/report.js";
 import { repositoryByName } from "../queries/summary-candidates.js";
-import { findRepositoriesByName } from "../queries/repositories.js";
-import { instant, parseCommand, repositoryName, UsageError } from "./args.js";
+import { installationId, instant, parseCommand, repositoryName } from "./args.js";
 import { formatReport } from "./format-report.js";
+import { resolveRepository } from "./resolve-repository.js";
 
 const reportArgs = z
   .object({
     repo: repositoryName,
     from: instant,
     to: instant,
-    installation: z.string().regex(/^\d+$/, { message: "must be an installation id" }).transform(Number).optional(),
+    installation: installationId.optional(),
     json: z.boolean().default(false),
   })
   .refine((args) => args.from < args.to, { path: ["to"], message: "must be later than --from" });
@@ -31,13 +31,7 @@ export function parseReportArgs(args: string[]) {
 
 /** `report --repo owner/name --from D --to D [--json]`: the model for that window. */
 export async function reportCommand(db: Db, args: ReturnType<typeof parseReportArgs>): Promise<string> {
-  const matches = await findRepositoriesByName(db, args.repo, args.installation);
-  const repository = matches[0];
-  if (!repository) throw new UsageError(`--repo ${args.repo} is not a repository the app has seen`);
-  if (matches.length > 1) {
-    const ids = matches.map((match) => match.installationId).join(", ");
-    throw new UsageError(`--repo ${args.repo} is in several installations (${ids}): add --installation <id>`);
-  }
+  const repository = await resolveRepository(db, args.repo, args.installation);
   const { config } = await storedConfigFor(db, { installationId: repository.installationId, repositoryId: repository.id });
   const stars = (await repositoryByName(db, repository.installationId, repository.fullName))?.stargazers ?? 0;
   const report = await buildReport(db, repository, args.from, args.to, { setting: config.market_demand, stars });

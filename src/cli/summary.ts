@@ -6,19 +6,19 @@ import { configFor, storedConfigFor } from "../config/repository-config.js";
 import type { EffectiveConfig } from "../config/repository-config.js";
 import { createProbot } from "../github/probot.js";
 import type { Octokit } from "../github/octokit.js";
-import { findRepositoriesByName } from "../queries/repositories.js";
 import { repositoryByName } from "../queries/summary-candidates.js";
 import { periodFromKey } from "../summary/periods.js";
 import { PERIOD_NOUN, summaryMarker } from "../summary/post-summary.js";
 import { renderSummary } from "../summary/render.js";
 import { repositorySummaryData, summarizeRepository, summaryKey } from "../summary/repository-summary.js";
-import { parseCommand, repositoryName, requiredText, UsageError } from "./args.js";
+import { installationId, parseCommand, repositoryName, requiredText, UsageError } from "./args.js";
+import { resolveRepository } from "./resolve-repository.js";
 import { MissingCredentialsError } from "./sweep.js";
 
 const summaryArgs = z.object({
   repo: repositoryName,
   period: requiredText().regex(/^\d{4}-(W\d{2}|\d{2}(-\d{2})?)$/, { message: "must be a week (2026-W47), a month (2026-11) or a day (2026-11-23)" }),
-  installation: z.string().regex(/^\d+$/, { message: "must be an installation id" }).transform(Number).optional(),
+  installation: installationId.optional(),
   "dry-run": z.boolean().default(false),
 });
 
@@ -38,9 +38,7 @@ export function parseSummaryArgs(args: string[]) {
  * output, however often it is run), or prints it with --dry-run.
  */
 export async function summaryCommand(db: Db, env: Env, log: Logger, args: ReturnType<typeof parseSummaryArgs>): Promise<string> {
-  const [match, ...others] = await findRepositoriesByName(db, args.repo, args.installation);
-  if (!match) throw new UsageError(`--repo ${args.repo} is not a repository the app has seen`);
-  if (others.length > 0) throw new UsageError(`--repo ${args.repo} is in several installations: add --installation <id>`);
+  const match = await resolveRepository(db, args.repo, args.installation);
   const repository = await repositoryByName(db, match.installationId, match.fullName);
   if (!repository) throw new Error(`repository ${args.repo} vanished while reading it`);
   const target = { installationId: repository.installationId, repositoryId: repository.id, fullName: repository.fullName };
