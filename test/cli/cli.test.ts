@@ -1,8 +1,5 @@
-import fs from "node:fs";
-import os from "node:os";
-import path from "node:path";
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
-import { runCli } from "../helpers/cli.js";
+import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
+import { cliOnDatabase, runCli, useEmptyFolderForCli } from "../helpers/cli.js";
 import { claimJobRun, RECOVERY_JOB } from "../../src/queries/delivery-recovery.js";
 import { privateKey } from "../helpers/app.js";
 import type { TestDatabase } from "../helpers/db.js";
@@ -11,22 +8,7 @@ import { seedInstallation, seedIssue, seedRepository, turnSummariesOff } from ".
 
 const run = runCli;
 
-/** Only DATABASE_URL, and what a test adds: nothing from the developer's environment. */
-function useDatabase(url: string): void {
-  for (const name of ["APP_ID", "PRIVATE_KEY", "PRIVATE_KEY_PATH", "WEBHOOK_SECRET", "LOG_LEVEL", "PORT", "GHE_HOST", "DATA_DIR"]) vi.stubEnv(name, undefined);
-  vi.stubEnv("NODE_ENV", "test");
-  vi.stubEnv("DATABASE_URL", url);
-}
-
-// main() loads ./.env: run from an empty folder so a developer's .env cannot change the results.
-const home = process.cwd();
-const emptyDir = fs.mkdtempSync(path.join(os.tmpdir(), "sbt-cli-"));
-beforeAll(() => process.chdir(emptyDir));
-afterAll(() => {
-  process.chdir(home);
-  fs.rmSync(emptyDir, { recursive: true, force: true });
-});
-afterEach(() => vi.unstubAllEnvs());
+useEmptyFolderForCli();
 
 const WINDOW = ["--from", "2026-11-01", "--to", "2026-12-01"];
 
@@ -39,7 +21,7 @@ describe("satisfaction-bot migrate", () => {
   afterAll(async () => store.drop());
 
   it("prints the migrations it applied, then that none is pending", async () => {
-    useDatabase(store.url);
+    cliOnDatabase(store.url);
     expect(await run("migrate")).toEqual({ code: 0, out: [`migrations applied: ${MIGRATION_FILES.join(", ")}`], err: [] });
     expect(await run("migrate")).toEqual({ code: 0, out: ["migrations applied: none pending"], err: [] });
   });
@@ -68,7 +50,7 @@ describe("satisfaction-bot report and sweep", () => {
     await seedIssue(db, { installation: 200, repo: 702, number: 1, reporter: 3004, openedAt: "2026-11-03T08:00:00Z", closedAt: "2026-11-09T08:00:00Z", outcome: "negative" });
   });
   afterAll(async () => store.drop());
-  beforeEach(() => useDatabase(store.url));
+  beforeEach(() => cliOnDatabase(store.url));
 
   it("prints the report as one JSON object with --json; a bare date is 00:00 UTC", async () => {
     const { code, out, err } = await run("report", "--repo", "octo/app", ...WINDOW, "--json");

@@ -1,7 +1,4 @@
-import fs from "node:fs";
-import os from "node:os";
-import path from "node:path";
-import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from "vitest";
+import { describe, expect, it } from "vitest";
 import { storedConfigFor } from "../../src/config/repository-config.js";
 import { buildReport } from "../../src/model/report.js";
 import type { StoredRepository } from "../../src/queries/repositories.js";
@@ -13,7 +10,7 @@ import { repositorySummaryData } from "../../src/summary/repository-summary.js";
 import { sweep } from "../../src/survey/sweep.js";
 import type { Db } from "../../src/db/types.js";
 import { createTestApp, reaction, receive } from "../helpers/app.js";
-import { runCli } from "../helpers/cli.js";
+import { cliOnDatabase, runCli, useEmptyFolderForCli } from "../helpers/cli.js";
 import { APP_BOT, commentOnIssuePayload, example, REPORTER } from "../helpers/fixtures.js";
 import { rowsOf } from "../webhooks/support.js";
 import type { IssueSpec } from "./support.js";
@@ -54,21 +51,7 @@ const WINDOW = ["--from", "2026-11-01", "--to", "2026-12-01"];
 const from = new Date("2026-11-01T00:00:00Z");
 const to = new Date("2026-12-01T00:00:00Z");
 
-// main() loads ./.env: run the CLI from an empty folder, with only DATABASE_URL from the test.
-const home = process.cwd();
-const emptyDir = fs.mkdtempSync(path.join(os.tmpdir(), "sbt-security-"));
-beforeAll(() => process.chdir(emptyDir));
-afterAll(() => {
-  process.chdir(home);
-  fs.rmSync(emptyDir, { recursive: true, force: true });
-});
-afterEach(() => vi.unstubAllEnvs());
-
-function cliOn(url: string): void {
-  for (const name of ["APP_ID", "PRIVATE_KEY", "PRIVATE_KEY_PATH", "WEBHOOK_SECRET", "LOG_LEVEL", "PORT", "GHE_HOST", "DATA_DIR"]) vi.stubEnv(name, undefined);
-  vi.stubEnv("NODE_ENV", "test");
-  vi.stubEnv("DATABASE_URL", url);
-}
+useEmptyFolderForCli();
 
 async function storedIn(db: Db, installationId: number): Promise<StoredRepository> {
   const [repository, ...others] = await findRepositoriesByName(db, NAME, installationId);
@@ -262,7 +245,7 @@ describe("two installations with the same repository (name, id, issue numbers)",
     expect(await buildReport(db(), await storedIn(db(), A), from, to)).toEqual(REPORT_A);
     expect(await buildReport(db(), await storedIn(db(), B), from, to)).toEqual(REPORT_B);
 
-    cliOn(store().url);
+    cliOnDatabase(store().url);
     expect(await runCli("report", "--repo", NAME, ...WINDOW, "--json")).toEqual({
       code: 2,
       out: [],
@@ -331,7 +314,7 @@ describe("two installations with the same repository (name, id, issue numbers)",
     expect(b.responders).toEqual([{ login: "Codertocat", firstResponses: 1, medianSeconds: 7_200 }]);
 
     // The CLI's dry run: refused without --installation, each installation's own text with it.
-    cliOn(store().url);
+    cliOnDatabase(store().url);
     expect(await runCli("summary", "--repo", NAME, "--period", "2026-W45", "--dry-run")).toEqual({
       code: 2,
       out: [],
@@ -384,7 +367,7 @@ describe("two installations with the same repository (name, id, issue numbers)",
     expect(await installationRows(db(), B)).toEqual(bBefore);
 
     // The name is now B's alone: the CLI needs no --installation and answers B's figures (REPORT_B).
-    cliOn(store().url);
+    cliOnDatabase(store().url);
     const { code, out, err } = await runCli("report", "--repo", NAME, ...WINDOW, "--json");
     expect({ code, err, lines: out.length }).toEqual({ code: 0, err: [], lines: 1 });
     expect(JSON.parse(out[0] ?? "")).toEqual(REPORT_B);

@@ -1,9 +1,6 @@
-import fs from "node:fs";
-import os from "node:os";
-import path from "node:path";
 import nock from "nock";
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
-import { runCli } from "../helpers/cli.js";
+import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
+import { cliOnDatabase, runCli, useEmptyFolderForCli } from "../helpers/cli.js";
 import { API, mockToken, privateKey } from "../helpers/app.js";
 import type { TestDatabase } from "../helpers/db.js";
 import { createTestDatabase } from "../helpers/db.js";
@@ -14,30 +11,22 @@ const MARKER = "<!-- satisfaction-bot:summary:repository:700:2026-W47:issue -->"
 
 const run = runCli;
 
-// main() loads ./.env: run from an empty folder so a developer's .env cannot change the results.
-const home = process.cwd();
-const emptyDir = fs.mkdtempSync(path.join(os.tmpdir(), "sbt-summary-cli-"));
+useEmptyFolderForCli();
 
 describe("satisfaction-bot summary", () => {
   let store: TestDatabase;
   beforeAll(async () => {
-    process.chdir(emptyDir);
     store = await createTestDatabase();
     await seedRepository(store.db);
     await seedWeek47(store.db);
   });
   afterAll(async () => {
-    process.chdir(home);
-    fs.rmSync(emptyDir, { recursive: true, force: true });
     await store.drop();
   });
   beforeEach(async () => {
-    for (const name of ["APP_ID", "PRIVATE_KEY", "PRIVATE_KEY_PATH", "WEBHOOK_SECRET", "LOG_LEVEL", "GHE_HOST", "DATA_DIR"]) vi.stubEnv(name, undefined);
-    vi.stubEnv("NODE_ENV", "test");
-    vi.stubEnv("DATABASE_URL", store.url);
+    cliOnDatabase(store.url);
     await store.db.exec("DELETE FROM summaries; DELETE FROM repository_configs;");
   });
-  afterEach(() => vi.unstubAllEnvs());
 
   function withCredentials() {
     vi.stubEnv("APP_ID", "123");
