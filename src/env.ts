@@ -34,6 +34,9 @@ export const envSchema = z
       .pipe(z.string().regex(/^\d{1,5}$/, "must be a whole number of days").optional())
       .transform((value) => (value === undefined ? 730 : Number(value)))
       .pipe(z.number().min(1, "must be at least 1 day")),
+    METRICS_TOKEN: optionalText.pipe(
+      z.string().min(16, "must be at least 16 characters").regex(/^\S+$/, "must not contain spaces").optional(),
+    ),
   })
   .superRefine((env, issues) => {
     if (env.NODE_ENV !== "production") return;

@@ -4,6 +4,7 @@ import { openDatabase } from "../db/open.js";
 import { loadDotEnv, parseEnv } from "../env.js";
 import { createLogger } from "../logger.js";
 import { UsageError } from "./args.js";
+import { failuresCommand, parseFailuresArgs } from "./failures.js";
 import { parseReportArgs, reportCommand } from "./report.js";
 import { parseSummaryArgs, summaryCommand } from "./summary.js";
 import { parseSweepArgs, sweepCommand } from "./sweep.js";
@@ -14,7 +15,9 @@ const USAGE = `Usage: satisfaction-bot <command>
   report --repo <owner/name> --from <date> --to <date> [--json] [--installation <id>]
                                                       the satisfaction model for [from, to)
   summary --repo <owner/name> --period <2026-W47|2026-11|2026-11-23> [--dry-run] [--installation <id>]
-                                                      post one summary now (once per period), or print it`;
+                                                      post one summary now (once per period), or print it
+  failures [--installation <id>] [--json]             surveys, summaries and configuration checks that failed, and
+                                                      webhook deliveries given up (app-wide: not with --installation)`;
 
 type Command = (db: Db) => Promise<string>;
 
@@ -35,6 +38,10 @@ function parse(argv: string[], env: ReturnType<typeof parseEnv>, log: ReturnType
   if (name === "summary") {
     const parsed = parseSummaryArgs(args);
     return async (db) => summaryCommand(db, env, log, parsed);
+  }
+  if (name === "failures") {
+    const parsed = parseFailuresArgs(args);
+    return async (db) => failuresCommand(db, parsed);
   }
   throw new UsageError(name ? `unknown command ${name}` : "a command is required");
 }

@@ -53,6 +53,13 @@ describe("parseEnv", () => {
     expect(envError({ GHE_HOST: "ghe.example.test", GHE_PROTOCOL: "ftp" }).message).toContain("GHE_PROTOCOL");
   });
 
+  it("takes METRICS_TOKEN when it is long enough and has no spaces; unset when blank", () => {
+    expect(parseEnv({ METRICS_TOKEN: " metrics-token-0123456789 " }).METRICS_TOKEN).toBe("metrics-token-0123456789");
+    expect(parseEnv({ METRICS_TOKEN: "" }).METRICS_TOKEN).toBeUndefined();
+    expect(envError({ METRICS_TOKEN: "short" }).message).toContain("METRICS_TOKEN: must be at least 16 characters");
+    expect(envError({ METRICS_TOKEN: "metrics token 0123456789" }).message).toContain("METRICS_TOKEN: must not contain spaces");
+  });
+
   it("unescapes a PRIVATE_KEY given on one line with literal \\n", () => {
     const oneLine = PEM.replace(/\n/g, "\\n");
     expect(oneLine).not.toContain("\n");

@@ -36,7 +36,9 @@ describe("PostgreSQL restarted under load", () => {
     db = openPostgres(through.toString(), 4);
     const deps = { db, clock: () => new Date("2026-11-03T10:00:05Z"), config: async () => ({ config: defaultConfig, error: null }), background: inline };
     const webhooks = { secrets: [SECRET], maxBytes: 1 << 20, ready: () => true };
-    server = await startServer(createTestProbot(), satisfactionBot(deps), { PORT: 0, HOST: "127.0.0.1", WEBHOOK_PATH: "/hooks", webhooks }, pino({ level: "silent" }));
+    const operations = { db, ready: () => true, metricsToken: undefined };
+    const settings = { PORT: 0, HOST: "127.0.0.1", WEBHOOK_PATH: "/hooks", webhooks, operations };
+    server = await startServer(createTestProbot(), satisfactionBot(deps), settings, pino({ level: "silent" }));
     url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/hooks`;
   });
   afterAll(async () => {

@@ -24,7 +24,8 @@ const log = pino({ level: "silent" });
 async function serve(db: Db, ready = () => true): Promise<{ server: http.Server; url: string }> {
   const deps = { db, clock: () => new Date("2026-11-03T10:00:05Z"), config: async () => ({ config: defaultConfig, error: null }), background: inline };
   const webhooks = { secrets: [SECRET, PREVIOUS], maxBytes: 64 * 1024, ready };
-  const server = await startServer(createTestProbot(), satisfactionBot(deps), { PORT: 0, HOST: "127.0.0.1", WEBHOOK_PATH: "/hooks", webhooks }, log);
+  const operations = { db, ready, metricsToken: undefined };
+  const server = await startServer(createTestProbot(), satisfactionBot(deps), { PORT: 0, HOST: "127.0.0.1", WEBHOOK_PATH: "/hooks", webhooks, operations }, log);
   return { server, url: `http://127.0.0.1:${(server.address() as AddressInfo).port}` };
 }
 

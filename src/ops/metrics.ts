@@ -1,0 +1,55 @@
+import { createHash, timingSafeEqual } from "node:crypto";
+import type { IncomingMessage, ServerResponse } from "node:http";
+import type { Logger } from "pino";
+import type { Queryable } from "../db/types.js";
+import { isDatabaseUnavailable } from "../db/unavailable.js";
+import { workCounts } from "../queries/work-status.js";
+import { EXPOSITION_CONTENT_TYPE, renderMetrics } from "./exposition.js";
+
+export type MetricsDeps = {
+  db: Queryable;
+  /** False until the database is migrated: answered 503 without asking it. */
+  ready: () => boolean;
+  /** METRICS_TOKEN: when set, a request must carry `Authorization: Bearer <token>`. */
+  token: string | undefined;
+  log: Logger;
+};
+
+const digest = (text: string) => createHash("sha256").update(text, "utf8").digest();
+
+/**
+ * Whether an Authorization header carries `Bearer <token>`. Both sides are hashed first, so the
+ * comparison takes the same time whatever the header's length or how much of it matches.
+ */
+export function hasBearerToken(header: string | undefined, token: string): boolean {
+  const match = /^Bearer +(\S+) *$/i.exec(header ?? "");
+  const same = timingSafeEqual(digest(match?.[1] ?? ""), digest(token));
+  return match !== null && same;
+}
+
+function reply(res: ServerResponse, status: number, message: string, headers: Record<string, string> = {}): void {
+  res.writeHead(status, { "content-type": "text/plain", "cache-control": "no-store", ...headers }).end(`${message}\n`);
+}
+
+/**
+ * `GET /metrics`: app-wide gauges in Prometheus's text format. 401 without the token when
+ * METRICS_TOKEN is set; 503 while the database is down or not migrated yet.
+ */
+export function metricsHandler(deps: MetricsDeps) {
+  return async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
+    if (deps.token !== undefined && !hasBearerToken(req.headers.authorization, deps.token)) {
+      deps.log.warn({ path: "/metrics", withAuthorization: req.headers.authorization !== undefined }, "metrics request refused: wrong or missing token");
+      return reply(res, 401, "Unauthorized", { "www-authenticate": 'Bearer realm="metrics"' });
+    }
+    if (!deps.ready()) return reply(res, 503, "Database unavailable");
+    let body: string;
+    try {
+      body = renderMetrics(await workCounts(deps.db));
+    } catch (error) {
+      const unavailable = isDatabaseUnavailable(error);
+      deps.log[unavailable ? "warn" : "error"]({ err: error }, "metrics could not be read");
+      return reply(res, unavailable ? 503 : 500, unavailable ? "Database unavailable" : "Metrics failed");
+    }
+    res.writeHead(200, { "content-type": EXPOSITION_CONTENT_TYPE, "cache-control": "no-store" }).end(body);
+  };
+}

@@ -1,0 +1,59 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { renderMetrics } from "../../src/ops/exposition.js";
+import { hasBearerToken } from "../../src/ops/metrics.js";
+import { CONFIG_CHECK_STATUSES, SUMMARY_STATUSES, SURVEY_STATUSES } from "../../src/queries/work-status.js";
+import type { TestDatabase } from "../helpers/db.js";
+import { createTestDatabase } from "../helpers/db.js";
+import { METRICS_TOKEN } from "../helpers/ops-server.js";
+
+// The exposition's labels follow the schema; the token check takes exactly `Bearer <token>`.
+describe("the statuses /metrics emits", () => {
+  let store: TestDatabase;
+  beforeAll(async () => {
+    store = await createTestDatabase();
+  });
+  afterAll(async () => store.drop());
+
+  it("are every status the CHECK constraints allow, no more, no fewer", async () => {
+    const allowed = async (constraint: string) => {
+      const { rows } = await store.db.query<{ def: string }>("SELECT pg_get_constraintdef(oid) AS def FROM pg_constraint WHERE conname = $1", [
+        constraint,
+      ]);
+      return [...(rows[0]?.def ?? "").matchAll(/'([a-z_]+)'/g)].map((match) => match[1]).sort();
+    };
+    expect(await allowed("surveys_status_check")).toEqual([...SURVEY_STATUSES].sort());
+    expect(await allowed("summaries_status_check")).toEqual([...SUMMARY_STATUSES].sort());
+    expect(await allowed("config_checks_status_check")).toEqual([...CONFIG_CHECK_STATUSES].sort());
+  });
+
+  it("add a status the code does not know after the known ones, escaped, rather than dropping it", () => {
+    const counts = {
+      surveys: new Map([["failed", 1], ['odd"one', 4]]),
+      summaries: new Map<string, number>(),
+      configChecks: new Map<string, number>(),
+      surveysDue: 0,
+      deliveriesGivenUp: 0,
+      installationsActive: 0,
+      installationsSuspended: 0,
+    };
+    expect(renderMetrics(counts).split("\n").slice(2, 10)).toEqual([
+      'satisfaction_bot_surveys{status="to_ask"} 0',
+      'satisfaction_bot_surveys{status="asked"} 0',
+      'satisfaction_bot_surveys{status="answered"} 0',
+      'satisfaction_bot_surveys{status="expired"} 0',
+      'satisfaction_bot_surveys{status="comment_deleted"} 0',
+      'satisfaction_bot_surveys{status="cancelled"} 0',
+      'satisfaction_bot_surveys{status="failed"} 1',
+      'satisfaction_bot_surveys{status="odd\\"one"} 4',
+    ]);
+  });
+});
+
+describe("the bearer token check", () => {
+  it("accepts only `Bearer <token>`, whatever the case of Bearer", () => {
+    expect(hasBearerToken(`Bearer ${METRICS_TOKEN}`, METRICS_TOKEN)).toBe(true);
+    expect(hasBearerToken(`bearer ${METRICS_TOKEN}`, METRICS_TOKEN)).toBe(true);
+    const refused = [undefined, "", `Bearer ${METRICS_TOKEN} extra`, `Bearer ${METRICS_TOKEN.toUpperCase()}`, `Token ${METRICS_TOKEN}`];
+    expect(refused.map((header) => hasBearerToken(header, METRICS_TOKEN))).toEqual([false, false, false, false, false]);
+  });
+});
