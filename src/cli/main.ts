@@ -6,6 +6,7 @@ import { createLogger } from "../logger.js";
 import { UsageError } from "./args.js";
 import { failuresCommand, parseFailuresArgs } from "./failures.js";
 import { parseReportArgs, reportCommand } from "./report.js";
+import { parseRetryArgs, retryCommand } from "./retry.js";
 import { parseSummaryArgs, summaryCommand } from "./summary.js";
 import { parseSweepArgs, sweepCommand } from "./sweep.js";
 
@@ -17,7 +18,9 @@ const USAGE = `Usage: satisfaction-bot <command>
   summary --repo <owner/name> --period <2026-W47|2026-11|2026-11-23> [--dry-run] [--installation <id>]
                                                       post one summary now (once per period), or print it
   failures [--installation <id>] [--json]             surveys, summaries and configuration checks that failed, and
-                                                      webhook deliveries given up (app-wide: not with --installation)`;
+                                                      webhook deliveries given up (app-wide: not with --installation)
+  retry (--survey|--summary|--config-check <id> --installation <id> | --delivery <guid>)
+                                                      put one failure back for one more try`;
 
 type Command = (db: Db) => Promise<string>;
 
@@ -42,6 +45,10 @@ function parse(argv: string[], env: ReturnType<typeof parseEnv>, log: ReturnType
   if (name === "failures") {
     const parsed = parseFailuresArgs(args);
     return async (db) => failuresCommand(db, parsed);
+  }
+  if (name === "retry") {
+    const parsed = parseRetryArgs(args);
+    return async (db) => retryCommand(db, parsed, new Date());
   }
   throw new UsageError(name ? `unknown command ${name}` : "a command is required");
 }
