@@ -16,6 +16,8 @@ export type GitHubStandIn = {
   reactions: Map<number, StandInReaction[]>;
   /** When set, a comment POST creates the comment but is never answered (a crash or a lost answer). */
   hangCommentPosts: boolean;
+  /** When above 0, a comment POST creates the comment and answers only after this many ms (a slow GitHub). */
+  commentReplyDelayMs: number;
   close(): Promise<void>;
 };
 
@@ -28,7 +30,7 @@ const routes: [string, RegExp][] = [
 
 export async function startGitHubStandIn(): Promise<GitHubStandIn> {
   let nextId = 5_000_000;
-  const state = { requests: [] as GitHubStandIn["requests"], comments: [] as StandInComment[], reactions: new Map(), hangCommentPosts: false };
+  const state = { requests: [] as GitHubStandIn["requests"], comments: [] as StandInComment[], reactions: new Map(), hangCommentPosts: false, commentReplyDelayMs: 0 };
   const server = http.createServer((req, res) => {
     const chunks: Buffer[] = [];
     req.on("data", (chunk: Buffer) => chunks.push(chunk));
@@ -46,7 +48,9 @@ export async function startGitHubStandIn(): Promise<GitHubStandIn> {
         const comment = { id: nextId++, repo: m[1] ?? "", issue: Number(m[2]), body: body.body ?? "", created_at: new Date().toISOString() };
         state.comments.push(comment);
         if (state.hangCommentPosts) return;
-        return reply(201, { ...comment, user: { login: "satisfaction-bot[bot]", id: 1, type: "Bot" } });
+        const created = () => reply(201, { ...comment, user: { login: "satisfaction-bot[bot]", id: 1, type: "Bot" } });
+        if (state.commentReplyDelayMs > 0) return void setTimeout(created, state.commentReplyDelayMs);
+        return created();
       }
       if (name === "comments") return reply(200, state.comments.filter((c) => c.repo === m[1] && c.issue === Number(m[2])));
       const commentId = Number(m[1]);
