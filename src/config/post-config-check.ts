@@ -15,8 +15,11 @@ export const MAX_CHECK_ATTEMPTS = 8;
 
 export type CheckOutcome = "posted" | "deferred" | "retry" | "failed";
 
-/** Retrying cannot help: the commit or the repository is gone, or GitHub refuses the check run. */
-const isFinal = (error: unknown) => [404, 410, 422].includes(httpStatus(error) ?? 0);
+/**
+ * Retrying cannot help: the commit or the repository is gone, GitHub refuses the check run, or the
+ * installation lacks the checks permission (a 403 that is neither a rate limit nor a suspension).
+ */
+const isFinal = (error: unknown) => [403, 404, 410, 422].includes(httpStatus(error) ?? 0);
 
 async function validateAndPost(deps: { db: Db; log: Logger }, octokit: Octokit, check: ClaimedConfigCheck): Promise<number> {
   const { owner, repo } = splitFullName(check.fullName);

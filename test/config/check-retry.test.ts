@@ -23,7 +23,8 @@ async function pushWithFailingCheck(db: Db, status: number, headers: Record<stri
   const { probot } = createConfiguredApp(db);
   mockToken();
   mockConfigFile(REPO.full_name, "survey:\n  window_days: 3\n", { ref: AFTER });
-  const messages: Record<number, string> = { 403: "API rate limit exceeded", 422: "No commit found for SHA", 502: "Bad Gateway" };
+  const rateLimited = headers["retry-after"] !== undefined;
+  const messages: Record<number, string> = { 403: rateLimited ? "API rate limit exceeded" : "Resource not accessible by integration", 422: "No commit found for SHA", 502: "Bad Gateway" };
   nock(API).post(CHECK_RUNS).reply(status, { message: messages[status] }, headers);
   await receive(probot, "push", pushPayload());
 }
@@ -72,6 +73,11 @@ describe("the configuration check run of a push, when GitHub fails", () => {
     await pushWithFailingCheck(db(), 422);
     expect(await rowsOf(db(), checks)).toMatchObject([{ status: "failed", attempts: 1, last_error: expect.stringContaining("No commit found") }]);
     expect(await sweepAt(db(), 600)).toEqual({ posted: 0, deferred: 0, retry: 0, failed: 0 });
+  });
+
+  it("ends as failed at once when the installation may not write checks (a 403 that is not a rate limit)", async () => {
+    await pushWithFailingCheck(db(), 403);
+    expect(await rowsOf(db(), checks)).toMatchObject([{ status: "failed", attempts: 1, last_error: expect.stringContaining("Resource not accessible") }]);
   });
 
   it(`ends as failed after ${MAX_CHECK_ATTEMPTS} attempts that all failed`, async () => {
