@@ -25,7 +25,7 @@ describe("SIGTERM with work in hand", () => {
     github = await startGitHubStandIn();
     const port = 20_000 + Math.floor(Math.random() * 20_000);
     base = `http://127.0.0.1:${port}`;
-    const env = {
+    const env: NodeJS.ProcessEnv = {
       PATH: process.env.PATH, APP_ID: "4242", PRIVATE_KEY: privateKey, WEBHOOK_SECRET: SECRET, GHE_HOST: github.host, GHE_PROTOCOL: "http",
       DATABASE_URL: store.url, PORT: String(port), HOST: "127.0.0.1", LOG_LEVEL: "fatal",
     };
