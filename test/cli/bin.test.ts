@@ -1,4 +1,4 @@
-import { execFileSync, spawnSync } from "node:child_process";
+import { spawnSync } from "node:child_process";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
@@ -29,7 +29,6 @@ function cli(argv: string[], extra: Record<string, string> = {}) {
 const lines = (text: string) => text.split("\n").filter((line) => line !== "");
 
 beforeAll(async () => {
-  execFileSync("npm", ["run", "build", "--silent"], { cwd: root, stdio: "pipe" });
   cwd = fs.mkdtempSync(path.join(os.tmpdir(), "sbt-cli-"));
   store = await createTestDatabase();
   await store.db.exec("DROP SCHEMA public CASCADE; CREATE SCHEMA public;");

@@ -1,4 +1,4 @@
-import { execFile, execFileSync, spawn } from "node:child_process";
+import { execFile, spawn } from "node:child_process";
 import type { ChildProcess } from "node:child_process";
 import { promisify } from "node:util";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -27,7 +27,6 @@ describe("npm start against a GitHub Enterprise-style stand-in", () => {
   let env: NodeJS.ProcessEnv;
 
   beforeAll(async () => {
-    execFileSync("npm", ["run", "build", "--silent"], { cwd: root });
     store = await createTestDatabase();
     github = await startGitHubStandIn();
     const port = 20_000 + Math.floor(Math.random() * 20_000);
@@ -39,7 +38,7 @@ describe("npm start against a GitHub Enterprise-style stand-in", () => {
     app = spawn("npm", ["start", "--silent"], { cwd: root, env, stdio: ["ignore", "pipe", "pipe"], detached: true });
     app.stdout?.on("data", (chunk) => (output += chunk));
     app.stderr?.on("data", (chunk) => (output += chunk));
-    const up = await until(async () => (await fetch(`${base}/ping`)).status === 200, 15_000);
+    const up = await until(async () => (await fetch(`${base}/ping`)).status === 200, 40_000);
     if (!up) throw new Error(`the app did not start:\n${output}`);
   });
 

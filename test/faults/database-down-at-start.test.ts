@@ -1,4 +1,4 @@
-import { execFileSync, spawn } from "node:child_process";
+import { spawn } from "node:child_process";
 import type { ChildProcess } from "node:child_process";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { privateKey } from "../helpers/app.js";
@@ -21,7 +21,6 @@ describe("PostgreSQL down as the app starts", () => {
   let app: ChildProcess;
   let base: string;
   beforeAll(async () => {
-    execFileSync("npm", ["run", "build", "--silent"], { cwd: root });
     store = await createTestDatabase();
     await store.db.exec("DROP SCHEMA public CASCADE; CREATE SCHEMA public;");
     proxy = await startProxy({ host: "127.0.0.1", port: Number(new URL(store.url).port || 5432) });
@@ -35,7 +34,7 @@ describe("PostgreSQL down as the app starts", () => {
       env: { PATH: process.env.PATH, APP_ID: "4242", PRIVATE_KEY: privateKey, WEBHOOK_SECRET: SECRET, DATABASE_URL: url.toString(), PORT: String(port), HOST: "127.0.0.1", LOG_LEVEL: "fatal" },
       stdio: "ignore",
     });
-    expect(await until(async () => (await fetch(`${base}/ping`)).status === 200, 15_000)).toBe(true);
+    expect(await until(async () => (await fetch(`${base}/ping`)).status === 200, 40_000)).toBe(true);
   });
   afterAll(async () => {
     app?.kill("SIGTERM");

@@ -1,4 +1,4 @@
-import { execFileSync, spawn } from "node:child_process";
+import { spawn } from "node:child_process";
 import type { ChildProcess } from "node:child_process";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { privateKey } from "../helpers/app.js";
@@ -20,7 +20,6 @@ describe("SIGTERM with work in hand", () => {
   let app: ChildProcess;
   let base: string;
   beforeAll(async () => {
-    execFileSync("npm", ["run", "build", "--silent"], { cwd: root });
     store = await createTestDatabase();
     github = await startGitHubStandIn();
     const port = 20_000 + Math.floor(Math.random() * 20_000);
@@ -30,7 +29,7 @@ describe("SIGTERM with work in hand", () => {
       DATABASE_URL: store.url, PORT: String(port), HOST: "127.0.0.1", LOG_LEVEL: "fatal",
     };
     app = spawn("node", ["lib/main.js"], { cwd: root, env, stdio: "ignore" });
-    expect(await until(async () => (await fetch(`${base}/ping`)).ok, 15_000)).toBe(true);
+    expect(await until(async () => (await fetch(`${base}/ping`)).ok, 40_000)).toBe(true);
   });
   afterAll(async () => {
     app?.kill("SIGKILL");
