@@ -1,55 +1,9 @@
-import { DateTime } from "luxon";
 import { formatCountChange, formatDuration, formatDurationChange, formatNumber, formatPercent, formatRatioChange } from "./format.js";
-import type { PainPoint, Period, PeriodFigures, SummaryData } from "./types.js";
+import type { PeriodNoun } from "./markdown.js";
+import { capital, codeSpan, count, decimal, decimalChange, escapeText, MODEL_HEADER, modelCells, table } from "./markdown.js";
+import type { Period, PeriodFigures, SummaryData } from "./types.js";
 
-// Pieces of the summary document. Figures go through ./format.js (a null or non-finite number shows
-// as `n/a`); every text that came from GitHub users goes through `escapeText`.
-
-export type PeriodNoun = "week" | "month" | "day";
-
-const count = (value: number): string => formatNumber(value, 0);
-
-/** Business opportunity is not a ratio (it scales with market demand): two decimals, changes as `+0.40`. */
-const DIGITS = 2;
-const decimal = (value: number | null): string => formatNumber(value, DIGITS);
-function decimalChange(now: number | null, before: number | null): string {
-  if (now === null || !Number.isFinite(now)) return "n/a";
-  if (before === null || !Number.isFinite(before)) return "new";
-  const diff = now - before;
-  const text = formatNumber(Math.abs(diff), DIGITS);
-  return Number(text) === 0 ? `±${text}` : `${diff > 0 ? "+" : "\u2212"}${text}`;
-}
-
-/**
- * Text from users (titles, label names) made inert: no HTML, no emphasis, links, table breaks or
- * math, and no @mention (a zero-width space after `@`, so no one is pinged). Newlines become spaces.
- */
-export function escapeText(text: string): string {
-  return text
-    .replace(/\s+/g, " ")
-    .trim()
-    .replace(/[\\`*_[\]|~$]/g, "\\$&")
-    .replace(/&/g, "&amp;")
-    .replace(/</g, "&lt;")
-    .replace(/>/g, "&gt;")
-    .replace(/@/g, "@&#8203;");
-}
-
-/** A code span (logins, file names): no mention inside, and backticks or pipes cannot break out. */
-export const codeSpan = (text: string): string => `\`${text.replace(/\s+/g, " ").replace(/`/g, "'").replace(/\|/g, "\\|")}\``;
-
-const capital = (noun: PeriodNoun): string => noun.charAt(0).toUpperCase() + noun.slice(1);
-
-/** A Markdown table, the first column left-aligned and the figures right-aligned. */
-function table(header: string[], rows: string[][]): string {
-  const line = (cells: string[]) => `| ${cells.join(" | ")} |`;
-  return [line(header), `|${header.map((_, i) => (i === 0 ? "---" : "--:")).join("|")}|`, ...rows.map(line)].join("\n");
-}
-
-type Model = PeriodFigures["model"];
-const MODEL_HEADER = ["Satisfaction", "Loyalty", "Business opportunity", "Experiences", "Pending"];
-const modelCells = (m: Model): string[] =>
-  [formatPercent(m.satisfaction), formatPercent(m.loyalty), decimal(m.businessOpportunity), count(m.total), count(m.pending)];
+// The figures of the summary: the headline, the configuration warning, the table, the trend.
 
 function withChange(label: string, value: string, change: string): string {
   return change === "n/a" ? `**${label} ${value}**` : `**${label} ${value}** (${change})`;
@@ -131,47 +85,4 @@ export function trendSection(trend: PeriodFigures[], noun: PeriodNoun): string {
   const rows = trend.map((f) => [escapeText(f.period.label), ...modelCells(f.model)]);
   const header = [capital(noun), ...MODEL_HEADER];
   return ["## Trend", "", chart, "", table(header, rows)].join("\n");
-}
-
-const more = (left: number): string => `… and ${left} more (left out to fit GitHub's size limit)`;
-
-/**
- * Offset of the summary's time zone at the period's start, from its label (the first local day) and
- * its start instant, so a close date is the local day (UTC when the label says nothing).
- */
-/** The calendar day of an instant in the period's time zone (right across a DST change too). */
-function localDay(date: Date, zone: string): string {
-  return DateTime.fromJSDate(date, { zone }).toISODate() ?? "date unknown";
-}
-
-/** Negative experiences, the first `keep` of them. */
-export function painPointsSection(points: PainPoint[], period: Period, noun: PeriodNoun, keep = points.length): string {
-  if (points.length === 0) return `## Pain points\n\nNo negative experience this ${noun}.`;
-  const lines = points.slice(0, keep).map((p) => `- ${p.reference} ${escapeText(p.title)} (closed ${localDay(p.closedAt, period.zone)})`);
-  if (keep < points.length) lines.push("", more(points.length - keep));
-  return ["## Pain points", "", ...lines].join("\n");
-}
-
-/** Per-repository rows of an organisation-wide summary, the first `keep` of them. */
-export function repositoriesSection(repositories: NonNullable<SummaryData["repositories"]>, keep = repositories.length): string {
-  const rows = repositories.slice(0, keep).map((r) => [escapeText(r.fullName), ...modelCells(r.figures)]);
-  const header = ["Repository", ...MODEL_HEADER];
-  const body = repositories.length === 0 ? "No repository had experiences." : table(header, rows);
-  const cut = keep < repositories.length ? ["", more(repositories.length - keep)] : [];
-  return ["## By repository", "", body, ...cut].join("\n");
-}
-
-export function labelsSection(data: SummaryData, noun: PeriodNoun): string {
-  const header = ["Label", "Experiences", "Positive", "Negative", "Neutral", "Satisfaction"];
-  const rows = data.labels.map((l) => [
-    escapeText(l.label), count(l.total), count(l.positive), count(l.negative), count(l.neutral), formatPercent(l.satisfaction),
-  ]);
-  return ["## By label", "", rows.length === 0 ? `No labelled experience this ${noun}.` : table(header, rows)].join("\n");
-}
-
-export function respondersSection(data: SummaryData, noun: PeriodNoun): string {
-  const header = ["Responder", "First responses", "Median time to first response"];
-  const rows = data.responders.map((r) => [codeSpan(r.login), count(r.firstResponses), formatDuration(r.medianSeconds)]);
-  const body = rows.length === 0 ? `No first response by a maintainer this ${noun}.` : table(header, rows);
-  return ["## By responder", "", body].join("\n");
 }

@@ -1,15 +1,7 @@
 import { formatNumber, formatPercent } from "./format.js";
-import type { PeriodNoun } from "./render-sections.js";
-import {
-  configWarning,
-  figuresTable,
-  headline,
-  labelsSection,
-  painPointsSection,
-  repositoriesSection,
-  respondersSection,
-  trendSection,
-} from "./render-sections.js";
+import type { PeriodNoun } from "./markdown.js";
+import { labelsSection, painPointsSection, repositoriesSection, respondersSection } from "./render-lists.js";
+import { configWarning, figuresTable, headline, trendSection } from "./render-sections.js";
 import type { Period, SummaryData } from "./types.js";
 
 export type RenderOptions = { marker: string; periodNoun: PeriodNoun };
