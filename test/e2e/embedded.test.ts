@@ -5,7 +5,10 @@ import os from "node:os";
 import path from "node:path";
 import { promisify } from "node:util";
 import { afterEach, describe, expect, it } from "vitest";
+import { openPglite } from "../../src/db/pglite.js";
 import { privateKey } from "../helpers/app.js";
+import { issuesPayload } from "../helpers/fixtures.js";
+import { postWebhook } from "../helpers/http.js";
 
 // `npm start` on a fresh machine: no APP_ID gives Probot's setup page; no DATABASE_URL gives the
 // embedded database, which a second process may not open at the same time.
@@ -65,5 +68,35 @@ describe("npm start on a fresh machine", { timeout: 90_000 }, () => {
     const { stdout } = await run("node", ["bin/satisfaction-bot.js", "migrate"], { cwd: root, env: { PATH: process.env.PATH, ...env } });
     expect(stdout).toContain("none pending");
     fs.rmSync(dataDir, { recursive: true, force: true });
+  });
+
+  // PGlite runs with fsync off: what it acknowledged is in the files when the process dies, though
+  // not safe from the machine losing power (docs/architecture.md says so: production uses PostgreSQL).
+  it("keeps an acknowledged delivery when the process is killed, and starts again on the same folder", async () => {
+    const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "sb-data-"));
+    const env: NodeJS.ProcessEnv = { APP_ID: "4242", PRIVATE_KEY: privateKey, WEBHOOK_SECRET: "s", DATA_DIR: dataDir, LOG_LEVEL: "fatal" };
+    const stopped = (child: ChildProcess) => new Promise((resolve) => child.once("exit", resolve));
+    const first = await startApp(env);
+    running = first.child;
+    const response = await postWebhook(`${first.base}/api/github/webhooks`, "s", JSON.stringify(issuesPayload("opened")), { "x-github-delivery": "kill-1" });
+    expect(response.status).toBe(200);
+    first.child.kill("SIGKILL");
+    await stopped(first.child);
+
+    // The dead process's lock goes stale and is taken over.
+    const second = await startApp(env);
+    running = second.child;
+    second.child.kill("SIGTERM");
+    await stopped(second.child);
+    running = undefined;
+
+    const db = await openPglite(dataDir);
+    try {
+      expect((await db.query("SELECT id, event FROM deliveries")).rows).toEqual([{ id: "kill-1", event: "issues.opened" }]);
+      expect((await db.query("SELECT number, state FROM issues")).rows).toEqual([{ number: 1, state: "open" }]);
+    } finally {
+      await db.close();
+      fs.rmSync(dataDir, { recursive: true, force: true });
+    }
   });
 });
