@@ -6,6 +6,6 @@ import { execFileSync } from "node:child_process";
  * not written again, so `npm start` (which builds first) never rewrites a module another test's
  * process is loading.
  */
-export default function buildOnce(): void {
+export function setup(): void {
   execFileSync("npm", ["run", "build", "--silent"], { cwd: new URL("../../", import.meta.url).pathname, stdio: "pipe" });
 }
