@@ -1,12 +1,12 @@
-import { execFile, spawn } from "node:child_process";
-import type { ChildProcess } from "node:child_process";
+import { execFile } from "node:child_process";
 import { promisify } from "node:util";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { privateKey } from "../helpers/app.js";
 import type { TestDatabase } from "../helpers/db.js";
 import { createTestDatabase } from "../helpers/db.js";
 import { issuesPayload } from "../helpers/fixtures.js";
 import { postWebhook, until } from "../helpers/http.js";
+import type { BuiltApp } from "../helpers/built-app.js";
+import { startBuiltApp } from "../helpers/built-app.js";
 import type { GitHubStandIn } from "../helpers/github-stand-in.js";
 import { startGitHubStandIn } from "../helpers/github-stand-in.js";
 
@@ -17,25 +17,17 @@ const root = new URL("../../", import.meta.url).pathname;
 const SECRET = "crash-secret";
 const run = promisify(execFile);
 
-
 describe("a crash between acknowledgement and work", () => {
   let store: TestDatabase;
   let github: GitHubStandIn;
-  let app: ChildProcess;
-  let env: NodeJS.ProcessEnv;
+  let app: BuiltApp;
   beforeAll(async () => {
     store = await createTestDatabase();
     github = await startGitHubStandIn();
-    const port = 20_000 + Math.floor(Math.random() * 20_000);
-    env = {
-      PATH: process.env.PATH, APP_ID: "4242", PRIVATE_KEY: privateKey, WEBHOOK_SECRET: SECRET, GHE_HOST: github.host, GHE_PROTOCOL: "http",
-      DATABASE_URL: store.url, PORT: String(port), HOST: "127.0.0.1", LOG_LEVEL: "fatal",
-    };
-    app = spawn("node", ["lib/main.js"], { cwd: root, env, stdio: "ignore" });
-    expect(await until(async () => (await fetch(`http://127.0.0.1:${port}/ping`)).ok, 40_000)).toBe(true);
+    app = await startBuiltApp(SECRET, { GHE_HOST: github.host, GHE_PROTOCOL: "http", DATABASE_URL: store.url });
   });
   afterAll(async () => {
-    app?.kill("SIGKILL");
+    app?.child.kill("SIGKILL");
     await github?.close();
     await store?.drop();
   });
@@ -43,16 +35,16 @@ describe("a crash between acknowledgement and work", () => {
   it("leaves one comment and one experience after the restart's sweep", async () => {
     github.hangCommentPosts = true;
     const body = JSON.stringify(issuesPayload("closed"));
-    const response = await postWebhook(`http://127.0.0.1:${env.PORT}/api/github/webhooks`, SECRET, body);
+    const response = await postWebhook(`${app.base}/api/github/webhooks`, SECRET, body);
     expect(response.status).toBe(200); // acknowledged: the survey is stored
     expect(await until(() => github.comments.length === 1, 10_000)).toBe(true); // GitHub made it; no answer came back
-    app.kill("SIGKILL");
-    await new Promise((resolve) => app.once("exit", resolve));
+    app.child.kill("SIGKILL");
+    await app.exited();
     github.hangCommentPosts = false;
 
     // The dead worker's claim (a two-minute lease) has run out by the time another instance sweeps.
     await store.db.query("UPDATE surveys SET lease_until = now() - interval '1 second'");
-    await run("node", ["bin/satisfaction-bot.js", "sweep"], { cwd: root, env });
+    await run("node", ["bin/satisfaction-bot.js", "sweep"], { cwd: root, env: app.env });
 
     const surveys = await store.db.query<{ status: string; comment_id: number }>("SELECT status, comment_id FROM surveys");
     expect(surveys.rows).toEqual([{ status: "asked", comment_id: github.comments[0]?.id }]);

@@ -1,8 +1,7 @@
-import { spawn } from "node:child_process";
-import type { ChildProcess } from "node:child_process";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { privateKey } from "../helpers/app.js";
 import type { TestDatabase } from "../helpers/db.js";
+import type { BuiltApp } from "../helpers/built-app.js";
+import { startBuiltApp } from "../helpers/built-app.js";
 import { createTestDatabase } from "../helpers/db.js";
 import { issuesPayload } from "../helpers/fixtures.js";
 import { postWebhook, until } from "../helpers/http.js";
@@ -11,15 +10,12 @@ import { startProxy } from "./tcp-proxy.js";
 
 // The app started while PostgreSQL is down: it serves /ping, answers webhooks 503 (GitHub marks
 // them failed, to be redelivered), and recovers by itself once the database is back.
-const root = new URL("../../", import.meta.url).pathname;
 const SECRET = "fault-secret";
-
 
 describe("PostgreSQL down as the app starts", () => {
   let store: TestDatabase;
   let proxy: Proxy;
-  let app: ChildProcess;
-  let base: string;
+  let app: BuiltApp;
   beforeAll(async () => {
     store = await createTestDatabase();
     await store.db.exec("DROP SCHEMA public CASCADE; CREATE SCHEMA public;");
@@ -27,26 +23,19 @@ describe("PostgreSQL down as the app starts", () => {
     await proxy.down();
     const url = new URL(store.url);
     url.port = String(proxy.port);
-    const port = 20_000 + Math.floor(Math.random() * 20_000);
-    base = `http://127.0.0.1:${port}`;
-    app = spawn("node", ["lib/main.js"], {
-      cwd: root,
-      env: { PATH: process.env.PATH, APP_ID: "4242", PRIVATE_KEY: privateKey, WEBHOOK_SECRET: SECRET, DATABASE_URL: url.toString(), PORT: String(port), HOST: "127.0.0.1", LOG_LEVEL: "fatal" },
-      stdio: "ignore",
-    });
-    expect(await until(async () => (await fetch(`${base}/ping`)).status === 200, 40_000)).toBe(true);
+    app = await startBuiltApp(SECRET, { DATABASE_URL: url.toString() });
   });
   afterAll(async () => {
-    app?.kill("SIGTERM");
+    app?.child.kill("SIGTERM");
     await proxy?.close();
     await store?.drop();
   });
 
-  const deliver = () => postWebhook(`${base}/api/github/webhooks`, SECRET, JSON.stringify(issuesPayload("opened")));
+  const deliver = () => postWebhook(`${app.base}/api/github/webhooks`, SECRET, JSON.stringify(issuesPayload("opened")));
 
   it("answers 503 and PONG while the database is down, then 200 once it is back", async () => {
     expect((await deliver()).status).toBe(503);
-    expect(await (await fetch(`${base}/ping`)).text()).toBe("PONG");
+    expect(await (await fetch(`${app.base}/ping`)).text()).toBe("PONG");
     await proxy.up();
     expect(await until(async () => (await deliver()).status === 200, 20_000)).toBe(true);
     // Only the delivery answered 200 was stored; those answered 503 left nothing behind.
