@@ -45,31 +45,40 @@ export async function claimSummary(db: Queryable, key: SummaryKey, now: Date): P
   return row ? { ...key, ...row } : null;
 }
 
-export async function markSummaryDone(db: Queryable, id: number, done: { status: "posted" | "dry_run"; githubNumber: number | null; at: Date }): Promise<void> {
+/** A summary as its claim names it: every update is scoped by its installation too. */
+type SummaryRef = Pick<ClaimedSummary, "id" | "installationId">;
+
+export async function markSummaryDone(db: Queryable, claim: SummaryRef, done: { status: "posted" | "dry_run"; githubNumber: number | null; at: Date }): Promise<void> {
   await db.query(
-    `UPDATE summaries SET status = $2, github_number = $3, posted_at = $4, lease_until = NULL, last_error = NULL WHERE id = $1`,
-    [id, done.status, done.githubNumber, done.at],
+    `UPDATE summaries SET status = $2, github_number = $3, posted_at = $4, lease_until = NULL, last_error = NULL
+     WHERE id = $1 AND installation_id = $5`,
+    [claim.id, done.status, done.githubNumber, done.at, claim.installationId],
   );
 }
 
 /** The write budget of the minute is spent: try again at `retryAt`, without counting an attempt. */
-export async function deferSummary(db: Queryable, id: number, retryAt: Date): Promise<void> {
-  await db.query("UPDATE summaries SET lease_until = NULL, next_attempt_at = $2, attempts = greatest(attempts - 1, 0) WHERE id = $1", [
-    id,
-    retryAt,
-  ]);
+export async function deferSummary(db: Queryable, claim: SummaryRef, retryAt: Date): Promise<void> {
+  await db.query(
+    "UPDATE summaries SET lease_until = NULL, next_attempt_at = $2, attempts = greatest(attempts - 1, 0) WHERE id = $1 AND installation_id = $3",
+    [claim.id, retryAt, claim.installationId],
+  );
 }
 
 /** Gives up on a summary that failed at every retry; it stays visible with its last error. */
-export async function markSummaryFailed(db: Queryable, id: number, error: string): Promise<void> {
-  await db.query("UPDATE summaries SET status = 'failed', lease_until = NULL, last_error = $2 WHERE id = $1", [id, error.slice(0, 500)]);
+export async function markSummaryFailed(db: Queryable, claim: SummaryRef, error: string): Promise<void> {
+  await db.query("UPDATE summaries SET status = 'failed', lease_until = NULL, last_error = $2 WHERE id = $1 AND installation_id = $3", [
+    claim.id,
+    error.slice(0, 500),
+    claim.installationId,
+  ]);
 }
 
-export async function releaseSummaryAfterFailure(db: Queryable, id: number, error: string, retryAt: Date): Promise<void> {
-  await db.query("UPDATE summaries SET lease_until = NULL, last_error = $2, next_attempt_at = $3 WHERE id = $1", [
-    id,
+export async function releaseSummaryAfterFailure(db: Queryable, claim: SummaryRef, error: string, retryAt: Date): Promise<void> {
+  await db.query("UPDATE summaries SET lease_until = NULL, last_error = $2, next_attempt_at = $3 WHERE id = $1 AND installation_id = $4", [
+    claim.id,
     error.slice(0, 500),
     retryAt,
+    claim.installationId,
   ]);
 }
 

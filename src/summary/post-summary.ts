@@ -89,27 +89,27 @@ export async function postSummary(deps: { db: Db; log: Logger }, octokit: Octoki
     const text = { title: summaryTitle(post.organization, post.period), body };
     if (post.target.private) log.debug({ ...context, ...text }, "dry run: summary text");
     log.info({ ...context, ...(post.target.private ? {} : text) }, "dry run: summary not posted");
-    await markSummaryDone(db, claim.id, { status: "dry_run", githubNumber: null, at: now });
+    await markSummaryDone(db, claim, { status: "dry_run", githubNumber: null, at: now });
     return "dry_run";
   }
   if (!(await takeWrite(db, post.key.installationId))) {
-    await deferSummary(db, claim.id, new Date(now.getTime() + 60_000));
+    await deferSummary(db, claim, new Date(now.getTime() + 60_000));
     log.info(context, "write budget of the minute spent; summary deferred");
     return "deferred";
   }
   try {
     const githubNumber = post.key.output === "issue" ? await postIssue(octokit, db, post, claim, body) : await postCheckRun(octokit, post, claim);
-    await markSummaryDone(db, claim.id, { status: "posted", githubNumber, at: now });
+    await markSummaryDone(db, claim, { status: "posted", githubNumber, at: now });
     log.info({ ...context, githubNumber }, "summary posted");
     return "posted";
   } catch (error) {
     if (claim.attempts >= MAX_POST_ATTEMPTS && !isRateLimit(error)) {
-      await markSummaryFailed(db, claim.id, (error as Error).message);
+      await markSummaryFailed(db, claim, (error as Error).message);
       log.error({ ...context, attempts: claim.attempts, err: error }, "summary failed: not posted after every retry");
       return "failed";
     }
     const next = retryAt(error, now, Math.min(2 ** claim.attempts, 60) * 60_000);
-    await releaseSummaryAfterFailure(db, claim.id, (error as Error).message, next);
+    await releaseSummaryAfterFailure(db, claim, (error as Error).message, next);
     log.error({ ...context, retryAt: next, err: error }, "posting the summary failed; will retry");
     return "failed";
   }

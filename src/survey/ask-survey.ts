@@ -26,7 +26,7 @@ function isPermanent(error: unknown): boolean {
 export async function askSurvey(deps: SurveyWorkDeps, octokit: Octokit, survey: ClaimedSurvey, now: Date): Promise<void> {
   const { db, log } = deps;
   if (!(await takeWrite(db, survey.installationId))) {
-    await deferAsk(db, survey.id, new Date(now.getTime() + 60_000));
+    await deferAsk(db, survey, new Date(now.getTime() + 60_000));
     log.info({ surveyId: survey.id, installationId: survey.installationId }, "write budget of the minute spent; survey deferred");
     return;
   }
@@ -34,23 +34,23 @@ export async function askSurvey(deps: SurveyWorkDeps, octokit: Octokit, survey: 
     const comment = await postSurveyComment(octokit, survey);
     const windowEndsAt = windowEnd(comment.createdAt, survey.windowDays);
     const next = nextPollAt(comment.createdAt, windowEndsAt, comment.createdAt) ?? windowEndsAt;
-    await markAsked(db, survey.id, { commentId: comment.id, askedAt: comment.createdAt, windowEndsAt, nextPollAt: next });
+    await markAsked(db, survey, { commentId: comment.id, askedAt: comment.createdAt, windowEndsAt, nextPollAt: next });
     log.info({ surveyId: survey.id, commentId: comment.id, installationId: survey.installationId }, "survey asked");
   } catch (error) {
     const message = (error as Error).message;
     if (isPermanent(error)) {
-      await abandonSurvey(db, survey.id, message, now, "cancelled");
+      await abandonSurvey(db, survey, message, now, "cancelled");
       log.warn({ surveyId: survey.id, status: httpStatus(error), err: error }, "survey cancelled: GitHub says it cannot be asked");
       return;
     }
     if (survey.askAttempts >= MAX_ASK_ATTEMPTS) {
-      await abandonSurvey(db, survey.id, message, now, "failed");
+      await abandonSurvey(db, survey, message, now, "failed");
       log.error({ surveyId: survey.id, attempts: survey.askAttempts, err: error }, "survey failed: the comment could not be posted after every retry");
       return;
     }
     if (isSuspension(error)) await setInstallationSuspended(db, survey.installationId, now);
     const next = retryAt(error, now, Math.min(2 ** survey.askAttempts, 60) * 60_000);
-    await releaseAfterFailure(db, survey.id, message, next);
+    await releaseAfterFailure(db, survey, message, next);
     log.error({ surveyId: survey.id, retryAt: next, err: error }, "survey comment failed; will retry");
   }
 }

@@ -23,27 +23,27 @@ export async function pollSurvey(deps: SurveyWorkDeps, octokit: Octokit, survey:
   } catch (error) {
     const status = httpStatus(error);
     if (status === 404 || status === 410) {
-      await finishSurvey(db, survey.id, { status: "comment_deleted", outcome: "neutral", at: now });
+      await finishSurvey(db, survey, { status: "comment_deleted", outcome: "neutral", at: now });
       log.info({ surveyId: survey.id, commentId }, "survey comment is gone; survey ended unanswered");
       return;
     }
     if (isSuspension(error)) await setInstallationSuspended(db, survey.installationId, now);
-    await releaseAfterFailure(db, survey.id, (error as Error).message, retryAt(error, now, RETRY_AFTER_FAILURE_MS));
+    await releaseAfterFailure(db, survey, (error as Error).message, retryAt(error, now, RETRY_AFTER_FAILURE_MS));
     log.error({ surveyId: survey.id, status, err: error }, "reading survey reactions failed; will retry");
     return;
   }
   // Not modified: the reactions are those of the last read, which held no answer.
   const answer = read.changed ? reporterAnswer(read.reactions, survey.reporterId, windowEndsAt) : null;
   if (answer) {
-    await finishSurvey(db, survey.id, { status: "answered", outcome: answer.outcome, at: answer.at });
+    await finishSurvey(db, survey, { status: "answered", outcome: answer.outcome, at: answer.at });
     log.info({ surveyId: survey.id, outcome: answer.outcome }, "survey answered");
     return;
   }
   const next = nextPollAt(askedAt, windowEndsAt, now);
   if (next === null) {
-    await finishSurvey(db, survey.id, { status: "expired", outcome: "neutral", at: windowEndsAt });
+    await finishSurvey(db, survey, { status: "expired", outcome: "neutral", at: windowEndsAt });
     log.info({ surveyId: survey.id }, "survey window ended without an answer");
     return;
   }
-  await schedulePoll(db, survey.id, next, read.changed ? read.etag : null);
+  await schedulePoll(db, survey, next, read.changed ? read.etag : null);
 }

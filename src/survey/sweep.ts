@@ -35,7 +35,7 @@ export async function sweep(deps: SweepDeps, now: Date): Promise<SweepResult> {
         result.installationsFailed++;
         deps.log.error({ installationId, err: error }, "cannot authenticate as installation; its surveys wait");
         const retryAt = new Date(now.getTime() + RETRY_AFTER_AUTH_FAILURE_MS);
-        for (const survey of surveys) await releaseAfterFailure(deps.db, survey.id, (error as Error).message, retryAt);
+        for (const survey of surveys) await releaseAfterFailure(deps.db, survey, (error as Error).message, retryAt);
         continue;
       }
       for (const survey of surveys) {

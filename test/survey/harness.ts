@@ -54,7 +54,7 @@ export async function seedAskedSurvey(db: Db, options: SeedOptions & { commentId
   const id = await seedSurvey(db, { ...options, closedAt: options.closedAt ?? at(options.askedAt, -MINUTE) });
   const windowEndsAt = windowEnd(options.askedAt, DEFAULT_WINDOW_DAYS);
   const next = nextPollAt(options.askedAt, windowEndsAt, options.askedAt) ?? windowEndsAt;
-  await markAsked(db, id, { commentId: options.commentId, askedAt: options.askedAt, windowEndsAt, nextPollAt: next });
+  await markAsked(db, { installationId: options.installationId ?? INSTALLATION_ID, id }, { commentId: options.commentId, askedAt: options.askedAt, windowEndsAt, nextPollAt: next });
   return id;
 }
 
