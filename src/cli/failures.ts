@@ -1,7 +1,8 @@
 import { z } from "zod";
 import type { Db } from "../db/types.js";
 import type { FailedConfigCheck, FailedSummary, FailedSurvey, GivenUpDelivery } from "../queries/failures.js";
-import { failedConfigChecks, failedSummaries, failedSurveys, givenUpDeliveries, installationExists } from "../queries/failures.js";
+import { failedConfigChecks, failedSummaries, failedSurveys, givenUpDeliveries } from "../queries/failures.js";
+import { installationExists } from "../queries/installations.js";
 import { installationId, parseCommand, UsageError } from "./args.js";
 import { formatFailures } from "./format-failures.js";
 

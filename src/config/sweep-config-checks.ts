@@ -1,8 +1,7 @@
 import type { Logger } from "pino";
-import type { AppDeps } from "../app-deps.js";
 import type { Db } from "../db/types.js";
 import type { Octokit, OctokitFor } from "../github/octokit.js";
-import { claimConfigCheck, claimDueConfigChecks, releaseConfigCheck } from "../queries/config-checks.js";
+import { claimDueConfigChecks, releaseConfigCheck } from "../queries/config-checks.js";
 import type { CheckOutcome } from "./post-config-check.js";
 import { postConfigCheck } from "./post-config-check.js";
 
@@ -29,14 +28,4 @@ export async function sweepConfigChecks(deps: ConfigCheckDeps, now: Date): Promi
     tally[await postConfigCheck(deps, octokit, check, now)]++;
   }
   return tally;
-}
-
-/** Posts a push's check right after the answer; a failure is left for the sweep, never thrown. */
-export async function postConfigCheckNow(deps: AppDeps, log: Logger, octokit: Octokit, installationId: number, id: number): Promise<void> {
-  try {
-    const check = await claimConfigCheck(deps.db, installationId, id);
-    if (check) await postConfigCheck({ db: deps.db, log }, octokit, check, deps.clock());
-  } catch (error) {
-    log.error({ installationId, configCheckId: id, err: error }, "configuration check after push failed; the sweep will retry");
-  }
 }

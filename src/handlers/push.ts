@@ -1,13 +1,13 @@
 import type { Context } from "probot";
 import type { AppDeps } from "../app-deps.js";
 import { CONFIG_PATH } from "../config/load-config.js";
-import { postConfigCheckNow } from "../config/sweep-config-checks.js";
 import { pushEventSchema } from "../payloads.js";
 import { enqueueConfigCheck } from "../queries/config-checks.js";
 import { expireOrganizationConfig } from "../queries/organization-configs.js";
 import { expireStoredConfig, expireStoredConfigs } from "../queries/repository-configs.js";
 import { recordRepository } from "../tracking/record-repository.js";
 import { handleOnce } from "./apply-once.js";
+import { postConfigCheckNow } from "./work-now.js";
 
 /**
  * A push that changes .github/satisfaction.yml: the file at that commit is validated and the result

@@ -87,8 +87,3 @@ export async function givenUpDeliveries(db: Queryable): Promise<GivenUpDelivery[
   );
   return rows;
 }
-
-export async function installationExists(db: Queryable, installationId: number): Promise<boolean> {
-  const { rowCount } = await db.query("SELECT 1 FROM installations WHERE id = $1", [installationId]);
-  return rowCount > 0;
-}

@@ -21,3 +21,8 @@ export async function deleteInstallation(tx: Queryable, id: number): Promise<voi
   await tx.query("DELETE FROM deliveries WHERE installation_id = $1", [id]);
   await tx.query("DELETE FROM installations WHERE id = $1", [id]);
 }
+
+export async function installationExists(db: Queryable, installationId: number): Promise<boolean> {
+  const { rowCount } = await db.query("SELECT 1 FROM installations WHERE id = $1", [installationId]);
+  return rowCount > 0;
+}
