@@ -41,23 +41,24 @@ function retried(what: string, result: RetryOutcome, next: string): string {
   throw new UsageError(result.status === null ? `${what} does not exist` : `${what} is not failed (${result.status}): nothing to retry`);
 }
 
+const INSTALLATION_WORK = {
+  survey: { noun: "survey", retry: retrySurvey, next: "the sweep asks once more" },
+  summary: { noun: "summary", retry: retrySummary, next: "the sweep posts it once more" },
+  "config-check": { noun: "configuration check", retry: retryConfigCheck, next: "the sweep posts it once more" },
+} as const;
+
 /**
  * `retry --survey|--summary|--config-check <id> --installation <id>` or `retry --delivery <guid>`:
  * puts one piece of work that failed for good back for one more try by the sweep (or the recovery job).
  */
 export async function retryCommand(db: Db, args: RetryArgs, now: Date): Promise<string> {
-  const installation = args.installation ?? 0;
-  const of = `of installation ${installation}`;
-  if (args.survey !== undefined) {
-    return retried(`survey ${args.survey} ${of}`, await retrySurvey(db, installation, args.survey, now), "the sweep asks once more");
+  if (args.delivery !== undefined) {
+    return retried(`delivery ${args.delivery}`, await retryDelivery(db, args.delivery), "the recovery job asks GitHub to redeliver it again");
   }
-  if (args.summary !== undefined) {
-    return retried(`summary ${args.summary} ${of}`, await retrySummary(db, installation, args.summary, now), "the sweep posts it once more");
-  }
-  if (args["config-check"] !== undefined) {
-    const result = await retryConfigCheck(db, installation, args["config-check"], now);
-    return retried(`configuration check ${args["config-check"]} ${of}`, result, "the sweep posts it once more");
-  }
-  const guid = args.delivery ?? "";
-  return retried(`delivery ${guid}`, await retryDelivery(db, guid), "the recovery job asks GitHub to redeliver it again");
+  const kind = (["survey", "summary", "config-check"] as const).find((name) => args[name] !== undefined);
+  const id = kind && args[kind];
+  if (kind === undefined || id === undefined || args.installation === undefined) throw new UsageError("nothing to retry");
+  const work = INSTALLATION_WORK[kind];
+  const what = `${work.noun} ${id} of installation ${args.installation}`;
+  return retried(what, await work.retry(db, args.installation, id, now), work.next);
 }
