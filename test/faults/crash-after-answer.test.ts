@@ -1,14 +1,9 @@
 import { execFile } from "node:child_process";
 import { promisify } from "node:util";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { TestDatabase } from "../helpers/db.js";
-import { createTestDatabase } from "../helpers/db.js";
+import { describe, expect, it } from "vitest";
 import { issuesPayload } from "../helpers/fixtures.js";
+import { useAppAgainstStandIn } from "../helpers/built-app.js";
 import { postWebhook, until } from "../helpers/http.js";
-import type { BuiltApp } from "../helpers/built-app.js";
-import { startBuiltApp } from "../helpers/built-app.js";
-import type { GitHubStandIn } from "../helpers/github-stand-in.js";
-import { startGitHubStandIn } from "../helpers/github-stand-in.js";
 
 // The app is killed (SIGKILL) after it acknowledged a close and while GitHub was creating the survey
 // comment, before it could record it. After the restart, the sweep finishes the survey: the comment
@@ -18,21 +13,10 @@ const SECRET = "crash-secret";
 const run = promisify(execFile);
 
 describe("a crash between acknowledgement and work", () => {
-  let store: TestDatabase;
-  let github: GitHubStandIn;
-  let app: BuiltApp;
-  beforeAll(async () => {
-    store = await createTestDatabase();
-    github = await startGitHubStandIn();
-    app = await startBuiltApp(SECRET, { GHE_HOST: github.host, GHE_PROTOCOL: "http", DATABASE_URL: store.url });
-  });
-  afterAll(async () => {
-    app?.child.kill("SIGKILL");
-    await github?.close();
-    await store?.drop();
-  });
+  const started = useAppAgainstStandIn(SECRET);
 
   it("leaves one comment and one experience after the restart's sweep", async () => {
+    const { store, github, app } = started();
     github.hangCommentPosts = true;
     const body = JSON.stringify(issuesPayload("closed"));
     const response = await postWebhook(`${app.base}/api/github/webhooks`, SECRET, body);

@@ -1,6 +1,11 @@
 import { spawn } from "node:child_process";
 import type { ChildProcess } from "node:child_process";
+import { afterAll, beforeAll } from "vitest";
 import { privateKey } from "./app.js";
+import type { TestDatabase } from "./db.js";
+import { createTestDatabase } from "./db.js";
+import type { GitHubStandIn } from "./github-stand-in.js";
+import { startGitHubStandIn } from "./github-stand-in.js";
 import { until } from "./http.js";
 
 const root = new URL("../../", import.meta.url).pathname;
@@ -32,4 +37,29 @@ export async function startBuiltApp(secret: string, env: NodeJS.ProcessEnv): Pro
     throw new Error("the built app did not answer /ping within 40 s");
   }
   return { child, base, env: fullEnv, exited: () => exit };
+}
+
+export type AppAgainstStandIn = { store: TestDatabase; github: GitHubStandIn; app: BuiltApp };
+
+/**
+ * For a whole test file: a fresh PostgreSQL database, the GitHub stand-in (through GHE_HOST, over
+ * http) and the built app on both; killed and dropped after the file. Read them once the hooks ran.
+ */
+export function useAppAgainstStandIn(secret: string): () => AppAgainstStandIn {
+  let started: AppAgainstStandIn | undefined;
+  beforeAll(async () => {
+    const store = await createTestDatabase();
+    const github = await startGitHubStandIn();
+    const app = await startBuiltApp(secret, { GHE_HOST: github.host, GHE_PROTOCOL: "http", DATABASE_URL: store.url });
+    started = { store, github, app };
+  });
+  afterAll(async () => {
+    started?.app.child.kill("SIGKILL");
+    await started?.github.close();
+    await started?.store.drop();
+  });
+  return () => {
+    if (!started) throw new Error("the app is not started yet: read it inside a test");
+    return started;
+  };
 }
