@@ -8,7 +8,7 @@ import { afterEach, describe, expect, it } from "vitest";
 import { openPglite } from "../../src/db/pglite.js";
 import { privateKey } from "../helpers/app.js";
 import { issuesPayload } from "../helpers/fixtures.js";
-import { postWebhook } from "../helpers/http.js";
+import { freePort, postWebhook } from "../helpers/http.js";
 
 // `npm start` on a fresh machine: no APP_ID gives Probot's setup page; no DATABASE_URL gives the
 // embedded database, which a second process may not open at the same time.
@@ -16,7 +16,7 @@ const root = new URL("../../", import.meta.url).pathname;
 const run = promisify(execFile);
 
 async function startApp(env: NodeJS.ProcessEnv): Promise<{ child: ChildProcess; base: string; output: () => string }> {
-  const port = 20_000 + Math.floor(Math.random() * 20_000);
+  const port = await freePort();
   const child = spawn("node", ["lib/main.js"], {
     cwd: root,
     env: { PATH: process.env.PATH, PORT: String(port), HOST: "127.0.0.1", NO_SMEE_SETUP: "true", ...env },
@@ -26,8 +26,10 @@ async function startApp(env: NodeJS.ProcessEnv): Promise<{ child: ChildProcess; 
   child.stdout?.on("data", (chunk) => (output += chunk));
   child.stderr?.on("data", (chunk) => (output += chunk));
   const base = `http://127.0.0.1:${port}`;
+  let exited = false;
+  child.once("exit", () => (exited = true));
   // PGlite starts from WebAssembly and migrates first: slow on a busy machine (tests run side by side).
-  for (let i = 0; i < 450; i++) {
+  for (let i = 0; i < 450 && !exited; i++) {
     if ((await fetch(`${base}/ping`).catch(() => null))?.status === 200) return { child, base, output: () => output };
     await new Promise((resolve) => setTimeout(resolve, 100));
   }

@@ -6,7 +6,7 @@ import { privateKey } from "../helpers/app.js";
 import type { TestDatabase } from "../helpers/db.js";
 import { createTestDatabase } from "../helpers/db.js";
 import { issuesPayload, REPORTER } from "../helpers/fixtures.js";
-import { postWebhook, signature, until } from "../helpers/http.js";
+import { freePort, postWebhook, signature, until } from "../helpers/http.js";
 import type { GitHubStandIn } from "../helpers/github-stand-in.js";
 import { startGitHubStandIn } from "../helpers/github-stand-in.js";
 
@@ -29,7 +29,7 @@ describe("npm start against a GitHub Enterprise-style stand-in", () => {
   beforeAll(async () => {
     store = await createTestDatabase();
     github = await startGitHubStandIn();
-    const port = 20_000 + Math.floor(Math.random() * 20_000);
+    const port = await freePort();
     base = `http://127.0.0.1:${port}`;
     env = {
       PATH: process.env.PATH, NODE_ENV: "production", APP_ID: "4242", PRIVATE_KEY: privateKey, WEBHOOK_SECRET: SECRET,

@@ -6,7 +6,7 @@ import type { TestDatabase } from "./db.js";
 import { createTestDatabase } from "./db.js";
 import type { GitHubStandIn } from "./github-stand-in.js";
 import { startGitHubStandIn } from "./github-stand-in.js";
-import { until } from "./http.js";
+import { freePort, until } from "./http.js";
 
 const root = new URL("../../", import.meta.url).pathname;
 
@@ -18,7 +18,7 @@ export type BuiltApp = { child: ChildProcess; base: string; env: NodeJS.ProcessE
  * and waits until it answers /ping.
  */
 export async function startBuiltApp(secret: string, env: NodeJS.ProcessEnv): Promise<BuiltApp> {
-  const port = 20_000 + Math.floor(Math.random() * 20_000);
+  const port = await freePort();
   const base = `http://127.0.0.1:${port}`;
   const fullEnv: NodeJS.ProcessEnv = {
     PATH: process.env.PATH,

@@ -1,3 +1,4 @@
+import net from "node:net";
 import { createHmac, randomUUID } from "node:crypto";
 
 /** GitHub's X-Hub-Signature-256 of a body. */
@@ -28,4 +29,16 @@ export async function until(check: () => boolean | Promise<boolean>, ms: number)
     await new Promise((resolve) => setTimeout(resolve, 100));
   }
   return false;
+}
+
+/**
+ * A loopback port no one listens on now, chosen by the OS (a random pick could collide with another
+ * test's app, or with an outgoing connection's ephemeral port, now that test files run side by side).
+ */
+export async function freePort(): Promise<number> {
+  const server = net.createServer();
+  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+  const { port } = server.address() as net.AddressInfo;
+  await new Promise((resolve) => server.close(resolve));
+  return port;
 }
