@@ -1,7 +1,7 @@
 // Writes docs/example-summary.md: the weekly summary of a generated, reproducible week of traffic
-// (src/summary/example.ts). Run through `npm run docs:example` (it builds lib/ first).
+// (src/examples/summary.ts). Run through `npm run docs:example` (it builds lib/ first).
 import fs from "node:fs";
-import { exampleSummary } from "../lib/summary/example.js";
+import { exampleSummary } from "../lib/examples/summary.js";
 
 const file = new URL("../docs/example-summary.md", import.meta.url);
 const text = await exampleSummary();

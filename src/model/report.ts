@@ -2,8 +2,9 @@ import type { RepositoryConfig } from "../config/schema.js";
 import type { Queryable } from "../db/types.js";
 import { marketDemand } from "./market-demand.js";
 import { countExperiences } from "../queries/experience-counts.js";
+import type { ExperienceCounts } from "../queries/experience-counts.js";
 import type { StoredRepository } from "../queries/repositories.js";
-import type { ExperienceCounts, SatisfactionModel } from "./satisfaction.js";
+import type { SatisfactionModel } from "./satisfaction.js";
 import { satisfactionModel } from "./satisfaction.js";
 
 export type Report = { repository: string; from: string; to: string } & ExperienceCounts & SatisfactionModel;

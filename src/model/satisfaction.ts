@@ -1,16 +1,4 @@
-/** What the model is computed from, for one repository and one window of close times. */
-export type ExperienceCounts = {
-  /** Experiences whose outcome is known: answered, or the survey window ended. */
-  total: number;
-  /** Experiences whose survey is still open; not part of `total`. */
-  pending: number;
-  positive: number;
-  negative: number;
-  neutral: number;
-  /** Experiences (of `total`) whose reporter had opened an earlier issue in the same repository. */
-  repeatUsage: number;
-  marketDemand: number;
-};
+import type { ExperienceCounts } from "../queries/experience-counts.js";
 
 export type SatisfactionModel = {
   satisfaction: number | null;

@@ -1,7 +1,9 @@
 import type { Queryable } from "../db/types.js";
-import type { LabelBreakdown, ResponderBreakdown } from "../summary/types.js";
 import type { Scope } from "./service-figures.js";
 import { SUPPORT_ISSUE } from "./service-figures.js";
+
+export type LabelBreakdown = { label: string; total: number; positive: number; negative: number; neutral: number; satisfaction: number | null };
+export type ResponderBreakdown = { login: string; firstResponses: number; medianSeconds: number | null };
 
 const params = (scope: Scope) => [scope.installationId, scope.repositoryIds, scope.from, scope.to];
 

@@ -1,6 +1,19 @@
 import type { Queryable } from "../db/types.js";
-import type { ExperienceCounts } from "../model/satisfaction.js";
 import type { Scope } from "./service-figures.js";
+
+/** What the model is computed from, for one repository and one window of close times. */
+export type ExperienceCounts = {
+  /** Experiences whose outcome is known: answered, or the survey window ended. */
+  total: number;
+  /** Experiences whose survey is still open; not part of `total`. */
+  pending: number;
+  positive: number;
+  negative: number;
+  neutral: number;
+  /** Experiences (of `total`) whose reporter had opened an earlier issue in the same repository. */
+  repeatUsage: number;
+  marketDemand: number;
+};
 
 export type RepositoryWindow = { installationId: number; repositoryId: number; from: Date; to: Date };
 

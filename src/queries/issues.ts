@@ -1,7 +1,20 @@
 import type { Queryable } from "../db/types.js";
-import type { IssuePayload } from "../payloads.js";
 
 export type IssueKey = { installationId: number; repositoryId: number; number: number };
+
+/** The fields of an issue that are stored, as a webhook carries them (the validated payload's issue fits it). */
+export type IssueFields = {
+  title: string;
+  user: { id: number; login: string; type: string };
+  author_association: string;
+  labels: { name: string }[];
+  state: "open" | "closed";
+  state_reason?: string | null | undefined;
+  locked: boolean;
+  created_at: Date;
+  updated_at: Date;
+  closed_at: Date | null;
+};
 
 const keyParams = (key: IssueKey) => [key.installationId, key.repositoryId, key.number];
 
@@ -10,7 +23,7 @@ const keyParams = (key: IssueKey) => [key.installationId, key.repositoryId, key.
  * an event at least as new as the last one applied (by the payload's issue.updated_at), so events
  * arriving out of order cannot roll the issue back. Returns whether this event is the newest.
  */
-export async function upsertIssue(tx: Queryable, key: IssueKey, issue: IssuePayload): Promise<{ current: boolean }> {
+export async function upsertIssue(tx: Queryable, key: IssueKey, issue: IssueFields): Promise<{ current: boolean }> {
   const result = await tx.query<{ current: boolean }>(
     `INSERT INTO issues (installation_id, repository_id, number, reporter_id, reporter_login, reporter_type,
        author_association, labels, state, state_reason, locked, opened_at, closed_at, state_changed_at, title)

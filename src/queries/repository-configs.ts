@@ -1,8 +1,10 @@
 import type { Queryable } from "../db/types.js";
-import type { ConfigError } from "../config/load-config.js";
+
+/** A broken configuration as stored: the file, the line, and what is wrong (the config loader's ConfigError fits it). */
+export type StoredConfigError = { file: string; line: number | null; message: string };
 
 /** `fresh`: loaded within the hour, by the database's clock (real time, whatever a sweep's `now`). */
-export type StoredConfig = { config: unknown; loadedAt: Date; error: ConfigError | null; fresh: boolean };
+export type StoredConfig = { config: unknown; loadedAt: Date; error: StoredConfigError | null; fresh: boolean };
 
 type RepositoryRef = { installationId: number; repositoryId: number };
 
@@ -26,7 +28,7 @@ export async function storeConfig(db: Queryable, ref: RepositoryRef, config: unk
 }
 
 /** Records a broken configuration; the last good one (or none, meaning the defaults) is kept. */
-export async function storeConfigError(db: Queryable, ref: RepositoryRef, error: ConfigError): Promise<void> {
+export async function storeConfigError(db: Queryable, ref: RepositoryRef, error: StoredConfigError): Promise<void> {
   await db.query(
     `INSERT INTO repository_configs (installation_id, repository_id, config, loaded_at, error)
      VALUES ($1, $2, NULL, now(), $3)

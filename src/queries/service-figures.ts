@@ -1,5 +1,4 @@
 import type { Queryable } from "../db/types.js";
-import type { ServiceFigures } from "../summary/types.js";
 
 /** Which repositories a summary covers, and the window of time it counts. */
 export type Scope = { installationId: number; repositoryIds: number[]; from: Date; to: Date };
@@ -12,7 +11,19 @@ const stats = (column: string) => `
   percentile_cont(0.9) WITHIN GROUP (ORDER BY ${column}) AS p90,
   count(${column}) AS count`;
 
-type StatsRow = { median: number | null; p90: number | null; count: number };
+/** Median and 90th percentile of a duration, in seconds; null when there is nothing to measure. */
+export type DurationStats = { median: number | null; p90: number | null; count: number };
+
+export type ServiceFigures = {
+  /** Support issues closed in the period. */
+  closed: number;
+  /** Of those, the share that had a maintainer's response before closing; null when none closed. */
+  responseRate: number | null;
+  /** Of those, the share reopened at least once; null when none closed. */
+  reopenRate: number | null;
+  timeToFirstResponse: DurationStats;
+  timeToClose: DurationStats;
+};
 
 /**
  * The service figures of support issues: response and reopen rates of those closed in the window,
@@ -21,7 +32,7 @@ type StatsRow = { median: number | null; p90: number | null; count: number };
 export async function serviceFigures(db: Queryable, scope: Scope): Promise<ServiceFigures> {
   const params = [scope.installationId, scope.repositoryIds, scope.from, scope.to];
   const where = `i.installation_id = $1 AND i.repository_id = ANY($2::bigint[]) AND ${SUPPORT_ISSUE}`;
-  const closed = await db.query<{ closed: number; responded: number; reopened: number } & StatsRow>(
+  const closed = await db.query<{ closed: number; responded: number; reopened: number } & DurationStats>(
     `SELECT count(*) AS closed,
        count(*) FILTER (WHERE i.first_response_at IS NOT NULL AND i.first_response_at <= i.closed_at) AS responded,
        count(*) FILTER (WHERE i.reopen_count > 0) AS reopened,
@@ -29,7 +40,7 @@ export async function serviceFigures(db: Queryable, scope: Scope): Promise<Servi
      FROM issues i WHERE ${where} AND i.state = 'closed' AND i.closed_at >= $3 AND i.closed_at < $4`,
     params,
   );
-  const answered = await db.query<StatsRow>(
+  const answered = await db.query<DurationStats>(
     `SELECT ${stats("extract(epoch FROM i.first_response_at - i.opened_at)::double precision")}
      FROM issues i WHERE ${where} AND i.first_response_at >= $3 AND i.first_response_at < $4`,
     params,

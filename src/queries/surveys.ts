@@ -1,5 +1,4 @@
 import type { Queryable } from "../db/types.js";
-import { DEFAULT_WINDOW_DAYS } from "../survey/schedule.js";
 import type { IssueKey } from "./issues.js";
 
 export type SurveyStatus = "to_ask" | "asked" | "answered" | "expired" | "cancelled" | "comment_deleted" | "failed";
@@ -39,7 +38,7 @@ const LEASE = "interval '2 minutes'";
 export async function openSurvey(
   tx: Queryable,
   key: IssueKey,
-  close: { closedAt: Date; reporterId: number; reporterLogin: string; windowDays?: number; message?: string | null },
+  close: { closedAt: Date; reporterId: number; reporterLogin: string; windowDays: number; message?: string | null },
 ): Promise<number | null> {
   const created = await tx.query<{ id: number }>(
     `INSERT INTO surveys (installation_id, repository_id, issue_number, closed_at, reporter_id, reporter_login, status,
@@ -54,7 +53,7 @@ export async function openSurvey(
       close.closedAt,
       close.reporterId,
       close.reporterLogin,
-      close.windowDays ?? DEFAULT_WINDOW_DAYS,
+      close.windowDays,
       close.message ?? null,
     ],
   );

@@ -1,4 +1,6 @@
 import type { Report } from "../model/report.js";
+import type { LabelBreakdown, ResponderBreakdown } from "../queries/breakdowns.js";
+import type { ServiceFigures } from "../queries/service-figures.js";
 
 export type Schedule = "daily" | "weekly" | "monthly";
 
@@ -17,20 +19,6 @@ export type Period = {
   zone: string;
 };
 
-/** Median and 90th percentile of a duration, in seconds; null when there is nothing to measure. */
-export type DurationStats = { median: number | null; p90: number | null; count: number };
-
-export type ServiceFigures = {
-  /** Support issues closed in the period. */
-  closed: number;
-  /** Of those, the share that had a maintainer's response before closing; null when none closed. */
-  responseRate: number | null;
-  /** Of those, the share reopened at least once; null when none closed. */
-  reopenRate: number | null;
-  timeToFirstResponse: DurationStats;
-  timeToClose: DurationStats;
-};
-
 export type PeriodFigures = {
   period: Period;
   model: Pick<
@@ -39,9 +27,6 @@ export type PeriodFigures = {
   >;
   service: ServiceFigures;
 };
-
-export type LabelBreakdown = { label: string; total: number; positive: number; negative: number; neutral: number; satisfaction: number | null };
-export type ResponderBreakdown = { login: string; firstResponses: number; medianSeconds: number | null };
 
 /** A negative experience of the period: an issue reference (`#12` or `owner/repo#12`) and its title. */
 export type PainPoint = { reference: string; title: string; closedAt: Date };

@@ -1,6 +1,6 @@
 import fs from "node:fs";
 import { beforeAll, describe, expect, it } from "vitest";
-import { EXAMPLE_MARKER, exampleSummary } from "../../src/summary/example.js";
+import { EXAMPLE_MARKER, exampleSummary } from "../../src/examples/summary.js";
 
 // docs/example-summary.md is generated from seeded traffic through the real queries and renderer:
 // it must be exactly what the generator gives today, so a change of the summary shows up in the docs.

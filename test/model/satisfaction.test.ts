@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import type { ExperienceCounts } from "../../src/model/satisfaction.js";
+import type { ExperienceCounts } from "../../src/queries/experience-counts.js";
 import { satisfactionModel } from "../../src/model/satisfaction.js";
 
 /** Counts with nothing in them; each case sets what it needs. */

@@ -1,9 +1,10 @@
 import { describe, expect, it } from "vitest";
-import type { ExperienceCounts } from "../../src/model/satisfaction.js";
+import type { ExperienceCounts } from "../../src/queries/experience-counts.js";
 import { satisfactionModel } from "../../src/model/satisfaction.js";
 import { lastPeriods, periodFromKey } from "../../src/summary/periods.js";
 import { renderCheckRunOutput, renderSummary, summaryTitle, trimToLimit } from "../../src/summary/render.js";
-import type { PainPoint, PeriodFigures, ServiceFigures, SummaryData } from "../../src/summary/types.js";
+import type { ServiceFigures } from "../../src/queries/service-figures.js";
+import type { PainPoint, PeriodFigures, SummaryData } from "../../src/summary/types.js";
 
 const MARKER = "<!-- satisfaction-bot:summary -->";
 const WEEK = { marker: MARKER, periodNoun: "week" } as const;

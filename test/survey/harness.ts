@@ -44,7 +44,12 @@ export async function seedSurvey(db: Db, options: SeedOptions): Promise<number> 
   const issue = issueSchema.parse(payload.issue);
   const key = { installationId, repositoryId: repository.id, number: options.number };
   await upsertIssue(db, key, issue);
-  const id = await openSurvey(db, key, { closedAt, reporterId: REPORTER.id, reporterLogin: REPORTER.login });
+  const id = await openSurvey(db, key, {
+    closedAt,
+    reporterId: REPORTER.id,
+    reporterLogin: REPORTER.login,
+    windowDays: DEFAULT_WINDOW_DAYS,
+  });
   if (id === null) throw new Error(`survey for issue ${options.number} already exists`);
   return id;
 }

@@ -1,5 +1,5 @@
-// What the example traffic is made of: labels, titles, maintainers, reporters (see example.ts).
-import { DAY, HOUR, MINUTE } from "./example-random.js";
+// What the example traffic is made of: labels, titles, maintainers, reporters (see summary.ts).
+import { DAY, HOUR, MINUTE } from "./random.js";
 
 export type Label = "bug" | "question" | "install" | "performance" | "docs";
 

@@ -1,7 +1,7 @@
-// Fourteen weeks of plausible support traffic for docs/example-summary.md (see example.ts).
-import { DAY, HOUR, MINUTE, Random } from "./example-random.js";
-import { AFTER_RELEASE, LABELS, MAINTAINERS, OTHERS, REGULARS, RELEASE, SECOND_LABEL, TIME_TO_CLOSE, TITLES } from "./example-vocabulary.js";
-import type { Label } from "./example-vocabulary.js";
+// Fourteen weeks of plausible support traffic for docs/example-summary.md (see summary.ts).
+import { DAY, HOUR, MINUTE, Random } from "./random.js";
+import { AFTER_RELEASE, LABELS, MAINTAINERS, OTHERS, REGULARS, RELEASE, SECOND_LABEL, TIME_TO_CLOSE, TITLES } from "./vocabulary.js";
+import type { Label } from "./vocabulary.js";
 
 /**
  * Chosen, among the seeds of this traffic model, for a week a maintainer recognises: satisfaction

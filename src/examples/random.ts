@@ -1,4 +1,4 @@
-// The seeded pseudo-random generator behind docs/example-summary.md's traffic (see example.ts).
+// The seeded pseudo-random generator behind docs/example-summary.md's traffic (see summary.ts).
 
 export const MINUTE = 60_000;
 export const HOUR = 60 * MINUTE;

@@ -1,14 +1,14 @@
 import { migrate } from "../db/migrate.js";
 import { openPglite } from "../db/pglite.js";
 import type { Queryable } from "../db/types.js";
-import { gatherSummary } from "./gather.js";
-import type { SummarySubject } from "./gather.js";
-import { periodFromKey, postingTime } from "./periods.js";
-import { renderSummary, summaryTitle } from "./render.js";
-import { DAY, HOUR } from "./example-random.js";
-import { exampleTraffic, SEED, WEEKS } from "./example-traffic.js";
-import { REPORTERS } from "./example-vocabulary.js";
-import type { IssueRow } from "./example-traffic.js";
+import { gatherSummary } from "../summary/gather.js";
+import type { SummarySubject } from "../summary/gather.js";
+import { periodFromKey, postingTime } from "../summary/periods.js";
+import { renderSummary, summaryTitle } from "../summary/render.js";
+import { DAY, HOUR } from "./random.js";
+import { exampleTraffic, SEED, WEEKS } from "./traffic.js";
+import { REPORTERS } from "./vocabulary.js";
+import type { IssueRow } from "./traffic.js";
 
 // docs/example-summary.md: a weekly summary of made-up but plausible traffic, through the real code
 // path (migrations, SQL queries, gatherSummary, renderSummary). The traffic comes from a seeded
@@ -93,7 +93,7 @@ export async function exampleSummary(seed = SEED): Promise<string> {
       "",
       `The issue satisfaction-bot would open in \`${REPOSITORY.fullName}\` on Monday ${now.toISOString().slice(0, 10)} at 09:00 UTC,`,
       `titled **${summaryTitle(null, period)}**. Generated, not written by hand: \`npm run docs:example\``,
-      "(src/summary/example.ts) stores fourteen weeks of made-up but plausible support traffic, drawn from",
+      "(src/examples/summary.ts) stores fourteen weeks of made-up but plausible support traffic, drawn from",
       "a seeded pseudo-random generator so that it never changes, in an in-memory database, and runs the",
       "app's own queries, `gatherSummary` and `renderSummary` on it. Below the line: the issue's body.",
       "",
