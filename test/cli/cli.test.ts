@@ -1,9 +1,8 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
+import { beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
 import { cliOnDatabase, runCli, useEmptyFolderForCli } from "../helpers/cli.js";
 import { claimJobRun, RECOVERY_JOB } from "../../src/queries/delivery-recovery.js";
 import { privateKey } from "../helpers/app.js";
-import type { TestDatabase } from "../helpers/db.js";
-import { createTestDatabase, MIGRATION_FILES } from "../helpers/db.js";
+import { createTestDatabase, MIGRATION_FILES, useDatabase } from "../helpers/db.js";
 import { seedInstallation, seedIssue, seedRepository, turnSummariesOff } from "../model/seed.js";
 
 const run = runCli;
@@ -13,44 +12,39 @@ useEmptyFolderForCli();
 const WINDOW = ["--from", "2026-11-01", "--to", "2026-12-01"];
 
 describe("satisfaction-bot migrate", () => {
-  let store: TestDatabase;
+  const { db, url } = useDatabase(createTestDatabase, { emptyEachTest: false });
   beforeAll(async () => {
-    store = await createTestDatabase();
-    await store.db.exec("DROP SCHEMA public CASCADE; CREATE SCHEMA public;");
+    await db().exec("DROP SCHEMA public CASCADE; CREATE SCHEMA public;");
   });
-  afterAll(async () => store.drop());
 
   it("prints the migrations it applied, then that none is pending", async () => {
-    cliOnDatabase(store.url);
+    cliOnDatabase(url());
     expect(await run("migrate")).toEqual({ code: 0, out: [`migrations applied: ${MIGRATION_FILES.join(", ")}`], err: [] });
     expect(await run("migrate")).toEqual({ code: 0, out: ["migrations applied: none pending"], err: [] });
   });
 });
 
 describe("satisfaction-bot report and sweep", () => {
-  let store: TestDatabase;
+  const { db, url } = useDatabase(createTestDatabase, { emptyEachTest: false });
   beforeAll(async () => {
-    store = await createTestDatabase();
-    const db = store.db;
-    await seedInstallation(db, 100);
-    await seedInstallation(db, 200);
-    await seedRepository(db, 100, 700, "octo/app");
-    await seedRepository(db, 100, 701, "octo/twin");
-    await seedRepository(db, 200, 702, "octo/twin");
+    await seedInstallation(db(), 100);
+    await seedInstallation(db(), 200);
+    await seedRepository(db(), 100, 700, "octo/app");
+    await seedRepository(db(), 100, 701, "octo/twin");
+    await seedRepository(db(), 200, 702, "octo/twin");
     // octo/app in [2026-11-01, 2026-12-01):
     //   3001 #1 pending (asked, next poll 2026-12-05); 3001 #2 positive, a repeat (#1 opened earlier)
     //   3002 #3 positive; 3003 #4 neutral
     // total 3, pending 1, positive 2, negative 0, neutral 1, repeat usage 1, market demand 3
     // satisfaction = 2/3 ≈ 66.7 %; loyalty = (2 + 1) / (3 + 1) = 75.0 %; business opportunity = 2/3 × 3/4 × 3 = 1.50
     const app = { installation: 100, repo: 700 };
-    await seedIssue(db, { ...app, number: 1, reporter: 3001, openedAt: "2026-10-01T08:00:00Z", closedAt: "2026-11-20T08:00:00Z", outcome: "pending", nextPollAt: "2026-12-05T00:00:00Z" });
-    await seedIssue(db, { ...app, number: 2, reporter: 3001, openedAt: "2026-10-05T08:00:00Z", closedAt: "2026-11-06T08:00:00Z", outcome: "positive" });
-    await seedIssue(db, { ...app, number: 3, reporter: 3002, openedAt: "2026-11-02T08:00:00Z", closedAt: "2026-11-07T08:00:00Z", outcome: "positive" });
-    await seedIssue(db, { ...app, number: 4, reporter: 3003, openedAt: "2026-11-03T08:00:00Z", closedAt: "2026-11-08T08:00:00Z", outcome: "neutral" });
-    await seedIssue(db, { installation: 200, repo: 702, number: 1, reporter: 3004, openedAt: "2026-11-03T08:00:00Z", closedAt: "2026-11-09T08:00:00Z", outcome: "negative" });
+    await seedIssue(db(), { ...app, number: 1, reporter: 3001, openedAt: "2026-10-01T08:00:00Z", closedAt: "2026-11-20T08:00:00Z", outcome: "pending", nextPollAt: "2026-12-05T00:00:00Z" });
+    await seedIssue(db(), { ...app, number: 2, reporter: 3001, openedAt: "2026-10-05T08:00:00Z", closedAt: "2026-11-06T08:00:00Z", outcome: "positive" });
+    await seedIssue(db(), { ...app, number: 3, reporter: 3002, openedAt: "2026-11-02T08:00:00Z", closedAt: "2026-11-07T08:00:00Z", outcome: "positive" });
+    await seedIssue(db(), { ...app, number: 4, reporter: 3003, openedAt: "2026-11-03T08:00:00Z", closedAt: "2026-11-08T08:00:00Z", outcome: "neutral" });
+    await seedIssue(db(), { installation: 200, repo: 702, number: 1, reporter: 3004, openedAt: "2026-11-03T08:00:00Z", closedAt: "2026-11-09T08:00:00Z", outcome: "negative" });
   });
-  afterAll(async () => store.drop());
-  beforeEach(() => cliOnDatabase(store.url));
+  beforeEach(() => cliOnDatabase(url()));
 
   it("prints the report as one JSON object with --json; a bare date is 00:00 UTC", async () => {
     const { code, out, err } = await run("report", "--repo", "octo/app", ...WINDOW, "--json");
@@ -69,7 +63,7 @@ describe("satisfaction-bot report and sweep", () => {
 
   it("takes market demand as the repository's configuration sets it", async () => {
     const reportWith = async (marketDemand: unknown) => {
-      await store.db.query(
+      await db().query(
         `INSERT INTO repository_configs (installation_id, repository_id, config, loaded_at) VALUES (100, 700, $1, now())
          ON CONFLICT (installation_id, repository_id) DO UPDATE SET config = $1`,
         [JSON.stringify({ market_demand: marketDemand })],
@@ -80,11 +74,11 @@ describe("satisfaction-bot report and sweep", () => {
     try {
       // a fixed demand of 40: business opportunity = 2/3 × 3/4 × 40 = 20
       expect(await reportWith(40)).toMatchObject({ marketDemand: 40, businessOpportunity: expect.closeTo(20, 12) });
-      await store.db.query("UPDATE repositories SET stargazers_count = 120 WHERE id = 700");
+      await db().query("UPDATE repositories SET stargazers_count = 120 WHERE id = 700");
       // the repository's 120 stars: 2/3 × 3/4 × 120 = 60
       expect(await reportWith("stars")).toMatchObject({ marketDemand: 120, businessOpportunity: expect.closeTo(60, 12) });
     } finally {
-      await store.db.query("DELETE FROM repository_configs");
+      await db().query("DELETE FROM repository_configs");
     }
   });
 
@@ -178,16 +172,16 @@ describe("satisfaction-bot report and sweep", () => {
   it("sweeps with nothing due, reaching no one, exit 0", async () => {
     vi.stubEnv("APP_ID", "123");
     vi.stubEnv("PRIVATE_KEY", privateKey.replace(/\n/g, "\\n"));
-    await turnSummariesOff(store.db);
+    await turnSummariesOff(db());
     // The redelivery of failed webhook deliveries ran at that instant: not due again for 10 minutes.
-    await claimJobRun(store.db, RECOVERY_JOB, new Date("2026-11-30T00:00:00Z"), 10);
+    await claimJobRun(db(), RECOVERY_JOB, new Date("2026-11-30T00:00:00Z"), 10);
     const result = await run("sweep", "--now", "2026-11-30");
     expect(result).toEqual({
       code: 0,
       out: ["sweep at 2026-11-30T00:00:00.000Z: 0 surveys worked, 0 installations unreachable, 0 summaries posted, 0 failed, 0 deliveries redelivered"],
       err: [],
     });
-    const { rows } = await store.db.query("SELECT status, lease_until, ask_attempts FROM surveys WHERE status = 'asked'");
+    const { rows } = await db().query("SELECT status, lease_until, ask_attempts FROM surveys WHERE status = 'asked'");
     expect(rows).toEqual([{ status: "asked", lease_until: null, ask_attempts: 0 }]);
   });
 });

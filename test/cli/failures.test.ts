@@ -1,7 +1,6 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { cliOnDatabase, runCli, useEmptyFolderForCli } from "../helpers/cli.js";
-import type { TestDatabase } from "../helpers/db.js";
-import { createTestDatabase } from "../helpers/db.js";
+import { createTestDatabase, useDatabase } from "../helpers/db.js";
 import { seedConfigCheck, seedInstallation, seedRedelivery, seedRepository, seedSummary, seedSurvey } from "../helpers/seed-work.js";
 
 useEmptyFolderForCli();
@@ -9,35 +8,32 @@ useEmptyFolderForCli();
 const LONG_ERROR = `HttpError: Server Error\n  while posting the comment ${"x".repeat(100)}`;
 
 describe("satisfaction-bot failures", () => {
-  let store: TestDatabase;
+  const { db, url } = useDatabase(createTestDatabase, { emptyEachTest: false });
   beforeAll(async () => {
-    store = await createTestDatabase();
-    const db = store.db;
-    await seedInstallation(db, 100, "octo");
-    await seedInstallation(db, 200, "acme");
-    await seedInstallation(db, 300, "quiet");
-    await seedRepository(db, 100, 700, "octo/app");
-    await seedRepository(db, 200, 800, "acme/site");
-    await seedRepository(db, 200, 801, "acme/.github");
+    await seedInstallation(db(), 100, "octo");
+    await seedInstallation(db(), 200, "acme");
+    await seedInstallation(db(), 300, "quiet");
+    await seedRepository(db(), 100, 700, "octo/app");
+    await seedRepository(db(), 200, 800, "acme/site");
+    await seedRepository(db(), 200, 801, "acme/.github");
     // failed surveys: #12 in 100 (failed on the 20th), #13 in 200 (on the 21st, listed first); #14 answered
-    await seedSurvey(db, { id: 12, installation: 100, repo: 700, issue: 5, status: "failed", attempts: 8, lastError: "Server Error", endedAt: "2026-11-20T08:00:00Z" });
-    await seedSurvey(db, { id: 13, installation: 200, repo: 800, issue: 9, status: "failed", attempts: 9, lastError: LONG_ERROR, endedAt: "2026-11-21T08:00:00Z" });
-    await seedSurvey(db, { id: 14, installation: 100, repo: 700, issue: 6, status: "answered", endedAt: "2026-11-19T08:00:00Z" });
+    await seedSurvey(db(), { id: 12, installation: 100, repo: 700, issue: 5, status: "failed", attempts: 8, lastError: "Server Error", endedAt: "2026-11-20T08:00:00Z" });
+    await seedSurvey(db(), { id: 13, installation: 200, repo: 800, issue: 9, status: "failed", attempts: 9, lastError: LONG_ERROR, endedAt: "2026-11-21T08:00:00Z" });
+    await seedSurvey(db(), { id: 14, installation: 100, repo: 700, issue: 6, status: "answered", endedAt: "2026-11-19T08:00:00Z" });
     // failed summaries: 21 in 100, 22 (organisation, check run) and 23 (its repository no longer stored) in 200; 24 posted
-    await seedSummary(db, { id: 21, installation: 100, target: 700, period: "2026-W46", status: "failed", attempts: 8, lastError: "Validation Failed" });
-    await seedSummary(db, { id: 22, installation: 200, target: 801, period: "2026-11", status: "failed", scope: "organization", output: "check_run", attempts: 8, lastError: "Not Found" });
-    await seedSummary(db, { id: 23, installation: 200, target: 999, period: "2026-W45", status: "failed", attempts: 8 });
-    await seedSummary(db, { id: 24, installation: 100, target: 700, period: "2026-W47", status: "posted" });
+    await seedSummary(db(), { id: 21, installation: 100, target: 700, period: "2026-W46", status: "failed", attempts: 8, lastError: "Validation Failed" });
+    await seedSummary(db(), { id: 22, installation: 200, target: 801, period: "2026-11", status: "failed", scope: "organization", output: "check_run", attempts: 8, lastError: "Not Found" });
+    await seedSummary(db(), { id: 23, installation: 200, target: 999, period: "2026-W45", status: "failed", attempts: 8 });
+    await seedSummary(db(), { id: 24, installation: 100, target: 700, period: "2026-W47", status: "posted" });
     // configuration checks: 31 failed in 200 (refused by GitHub), 32 posted in 100
-    await seedConfigCheck(db, { id: 31, installation: 200, repo: 800, sha: "1e2d3c4b5a69788796a5b4c3d2e1f00112233445", status: "failed", attempts: 1, lastError: "No commit found for SHA" });
-    await seedConfigCheck(db, { id: 32, installation: 100, repo: 700, sha: "9f8e7d6c5b4a39281706f5e4d3c2b1a009988776", status: "posted" });
+    await seedConfigCheck(db(), { id: 31, installation: 200, repo: 800, sha: "1e2d3c4b5a69788796a5b4c3d2e1f00112233445", status: "failed", attempts: 1, lastError: "No commit found for SHA" });
+    await seedConfigCheck(db(), { id: 32, installation: 100, repo: 700, sha: "9f8e7d6c5b4a39281706f5e4d3c2b1a009988776", status: "posted" });
     // deliveries: two given up (the later listed first), one still being redelivered
-    await seedRedelivery(db, "0b1c-given-up-early", 9001, 3, "2026-11-22T10:00:00Z");
-    await seedRedelivery(db, "7f3e-given-up-late", 9002, 3, "2026-11-23T10:00:00Z");
-    await seedRedelivery(db, "aaaa-in-progress", 9003, 1, null);
+    await seedRedelivery(db(), "0b1c-given-up-early", 9001, 3, "2026-11-22T10:00:00Z");
+    await seedRedelivery(db(), "7f3e-given-up-late", 9002, 3, "2026-11-23T10:00:00Z");
+    await seedRedelivery(db(), "aaaa-in-progress", 9003, 1, null);
   });
-  afterAll(async () => store.drop());
-  beforeEach(() => cliOnDatabase(store.url));
+  beforeEach(() => cliOnDatabase(url()));
 
   it("prints the failed surveys, summaries and given-up deliveries as tables", async () => {
     const { code, out, err } = await runCli("failures");

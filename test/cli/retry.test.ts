@@ -1,7 +1,6 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { cliOnDatabase, runCli, useEmptyFolderForCli } from "../helpers/cli.js";
-import type { TestDatabase } from "../helpers/db.js";
-import { createTestDatabase } from "../helpers/db.js";
+import { createTestDatabase, useDatabase } from "../helpers/db.js";
 import { seedConfigCheck, seedInstallation, seedRedelivery, seedRepository, seedSummary, seedSurvey } from "../helpers/seed-work.js";
 
 // `retry` puts one failure back, in its own installation only, and refuses anything else with exit 2.
@@ -9,26 +8,23 @@ import { seedConfigCheck, seedInstallation, seedRedelivery, seedRepository, seed
 useEmptyFolderForCli();
 
 describe("satisfaction-bot retry", () => {
-  let store: TestDatabase;
+  const { db, url } = useDatabase(createTestDatabase, { emptyEachTest: false });
   beforeAll(async () => {
-    store = await createTestDatabase();
-    const db = store.db;
-    await seedInstallation(db, 100, "octo");
-    await seedInstallation(db, 200, "acme");
-    await seedRepository(db, 100, 700, "octo/app");
-    await seedRepository(db, 200, 800, "acme/site");
-    await seedSurvey(db, { id: 12, installation: 100, repo: 700, issue: 5, status: "failed", attempts: 8, endedAt: "2026-11-20T08:00:00Z" });
-    await seedSurvey(db, { id: 13, installation: 200, repo: 800, issue: 5, status: "failed", attempts: 8 });
-    await seedSummary(db, { id: 21, installation: 100, target: 700, period: "2026-W46", status: "failed", attempts: 8 });
-    await seedSummary(db, { id: 22, installation: 100, target: 700, period: "2026-W47", status: "posted" });
-    await seedConfigCheck(db, { id: 31, installation: 200, repo: 800, sha: "a".repeat(40), status: "failed" });
-    await seedRedelivery(db, "given-up", 9001, 3, "2026-11-22T10:00:00Z");
-    await seedRedelivery(db, "in-progress", 9002, 1, null);
+    await seedInstallation(db(), 100, "octo");
+    await seedInstallation(db(), 200, "acme");
+    await seedRepository(db(), 100, 700, "octo/app");
+    await seedRepository(db(), 200, 800, "acme/site");
+    await seedSurvey(db(), { id: 12, installation: 100, repo: 700, issue: 5, status: "failed", attempts: 8, endedAt: "2026-11-20T08:00:00Z" });
+    await seedSurvey(db(), { id: 13, installation: 200, repo: 800, issue: 5, status: "failed", attempts: 8 });
+    await seedSummary(db(), { id: 21, installation: 100, target: 700, period: "2026-W46", status: "failed", attempts: 8 });
+    await seedSummary(db(), { id: 22, installation: 100, target: 700, period: "2026-W47", status: "posted" });
+    await seedConfigCheck(db(), { id: 31, installation: 200, repo: 800, sha: "a".repeat(40), status: "failed" });
+    await seedRedelivery(db(), "given-up", 9001, 3, "2026-11-22T10:00:00Z");
+    await seedRedelivery(db(), "in-progress", 9002, 1, null);
   });
-  afterAll(async () => store.drop());
-  beforeEach(() => cliOnDatabase(store.url));
+  beforeEach(() => cliOnDatabase(url()));
 
-  const rows = async (sql: string) => (await store.db.query(sql)).rows;
+  const rows = async (sql: string) => (await db().query(sql)).rows;
 
   it("puts a failed survey back, due now, with its pending experience, and leaves the other installation's alone", async () => {
     const before = new Date();

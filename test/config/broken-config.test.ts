@@ -1,8 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { mockToken, receive } from "../helpers/app.js";
-import { createTestDatabase } from "../helpers/db.js";
+import { createTestDatabase, useDatabase } from "../helpers/db.js";
 import { issuesPayload } from "../helpers/fixtures.js";
-import { countRows, mockSurveyPost, rowsOf, useDatabase } from "../webhooks/support.js";
+import { countRows, mockSurveyPost, rowsOf } from "../webhooks/support.js";
 import { createConfiguredApp, expireConfigs, mockConfigFile, mockConfigStatus, REPO, REPO_FILE } from "./support.js";
 
 // A broken .github/satisfaction.yml must never fail a webhook: the close is handled with the last
@@ -11,7 +11,7 @@ import { createConfiguredApp, expireConfigs, mockConfigFile, mockConfigStatus, R
 const surveys = "SELECT issue_number, status, window_days FROM surveys ORDER BY id";
 
 describe("a close under a broken configuration file", () => {
-  const db = useDatabase(createTestDatabase);
+  const { db } = useDatabase(createTestDatabase);
 
   it("asks with the defaults when no good configuration was ever stored, and keeps the error", async () => {
     const { probot } = createConfiguredApp(db());

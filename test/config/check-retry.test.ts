@@ -5,9 +5,9 @@ import { defaultConfig } from "../../src/config/schema.js";
 import { sweepConfigChecks } from "../../src/config/sweep-config-checks.js";
 import type { Db } from "../../src/db/types.js";
 import { API, mockToken, receive } from "../helpers/app.js";
-import { createTestDatabase } from "../helpers/db.js";
+import { createTestDatabase, useDatabase } from "../helpers/db.js";
 import { INSTALLATION_ID } from "../helpers/fixtures.js";
-import { rowsOf, useDatabase } from "../webhooks/support.js";
+import { rowsOf } from "../webhooks/support.js";
 import { AFTER, createConfiguredApp, log, mockConfigFile, mockConfigStatus, pushPayload, REPO, testOctokit } from "./support.js";
 
 /** The push is handled at this instant (the app's clock); retries are judged from it. */
@@ -30,7 +30,7 @@ async function pushWithFailingCheck(db: Db, status: number, headers: Record<stri
 }
 
 describe("the configuration check run of a push, when GitHub fails", () => {
-  const db = useDatabase(createTestDatabase);
+  const { db } = useDatabase(createTestDatabase);
 
   it("keeps the check after a 502 and the sweep posts it once the backoff has passed", async () => {
     await pushWithFailingCheck(db(), 502);
@@ -113,7 +113,7 @@ describe("the configuration check run of a push, when GitHub fails", () => {
 });
 
 describe("a retried check of an older push", () => {
-  const db = useDatabase(createTestDatabase);
+  const { db } = useDatabase(createTestDatabase);
   const NEWER = "1111111111111111111111111111111111111111";
 
   it("posts its check run but leaves the newer push's configuration in force", async () => {

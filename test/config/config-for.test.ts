@@ -1,8 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { configFor } from "../../src/config/repository-config.js";
 import { defaultConfig } from "../../src/config/schema.js";
-import { createTestDatabase } from "../helpers/db.js";
-import { rowsOf, useDatabase } from "../webhooks/support.js";
+import { createTestDatabase, useDatabase } from "../helpers/db.js";
+import { rowsOf } from "../webhooks/support.js";
 import { expireConfigs, log, mockConfigFile, mockConfigStatus, REPO, REPO_FILE, seedRepository, TARGET, testOctokit } from "./support.js";
 
 const GOOD = "survey:\n  window_days: 3\n  skip_labels: [question]\n";
@@ -13,7 +13,7 @@ const BROKEN_ERROR = { file: REPO_FILE, line: 3, message: expect.stringContainin
 const stored = "SELECT config, error, loaded_at > now() - interval '1 hour' AS fresh FROM repository_configs";
 
 describe("configFor: the configuration in force for a repository", () => {
-  const db = useDatabase(createTestDatabase);
+  const { db } = useDatabase(createTestDatabase);
   const configNow = () => configFor({ db: db(), log }, testOctokit(), TARGET);
 
   it("stores a good file, then serves it from the database without asking GitHub while it is fresh", async () => {

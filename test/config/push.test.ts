@@ -4,9 +4,9 @@ import { defaultConfig } from "../../src/config/schema.js";
 import { storeConfig } from "../../src/queries/repository-configs.js";
 import { storeOrganizationConfig } from "../../src/queries/organization-configs.js";
 import { API, mockToken, receive } from "../helpers/app.js";
-import { createTestDatabase } from "../helpers/db.js";
+import { createTestDatabase, useDatabase } from "../helpers/db.js";
 import { INSTALLATION_ID } from "../helpers/fixtures.js";
-import { countRows, rowsOf, useDatabase } from "../webhooks/support.js";
+import { countRows, rowsOf } from "../webhooks/support.js";
 import { AFTER, createConfiguredApp, mockConfigFile, pushPayload, REPO, REPO_FILE, seedRepository } from "./support.js";
 
 type CheckRunBody = { name: string; head_sha: string; status: string; conclusion: string; external_id: string; output: Record<string, unknown> };
@@ -26,7 +26,7 @@ const UNKNOWN_KEY = "# satisfaction-bot\nsurvey:\n  windwo_days: 3\n";
 const configs = "SELECT repository_id::int AS repo, config, error FROM repository_configs ORDER BY repository_id";
 
 describe("a push that changes .github/satisfaction.yml", () => {
-  const db = useDatabase(createTestDatabase);
+  const { db } = useDatabase(createTestDatabase);
 
   it("shows a successful check run on the pushed commit and puts a valid file in force on the default branch", async () => {
     const { probot } = createConfiguredApp(db());
@@ -115,7 +115,7 @@ describe("a push that changes .github/satisfaction.yml", () => {
 });
 
 describe("a push to the organisation's .github repository", () => {
-  const db = useDatabase(createTestDatabase);
+  const { db } = useDatabase(createTestDatabase);
   const ORG_REPO = { id: 555_001, name: ".github", full_name: "Codertocat/.github" };
   const OTHER = { id: 186_853_003, full_name: "Codertocat/Other-World" };
   const OTHER_INSTALLATION = INSTALLATION_ID + 1;

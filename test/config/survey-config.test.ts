@@ -1,9 +1,9 @@
 import nock from "nock";
 import { describe, expect, it } from "vitest";
 import { API, mockToken, receive } from "../helpers/app.js";
-import { createTestDatabase } from "../helpers/db.js";
+import { createTestDatabase, useDatabase } from "../helpers/db.js";
 import { issuesPayload } from "../helpers/fixtures.js";
-import { countRows, mockSurveyPost, REPO_PATH, rowsOf, useDatabase } from "../webhooks/support.js";
+import { countRows, mockSurveyPost, REPO_PATH, rowsOf } from "../webhooks/support.js";
 import { createConfiguredApp, mockConfigFile, REPO } from "./support.js";
 
 // Each close reads .github/satisfaction.yml through the real configuration source; the first read is
@@ -12,7 +12,7 @@ import { createConfiguredApp, mockConfigFile, REPO } from "./support.js";
 const surveys = "SELECT issue_number, status FROM surveys ORDER BY id";
 
 describe("surveys under the repository's configuration", () => {
-  const db = useDatabase(createTestDatabase);
+  const { db } = useDatabase(createTestDatabase);
 
   it("asks nothing when the repository switches the app off", async () => {
     const { probot } = createConfiguredApp(db());

@@ -8,7 +8,7 @@ import { openPglite } from "../../src/db/pglite.js";
 import { openPostgres } from "../../src/db/postgres.js";
 import type { Db } from "../../src/db/types.js";
 import type { TestDatabase } from "../helpers/db.js";
-import { createTestDatabase, MIGRATION_FILES, MIGRATIONS_RECORDED } from "../helpers/db.js";
+import { createTestDatabase, MIGRATION_FILES, MIGRATIONS_RECORDED, useDatabase } from "../helpers/db.js";
 
 const CORE_TABLES = [
   "config_checks",
@@ -122,23 +122,21 @@ describe.each(freshStores)("migrate on $name", ({ create }) => {
 });
 
 describe("two instances migrating the same fresh PostgreSQL database at once", () => {
-  let store: TestDatabase;
+  const { db, url } = useDatabase(createTestDatabase, { emptyEachTest: false });
   const pools: Db[] = [];
   beforeAll(async () => {
-    store = await createTestDatabase();
-    await store.db.exec("DROP SCHEMA public CASCADE; CREATE SCHEMA public;");
+    await db().exec("DROP SCHEMA public CASCADE; CREATE SCHEMA public;");
   });
   afterAll(async () => {
     await Promise.all(pools.map((pool) => pool.close()));
-    await store.drop();
   });
 
   it("both succeed, and each migration is applied and recorded once", async () => {
-    pools.push(openPostgres(store.url, 2), openPostgres(store.url, 2));
+    pools.push(openPostgres(url(), 2), openPostgres(url(), 2));
     const results = await Promise.all(pools.map((pool) => migrate(pool)));
     // Each migration is applied by exactly one of the two, whichever takes its lock first.
     expect(results.flat().sort()).toEqual(MIGRATION_FILES);
-    expect(await recorded(store.db)).toEqual(MIGRATIONS_RECORDED);
-    expect(await tables(store.db)).toEqual(CORE_TABLES);
+    expect(await recorded(db())).toEqual(MIGRATIONS_RECORDED);
+    expect(await tables(db())).toEqual(CORE_TABLES);
   });
 });

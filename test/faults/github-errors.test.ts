@@ -1,10 +1,9 @@
 import nock from "nock";
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { beforeEach, describe, expect, it } from "vitest";
 import type { SweepDeps } from "../../src/survey/sweep.js";
 import { sweep } from "../../src/survey/sweep.js";
 import { API } from "../helpers/app.js";
-import type { TestDatabase } from "../helpers/db.js";
-import { createTestDatabase, truncateAll } from "../helpers/db.js";
+import { createTestDatabase, useDatabase } from "../helpers/db.js";
 import { INSTALLATION_ID } from "../helpers/fixtures.js";
 import { at, commentsPath, createSweepProbot, experienceOf, MINUTE, reactionsPath, seedAskedSurvey, seedSurvey, surveyRow, sweeperFor } from "../survey/harness.js";
 
@@ -14,60 +13,55 @@ const closedAt = new Date("2026-11-03T10:00:00Z");
 const now = new Date("2026-11-03T10:00:05Z");
 
 describe("GitHub errors during due work", () => {
-  let store: TestDatabase;
+  const { db } = useDatabase(createTestDatabase);
   let deps: SweepDeps;
-  beforeAll(async () => {
-    store = await createTestDatabase();
-  });
-  afterAll(async () => store.drop());
   beforeEach(async () => {
-    await truncateAll(store.db);
-    deps = await sweeperFor(store.db, createSweepProbot());
+    deps = await sweeperFor(db(), createSweepProbot());
   });
 
   it("waits out a secondary rate limit on the survey comment for as long as retry-after says", async () => {
-    const id = await seedSurvey(store.db, { number: 1, closedAt });
+    const id = await seedSurvey(db(), { number: 1, closedAt });
     nock(API).post(commentsPath(1)).reply(403, { message: "You have exceeded a secondary rate limit." }, { "retry-after": "90" });
     await sweep(deps, now);
-    expect(await surveyRow(store.db, id)).toMatchObject({ status: "to_ask", next_poll_at: at(now, 90_000) });
-    expect(await experienceOf(store.db, id)).toMatchObject({ outcome: "pending" });
+    expect(await surveyRow(db(), id)).toMatchObject({ status: "to_ask", next_poll_at: at(now, 90_000) });
+    expect(await experienceOf(db(), id)).toMatchObject({ outcome: "pending" });
   });
 
   it("waits for x-ratelimit-reset when the primary limit is used up (429 too)", async () => {
-    const id = await seedSurvey(store.db, { number: 1, closedAt });
+    const id = await seedSurvey(db(), { number: 1, closedAt });
     const reset = Math.floor(at(now, 30 * MINUTE).getTime() / 1000);
     nock(API).post(commentsPath(1)).reply(403, { message: "API rate limit exceeded" }, { "x-ratelimit-remaining": "0", "x-ratelimit-reset": String(reset) });
     await sweep(deps, now);
-    expect(await surveyRow(store.db, id)).toMatchObject({ status: "to_ask", next_poll_at: new Date(reset * 1000) });
+    expect(await surveyRow(db(), id)).toMatchObject({ status: "to_ask", next_poll_at: new Date(reset * 1000) });
 
     // The retry first looks for a comment the failed attempt might have made.
     nock(API).get(commentsPath(1)).query({ per_page: 100 }).reply(200, []);
     nock(API).post(commentsPath(1)).reply(429, { message: "Too many requests" }, { "retry-after": "120" });
     await sweep(deps, new Date(reset * 1000));
-    expect(await surveyRow(store.db, id)).toMatchObject({ status: "to_ask", next_poll_at: at(new Date(reset * 1000), 120_000) });
+    expect(await surveyRow(db(), id)).toMatchObject({ status: "to_ask", next_poll_at: at(new Date(reset * 1000), 120_000) });
   });
 
   it("gives up after the last retry: the survey is failed, with its error, and no experience is counted", async () => {
-    const id = await seedSurvey(store.db, { number: 1, closedAt });
-    await store.db.query("UPDATE surveys SET ask_attempts = 7 WHERE id = $1", [id]);
+    const id = await seedSurvey(db(), { number: 1, closedAt });
+    await db().query("UPDATE surveys SET ask_attempts = 7 WHERE id = $1", [id]);
     nock(API).get(commentsPath(1)).query({ per_page: 100 }).reply(200, []);
     nock(API).post(commentsPath(1)).reply(502, { message: "Bad Gateway" });
     await sweep(deps, now);
-    expect(await surveyRow(store.db, id)).toMatchObject({ status: "failed", ask_attempts: 8, next_poll_at: null });
-    expect((await store.db.query("SELECT last_error FROM surveys WHERE id = $1", [id])).rows).toEqual([{ last_error: expect.stringContaining("Bad Gateway") }]);
-    expect(await experienceOf(store.db, id)).toBeNull();
+    expect(await surveyRow(db(), id)).toMatchObject({ status: "failed", ask_attempts: 8, next_poll_at: null });
+    expect((await db().query("SELECT last_error FROM surveys WHERE id = $1", [id])).rows).toEqual([{ last_error: expect.stringContaining("Bad Gateway") }]);
+    expect(await experienceOf(db(), id)).toBeNull();
   });
 
   it("pauses a suspended installation: its survey waits, untouched, until it is unsuspended", async () => {
     const askedAt = new Date("2026-11-03T10:00:06Z");
-    const id = await seedAskedSurvey(store.db, { number: 1, commentId: 900, askedAt });
+    const id = await seedAskedSurvey(db(), { number: 1, commentId: 900, askedAt });
     nock(API).get(reactionsPath(900)).query({ per_page: 100 }).reply(403, { message: "This installation has been suspended" });
     await sweep(deps, at(askedAt, 10 * MINUTE));
-    const { rows } = await store.db.query("SELECT suspended_at FROM installations WHERE id = $1", [INSTALLATION_ID]);
+    const { rows } = await db().query("SELECT suspended_at FROM installations WHERE id = $1", [INSTALLATION_ID]);
     expect(rows).toEqual([{ suspended_at: at(askedAt, 10 * MINUTE) }]);
-    expect(await surveyRow(store.db, id)).toMatchObject({ status: "asked" });
+    expect(await surveyRow(db(), id)).toMatchObject({ status: "asked" });
     // Suspended: a later sweep makes no request at all (setup.ts fails the test on an unmocked one).
     await sweep(deps, at(askedAt, 60 * MINUTE));
-    expect(await experienceOf(store.db, id)).toMatchObject({ outcome: "pending" });
+    expect(await experienceOf(db(), id)).toMatchObject({ outcome: "pending" });
   });
 });

@@ -1,7 +1,7 @@
 import { randomBytes } from "node:crypto";
 import fs from "node:fs";
 import pg from "pg";
-import { afterAll, beforeAll } from "vitest";
+import { afterAll, beforeAll, beforeEach } from "vitest";
 import { migrate } from "../../src/db/migrate.js";
 import { openPglite } from "../../src/db/pglite.js";
 import { openPostgres } from "../../src/db/postgres.js";
@@ -37,6 +37,7 @@ export async function createTestDatabase(): Promise<TestDatabase> {
   url.pathname = `/${name}`;
   const db = openPostgres(url.toString());
   await migrate(db);
+  await recordMigrationSeeds(db);
   return {
     db,
     url: url.toString(),
@@ -51,6 +52,7 @@ export async function createTestDatabase(): Promise<TestDatabase> {
 export async function createPgliteDatabase(): Promise<TestDatabase> {
   const db = await openPglite(undefined);
   await migrate(db);
+  await recordMigrationSeeds(db);
   return { db, url: "memory://", drop: () => db.close() };
 }
 
@@ -60,28 +62,77 @@ export const backends = [
   { name: "pglite", create: createPgliteDatabase },
 ] as const;
 
+/** The app's tables, read from the catalogue: a table a new migration adds is emptied without editing this. */
+async function appTables(db: Db): Promise<string[]> {
+  const { rows } = await db.query<{ tablename: string }>(
+    "SELECT tablename FROM pg_tables WHERE schemaname = 'public' AND tablename <> 'schema_migrations' ORDER BY tablename",
+  );
+  return rows.map((row) => row.tablename);
+}
+
+/** Rows the migrations themselves insert (the jobs' row), as JSON per table, read once right after migrating. */
+const migrationSeeds = new WeakMap<Db, Map<string, string>>();
+
+async function recordMigrationSeeds(db: Db): Promise<void> {
+  const seeds = new Map<string, string>();
+  for (const table of await appTables(db)) {
+    const { rows } = await db.query<{ seed: string | null }>(`SELECT json_agg(t)::text AS seed FROM ${table} t`);
+    if (rows[0]?.seed) seeds.set(table, rows[0].seed);
+  }
+  migrationSeeds.set(db, seeds);
+}
+
+/** Empties every table of the app, then puts back the rows the migrations seeded, as a fresh database has them. */
 export async function truncateAll(db: Db): Promise<void> {
-  await db.exec("TRUNCATE installations, repositories, issues, surveys, experiences, deliveries RESTART IDENTITY CASCADE");
+  const seeds = migrationSeeds.get(db);
+  if (!seeds) throw new Error("truncateAll: not a database made by createTestDatabase or createPgliteDatabase");
+  await db.exec(`TRUNCATE ${(await appTables(db)).join(", ")} RESTART IDENTITY CASCADE`);
+  for (const [table, seed] of seeds) {
+    await db.query(`INSERT INTO ${table} SELECT * FROM json_populate_recordset(NULL::${table}, $1::json)`, [seed]);
+  }
 }
 
 /**
- * For a whole test file: a fresh database and a second pool on it, as a second app instance has.
- * Call inside a `describe`; read them through the returned getters once the hooks have run.
+ * For a whole test file (or describe): a fresh database from `create`, dropped at the end and, unless
+ * `emptyEachTest` is false, emptied before each test. Read it through the getters once the hooks have run.
  */
-export function useSecondInstance(): { store: () => TestDatabase; secondPool: () => Db } {
+export function useDatabase(
+  create: () => Promise<TestDatabase>,
+  options: { emptyEachTest?: boolean } = {},
+): { db: () => Db; url: () => string } {
   let store: TestDatabase | undefined;
-  let secondPool: Db | undefined;
   beforeAll(async () => {
-    store = await createTestDatabase();
-    secondPool = openPostgres(store.url);
+    store = await create();
   });
-  afterAll(async () => {
-    await secondPool?.close();
-    await store?.drop();
-  });
-  const need = <T>(value: T | undefined): T => {
-    if (value === undefined) throw new Error("useSecondInstance: used before its beforeAll ran");
-    return value;
+  afterAll(async () => store?.drop());
+  if (options.emptyEachTest ?? true) {
+    beforeEach(async () => {
+      if (store) await truncateAll(store.db);
+    });
+  }
+  const opened = (): TestDatabase => {
+    if (!store) throw new Error("useDatabase: the test database is not open (used before its beforeAll ran)");
+    return store;
   };
-  return { store: () => need(store), secondPool: () => need(secondPool) };
+  return { db: () => opened().db, url: () => opened().url };
+}
+
+/**
+ * For a whole test file: a fresh PostgreSQL database emptied before each test, and a second pool on
+ * it, as a second app instance has. Call inside a `describe`; read both through the getters.
+ */
+export function useSecondInstance(): { db: () => Db; secondPool: () => Db } {
+  const { db, url } = useDatabase(createTestDatabase);
+  let secondPool: Db | undefined;
+  beforeAll(() => {
+    secondPool = openPostgres(url());
+  });
+  afterAll(async () => secondPool?.close());
+  return {
+    db,
+    secondPool: () => {
+      if (!secondPool) throw new Error("useSecondInstance: used before its beforeAll ran");
+      return secondPool;
+    },
+  };
 }

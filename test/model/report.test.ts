@@ -1,10 +1,10 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
+import type { Db } from "../../src/db/types.js";
 import { buildReport } from "../../src/model/report.js";
 import { countExperiences } from "../../src/queries/experience-counts.js";
 import type { StoredRepository } from "../../src/queries/repositories.js";
 import { findRepositoriesByName } from "../../src/queries/repositories.js";
-import type { TestDatabase } from "../helpers/db.js";
-import { backends } from "../helpers/db.js";
+import { backends, useDatabase } from "../helpers/db.js";
 import { seedInstallation, seedIssue, seedRepository } from "./seed.js";
 
 const A = 100; // the installation reported on
@@ -54,8 +54,7 @@ const to = new Date("2026-12-01T00:00:00Z");
  *   total 3, positive 1, negative 2, repeatUsage 1, marketDemand 3
  *   satisfaction = (1 − 2) / 3 = −1/3; loyalty = (1 + 1) / (3 + 1) = 0.5; business opportunity = −1/3 × 0.5 × 3 = −0.5
  */
-async function seedScenario(store: TestDatabase): Promise<void> {
-  const db = store.db;
+async function seedScenario(db: Db): Promise<void> {
   await seedInstallation(db, A);
   await seedInstallation(db, B);
   await seedRepository(db, A, APP, "octo/app");
@@ -82,20 +81,18 @@ async function seedScenario(store: TestDatabase): Promise<void> {
 }
 
 describe.each(backends)("the report on $name", ({ create }) => {
-  let store: TestDatabase;
+  const { db } = useDatabase(create, { emptyEachTest: false });
   let inA: StoredRepository;
   let inB: StoredRepository;
   beforeAll(async () => {
-    store = await create();
-    await seedScenario(store);
-    const found = await findRepositoriesByName(store.db, "Octo/App");
+    await seedScenario(db());
+    const found = await findRepositoriesByName(db(), "Octo/App");
     expect(found.map((repository) => repository.installationId)).toEqual([A, B]);
     [inA, inB] = found as [StoredRepository, StoredRepository];
   });
-  afterAll(async () => store.drop());
 
   it("counts the window's experiences: from inclusive, to exclusive, repeat usage per repository", async () => {
-    expect(await countExperiences(store.db, { installationId: A, repositoryId: APP, from, to })).toEqual({
+    expect(await countExperiences(db(), { installationId: A, repositoryId: APP, from, to })).toEqual({
       total: 5,
       pending: 2,
       positive: 3,
@@ -107,7 +104,7 @@ describe.each(backends)("the report on $name", ({ create }) => {
   });
 
   it("builds every field of the report for installation A's octo/app", async () => {
-    const report = await buildReport(store.db, inA, from, to);
+    const report = await buildReport(db(), inA, from, to);
     const { satisfaction, loyalty, businessOpportunity, ...rest } = report;
     expect(rest).toEqual({
       repository: "octo/app",
@@ -127,7 +124,7 @@ describe.each(backends)("the report on $name", ({ create }) => {
   });
 
   it("keeps installation B's repository of the same name apart", async () => {
-    const report = await buildReport(store.db, inB, from, to);
+    const report = await buildReport(db(), inB, from, to);
     const { satisfaction, loyalty, businessOpportunity, ...rest } = report;
     expect(rest).toEqual({
       repository: "octo/app",
@@ -149,22 +146,22 @@ describe.each(backends)("the report on $name", ({ create }) => {
   it("moves the edges with the window: the experience at `to` belongs to the next one", async () => {
     // [2026-12-01, 2027-01-01): only carol's #30: positive, and a repeat (her #31 was opened earlier)
     // satisfaction = 1/1 = 1; loyalty = (1 + 1) / (1 + 1) = 1; business opportunity = 1 × 1 × 1 = 1
-    const next = await buildReport(store.db, inA, to, new Date("2027-01-01T00:00:00Z"));
+    const next = await buildReport(db(), inA, to, new Date("2027-01-01T00:00:00Z"));
     expect(next).toMatchObject({ total: 1, pending: 0, positive: 1, repeatUsage: 1, marketDemand: 1 });
     expect(next).toMatchObject({ satisfaction: 1, loyalty: 1, businessOpportunity: 1 });
     // [2026-10-01, 2026-11-01): alice #1 positive, carol #31 negative, each their first issue; #20 at 11-01 is not in it
     // satisfaction = (1 − 1) / 2 = 0; loyalty = (1 + 0) / (2 + 0) = 0.5; business opportunity = 0
-    const before = await buildReport(store.db, inA, new Date("2026-10-01T00:00:00Z"), from);
+    const before = await buildReport(db(), inA, new Date("2026-10-01T00:00:00Z"), from);
     expect(before).toMatchObject({ total: 2, positive: 1, negative: 1, repeatUsage: 0, marketDemand: 2 });
     expect(before).toMatchObject({ satisfaction: 0, loyalty: 0.5, businessOpportunity: 0 });
   });
 
   it("reports null figures, not NaN or 0, for a window with only pending experiences or none", async () => {
     // [2026-11-20, 2026-11-26): alice #12 and erin #50, both pending
-    const pendingOnly = await buildReport(store.db, inA, new Date("2026-11-20T00:00:00Z"), new Date("2026-11-26T00:00:00Z"));
+    const pendingOnly = await buildReport(db(), inA, new Date("2026-11-20T00:00:00Z"), new Date("2026-11-26T00:00:00Z"));
     expect(pendingOnly).toMatchObject({ total: 0, pending: 2, repeatUsage: 0, marketDemand: 2 });
     expect(pendingOnly).toMatchObject({ satisfaction: null, loyalty: null, businessOpportunity: null });
-    const empty = await buildReport(store.db, inA, new Date("2030-01-01T00:00:00Z"), new Date("2030-02-01T00:00:00Z"));
+    const empty = await buildReport(db(), inA, new Date("2030-01-01T00:00:00Z"), new Date("2030-02-01T00:00:00Z"));
     expect(empty).toEqual({
       repository: "octo/app",
       from: "2030-01-01T00:00:00.000Z",

@@ -1,13 +1,13 @@
 import nock from "nock";
 import { describe, expect, it } from "vitest";
 import { createTestApp, API, receive } from "../helpers/app.js";
-import { createTestDatabase } from "../helpers/db.js";
+import { createTestDatabase, useDatabase } from "../helpers/db.js";
 import { INSTALLATION_ID, issuesPayload, REPORTER } from "../helpers/fixtures.js";
-import { mockReactionsRead, REPO_PATH, rowsOf, useDatabase } from "../webhooks/support.js";
+import { mockReactionsRead, REPO_PATH, rowsOf } from "../webhooks/support.js";
 import { commentWithBody, installationRowsText, mockConfirmation, OTHER_REPORTER, seed, snapshot } from "./support.js";
 
 describe("/satisfaction forget-me: maintainers, failures, bots and pull requests", () => {
-  const db = useDatabase(createTestDatabase);
+  const { db } = useDatabase(createTestDatabase);
 
   it("takes a maintainer who leaves off the first responses, and keeps them off", async () => {
     const { probot } = createTestApp(db());

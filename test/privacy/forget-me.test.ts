@@ -1,9 +1,9 @@
 import { describe, expect, it } from "vitest";
 import type { Db } from "../../src/db/types.js";
 import { createTestApp, receive } from "../helpers/app.js";
-import { createTestDatabase } from "../helpers/db.js";
+import { createTestDatabase, useDatabase } from "../helpers/db.js";
 import { INSTALLATION_ID, issuesPayload, REPORTER } from "../helpers/fixtures.js";
-import { rowsOf, useDatabase } from "../webhooks/support.js";
+import { rowsOf } from "../webhooks/support.js";
 import {
   commentWithBody,
   installationRowsText,
@@ -22,7 +22,7 @@ const reporterRows = (db: Db, table: string) =>
   rowsOf(db, `SELECT installation_id, issue_number, reporter_id FROM ${table} ORDER BY installation_id, issue_number`);
 
 describe("/satisfaction forget-me", () => {
-  const db = useDatabase(createTestDatabase);
+  const { db } = useDatabase(createTestDatabase);
 
   it("deletes the person's surveys and experiences, scrubs their login in that installation only, and confirms", async () => {
     const { probot } = createTestApp(db());

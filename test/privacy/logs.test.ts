@@ -1,10 +1,9 @@
 import { Writable } from "node:stream";
 import { pino } from "pino";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 import { serializeError } from "../../src/logger.js";
 import { sweepSummaries } from "../../src/summary/sweep-summaries.js";
-import type { TestDatabase } from "../helpers/db.js";
-import { createTestDatabase } from "../helpers/db.js";
+import { createTestDatabase, useDatabase } from "../helpers/db.js";
 import { seedRepository, seedWeek47, storeConfig, summaryDeps } from "../summary/support.js";
 
 // A private repository's name and content never reach the info-level logs (what production keeps).
@@ -17,18 +16,16 @@ function capture(level: string) {
 }
 
 describe("logs of a private repository's work", () => {
-  let store: TestDatabase;
+  const { db } = useDatabase(createTestDatabase, { emptyEachTest: false });
   beforeAll(async () => {
-    store = await createTestDatabase();
-    await seedRepository(store.db, PRIVATE);
-    await seedWeek47(store.db, PRIVATE.id);
-    await storeConfig(store.db, { dry_run: true }, { repositoryId: PRIVATE.id });
+    await seedRepository(db(), PRIVATE);
+    await seedWeek47(db(), PRIVATE.id);
+    await storeConfig(db(), { dry_run: true }, { repositoryId: PRIVATE.id });
   });
-  afterAll(async () => store.drop());
 
   it("a dry-run summary logs its text at debug only, and nothing naming the repository at info", async () => {
     const info = capture("info");
-    const { deps } = await summaryDeps(store.db);
+    const { deps } = await summaryDeps(db());
     await sweepSummaries({ ...deps, log: info.log }, new Date("2026-11-23T09:00:00Z"));
     const logged = info.lines.join("");
     expect(logged).toContain("dry run: summary not posted");
@@ -36,8 +33,8 @@ describe("logs of a private repository's work", () => {
     expect(logged).not.toContain("Satisfaction report");
 
     const debug = capture("debug");
-    await store.db.query("DELETE FROM summaries");
-    const again = await summaryDeps(store.db);
+    await db().query("DELETE FROM summaries");
+    const again = await summaryDeps(db());
     await sweepSummaries({ ...again.deps, log: debug.log }, new Date("2026-11-23T09:00:00Z"));
     expect(debug.lines.join("")).toContain("Satisfaction report");
   });

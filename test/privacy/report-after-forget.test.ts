@@ -3,9 +3,8 @@ import type { Db } from "../../src/db/types.js";
 import { buildReport } from "../../src/model/report.js";
 import { forgetPerson } from "../../src/privacy/forget.js";
 import { serviceFigures } from "../../src/queries/service-figures.js";
-import { createTestDatabase } from "../helpers/db.js";
+import { createTestDatabase, useDatabase } from "../helpers/db.js";
 import { seedInstallation, seedIssue, seedRepository } from "../model/seed.js";
-import { useDatabase } from "../webhooks/support.js";
 
 const FROM = new Date("2026-11-01T00:00:00Z");
 const TO = new Date("2026-12-01T00:00:00Z");
@@ -40,7 +39,7 @@ const report = (db: Db, installationId: number) =>
   buildReport(db, { installationId, id: 10, fullName: "octo/app", private: false }, FROM, TO);
 
 describe("the report after forget-me", () => {
-  const db = useDatabase(createTestDatabase);
+  const { db } = useDatabase(createTestDatabase);
 
   it("no longer counts the person who left, and keeps everyone else's figures", async () => {
     await seed(db());

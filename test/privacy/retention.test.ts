@@ -1,10 +1,9 @@
 import { pino } from "pino";
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { beforeEach, describe, expect, it } from "vitest";
 import type { Db } from "../../src/db/types.js";
 import { runDueWork } from "../../src/due-work.js";
 import { applyRetention, retentionCutoff } from "../../src/privacy/retention.js";
-import type { TestDatabase } from "../helpers/db.js";
-import { backends, truncateAll } from "../helpers/db.js";
+import { backends, useDatabase } from "../helpers/db.js";
 import { seedInstallation, seedIssue, seedRepository, turnSummariesOff } from "../model/seed.js";
 
 const NOW = new Date("2026-11-25T09:00:00Z");
@@ -35,14 +34,9 @@ const numbers = async (db: Db, table: string, column: string) =>
   (await db.query<{ n: number }>(`SELECT ${column} AS n FROM ${table} ORDER BY ${column}`)).rows.map((row) => row.n);
 
 describe.each(backends)("retention on $name", ({ create }) => {
-  let store: TestDatabase;
-  beforeAll(async () => {
-    store = await create();
-  });
-  afterAll(async () => store.drop());
+  const { db } = useDatabase(create);
   beforeEach(async () => {
-    await truncateAll(store.db);
-    await seed(store.db);
+    await seed(db());
   });
 
   it("computes the cutoff as whole days of 24 hours", () => {
@@ -51,18 +45,18 @@ describe.each(backends)("retention on $name", ({ create }) => {
   });
 
   it("deletes exactly the experiences, and their surveys, closed before the cutoff", async () => {
-    expect(await applyRetention(store.db, NOW, 730)).toBe(3);
+    expect(await applyRetention(db(), NOW, 730)).toBe(3);
 
-    expect(await numbers(store.db, "experiences", "issue_number")).toEqual([3, 4, 5, 7]);
-    expect(await numbers(store.db, "surveys", "issue_number")).toEqual([3, 4, 5, 7]);
-    expect(await numbers(store.db, "issues", "number")).toEqual([1, 2, 3, 4, 5, 6, 7]);
-    expect(await applyRetention(store.db, NOW, 730)).toBe(0);
+    expect(await numbers(db(), "experiences", "issue_number")).toEqual([3, 4, 5, 7]);
+    expect(await numbers(db(), "surveys", "issue_number")).toEqual([3, 4, 5, 7]);
+    expect(await numbers(db(), "issues", "number")).toEqual([1, 2, 3, 4, 5, 6, 7]);
+    expect(await applyRetention(db(), NOW, 730)).toBe(0);
   });
 
   it("runs with the due work, by the retention it is given", async () => {
-    await turnSummariesOff(store.db);
+    await turnSummariesOff(db());
     const deps = {
-      db: store.db,
+      db: db(),
       log: pino({ level: "silent" }),
       octokitFor: () => Promise.reject(new Error("no GitHub call expected")),
       retentionDays: 365,
@@ -71,11 +65,11 @@ describe.each(backends)("retention on $name", ({ create }) => {
     const result = await runDueWork(deps, NOW);
 
     expect(result).toMatchObject({ experiencesExpired: 5, surveysWorked: 0, summariesPosted: 0 });
-    expect(await numbers(store.db, "experiences", "issue_number")).toEqual([5, 7]);
+    expect(await numbers(db(), "experiences", "issue_number")).toEqual([5, 7]);
   });
 
   it("refuses a retention under one day", async () => {
-    await expect(applyRetention(store.db, NOW, 0)).rejects.toThrow(RangeError);
-    expect(await numbers(store.db, "experiences", "issue_number")).toHaveLength(7);
+    await expect(applyRetention(db(), NOW, 0)).rejects.toThrow(RangeError);
+    expect(await numbers(db(), "experiences", "issue_number")).toHaveLength(7);
   });
 });

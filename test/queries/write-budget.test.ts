@@ -1,8 +1,7 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { beforeAll, beforeEach, describe, expect, it } from "vitest";
 import type { Queryable } from "../../src/db/types.js";
 import { takeWrite, WRITES_PER_HOUR, WRITES_PER_MINUTE } from "../../src/queries/write-budget.js";
-import type { TestDatabase } from "../helpers/db.js";
-import { backends } from "../helpers/db.js";
+import { backends, useDatabase } from "../helpers/db.js";
 import { seedInstallation } from "../helpers/seed-work.js";
 
 // GitHub's secondary limits: 80 content-creating requests a minute, 500 an hour. Each test runs in
@@ -28,17 +27,15 @@ const rows = async (tx: Queryable) =>
   (await tx.query("SELECT installation_id::int AS inst, round(extract(epoch FROM date_trunc('minute', now()) - minute) / 60)::int AS ago, used FROM write_budget ORDER BY 1, 2")).rows;
 
 describe.each(backends)("the write budget on $name", ({ create }) => {
-  let store: TestDatabase;
+  const { db } = useDatabase(create, { emptyEachTest: false });
   beforeAll(async () => {
-    store = await create();
-    await seedInstallation(store.db, A, "a");
-    await seedInstallation(store.db, B, "b");
+    await seedInstallation(db(), A, "a");
+    await seedInstallation(db(), B, "b");
   });
-  afterAll(async () => store.drop());
-  beforeEach(async () => store.db.exec("DELETE FROM write_budget"));
+  beforeEach(async () => db().exec("DELETE FROM write_budget"));
 
   it(`allows ${WRITES_PER_MINUTE} a minute, and does not count a refused request`, async () => {
-    await store.db.transaction(async (tx) => {
+    await db().transaction(async (tx) => {
       await spent(tx, A, 0, WRITES_PER_MINUTE - 2);
       expect(await takes(tx, A, 4)).toEqual([true, true, false, false]);
       expect(await rows(tx)).toEqual([{ inst: A, ago: 0, used: WRITES_PER_MINUTE }]);
@@ -46,7 +43,7 @@ describe.each(backends)("the write budget on $name", ({ create }) => {
   });
 
   it(`allows ${WRITES_PER_HOUR} in the last hour, counting the past 59 minutes and this one`, async () => {
-    await store.db.transaction(async (tx) => {
+    await db().transaction(async (tx) => {
       // 8 minutes of 60 each = 480 over the hour: spent, although this minute has none.
       for (const ago of [5, 10, 20, 30, 40, 50, 55, 59]) await spent(tx, A, ago, 60);
       expect(await takes(tx, A, 2)).toEqual([false, false]);
@@ -60,7 +57,7 @@ describe.each(backends)("the write budget on $name", ({ create }) => {
   });
 
   it("keeps each installation's budget apart", async () => {
-    await store.db.transaction(async (tx) => {
+    await db().transaction(async (tx) => {
       await spent(tx, A, 0, WRITES_PER_MINUTE);
       await spent(tx, A, 30, WRITES_PER_HOUR);
       expect(await takes(tx, B, 1)).toEqual([true]);

@@ -1,20 +1,14 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { redeliverFailedDeliveries } from "../../src/recovery/redeliver-failed.js";
-import type { TestDatabase } from "../helpers/db.js";
-import { createTestDatabase } from "../helpers/db.js";
+import { createTestDatabase, useDatabase } from "../helpers/db.js";
 import {
-  ago, DAY, deliveryItem, HOUR, MINUTE, mockListing, mockRedeliveries, NOW, recordDelivery, recoveryDeps, redeliveryRow, resetRecovery,
+  ago, DAY, deliveryItem, HOUR, MINUTE, mockListing, mockRedeliveries, NOW, recordDelivery, recoveryDeps, redeliveryRow,
 } from "./support.js";
 
 describe("redelivering the webhook deliveries that failed before the app recorded them", () => {
-  let store: TestDatabase;
-  beforeAll(async () => {
-    store = await createTestDatabase();
-  });
-  afterAll(async () => store.drop());
-  beforeEach(async () => resetRecovery(store.db));
+  const { db } = useDatabase(createTestDatabase);
 
-  const run = (options: { windowDays?: number } = {}) => redeliverFailedDeliveries(recoveryDeps(store.db), NOW, options);
+  const run = (options: { windowDays?: number } = {}) => redeliverFailedDeliveries(recoveryDeps(db()), NOW, options);
 
   it("redelivers a failed delivery (500, or no answer at all) that is not in deliveries", async () => {
     mockListing([
@@ -27,17 +21,17 @@ describe("redelivering the webhook deliveries that failed before the app recorde
     mockRedeliveries(11, 12);
 
     expect(await run()).toEqual({ examined: 3, redelivered: 2, givenUp: 0 });
-    expect(await redeliveryRow(store.db, "g-500")).toMatchObject({ delivery_id: 11, asked_at: NOW, attempts: 1, given_up_at: null });
-    expect(await redeliveryRow(store.db, "g-timeout")).toMatchObject({ delivery_id: 12, attempts: 1 });
-    expect(await redeliveryRow(store.db, "g-ok")).toBeNull();
+    expect(await redeliveryRow(db(), "g-500")).toMatchObject({ delivery_id: 11, asked_at: NOW, attempts: 1, given_up_at: null });
+    expect(await redeliveryRow(db(), "g-timeout")).toMatchObject({ delivery_id: 12, attempts: 1 });
+    expect(await redeliveryRow(db(), "g-ok")).toBeNull();
   });
 
   it("leaves alone a failed delivery the app recorded: it took effect", async () => {
-    await recordDelivery(store.db, "g-recorded");
+    await recordDelivery(db(), "g-recorded");
     mockListing([[deliveryItem({ id: 21, guid: "g-recorded", deliveredAt: ago(HOUR), statusCode: 502 })]]);
 
     expect(await run()).toEqual({ examined: 1, redelivered: 0, givenUp: 0 });
-    expect(await redeliveryRow(store.db, "g-recorded")).toBeNull();
+    expect(await redeliveryRow(db(), "g-recorded")).toBeNull();
   });
 
   it("leaves alone a delivery whose later redelivery (same GUID) succeeded", async () => {
@@ -62,7 +56,7 @@ describe("redelivering the webhook deliveries that failed before the app recorde
     mockRedeliveries(42, 43);
 
     expect(await run()).toEqual({ examined: 2, redelivered: 2, givenUp: 0 });
-    const { rows } = await store.db.query("SELECT guid, delivery_id FROM delivery_redeliveries ORDER BY guid");
+    const { rows } = await db().query("SELECT guid, delivery_id FROM delivery_redeliveries ORDER BY guid");
     expect(rows).toEqual([
       { guid: "g-old", delivery_id: 42 },
       { guid: "g-young", delivery_id: 43 },
@@ -83,7 +77,7 @@ describe("redelivering the webhook deliveries that failed before the app recorde
     mockRedeliveries(52);
 
     expect(await run()).toEqual({ examined: 1, redelivered: 1, givenUp: 0 });
-    expect(await redeliveryRow(store.db, "g-too-old")).toBeNull();
+    expect(await redeliveryRow(db(), "g-too-old")).toBeNull();
   });
 
   it("takes the window as a parameter (7 days on GitHub Enterprise Server)", async () => {
@@ -112,6 +106,6 @@ describe("redelivering the webhook deliveries that failed before the app recorde
     mockRedeliveries(72, 73);
 
     expect(await run()).toEqual({ examined: 3, redelivered: 2, givenUp: 0 });
-    expect(await redeliveryRow(store.db, "g-healed")).toBeNull();
+    expect(await redeliveryRow(db(), "g-healed")).toBeNull();
   });
 });

@@ -78,12 +78,6 @@ export function recoveryDeps(db: Db, log = pino({ level: "silent" })): RecoveryD
   return { db, log, appOctokit: () => probot.auth() };
 }
 
-/** Forgets every delivery, every redelivery request, and the job's last run. */
-export async function resetRecovery(db: Db): Promise<void> {
-  await db.exec("TRUNCATE deliveries, delivery_redeliveries");
-  await db.query("UPDATE jobs SET last_run_at = '-infinity' WHERE name = $1", ["redeliver_failed_deliveries"]);
-}
-
 /** A delivery the app recorded (what `applyOnce` writes when it takes a delivery). */
 export async function recordDelivery(db: Queryable, guid: string): Promise<void> {
   await claimDelivery(db, guid, INSTALLATION_ID, "issues.closed");

@@ -11,6 +11,7 @@ import { sweep } from "../../src/survey/sweep.js";
 import type { Db } from "../../src/db/types.js";
 import { createTestApp, reaction, receive } from "../helpers/app.js";
 import { cliOnDatabase, runCli, useEmptyFolderForCli } from "../helpers/cli.js";
+import { createTestDatabase, useDatabase } from "../helpers/db.js";
 import { APP_BOT, commentOnIssuePayload, example, REPORTER } from "../helpers/fixtures.js";
 import { rowsOf } from "../webhooks/support.js";
 import type { IssueSpec } from "./support.js";
@@ -27,7 +28,6 @@ import {
   mockInstallationToken,
   REPO,
   SCENARIO,
-  useStore,
 } from "./support.js";
 
 // Issue 4: every read and write is scoped to its installation. Installations A (4242) and B (8484)
@@ -98,8 +98,7 @@ const REPORT_B = {
 };
 
 describe("two installations with the same repository (name, id, issue numbers)", () => {
-  const store = useStore();
-  const db = () => store().db;
+  const { db, url } = useDatabase(createTestDatabase);
 
   it("webhooks: B's close is asked with B's token and alters none of A's rows; a reaction read for B records B's experience only", async () => {
     const { probot } = createTestApp(db());
@@ -245,7 +244,7 @@ describe("two installations with the same repository (name, id, issue numbers)",
     expect(await buildReport(db(), await storedIn(db(), A), from, to)).toEqual(REPORT_A);
     expect(await buildReport(db(), await storedIn(db(), B), from, to)).toEqual(REPORT_B);
 
-    cliOnDatabase(store().url);
+    cliOnDatabase(url());
     expect(await runCli("report", "--repo", NAME, ...WINDOW, "--json")).toEqual({
       code: 2,
       out: [],
@@ -314,7 +313,7 @@ describe("two installations with the same repository (name, id, issue numbers)",
     expect(b.responders).toEqual([{ login: "Codertocat", firstResponses: 1, medianSeconds: 7_200 }]);
 
     // The CLI's dry run: refused without --installation, each installation's own text with it.
-    cliOnDatabase(store().url);
+    cliOnDatabase(url());
     expect(await runCli("summary", "--repo", NAME, "--period", "2026-W45", "--dry-run")).toEqual({
       code: 2,
       out: [],
@@ -367,7 +366,7 @@ describe("two installations with the same repository (name, id, issue numbers)",
     expect(await installationRows(db(), B)).toEqual(bBefore);
 
     // The name is now B's alone: the CLI needs no --installation and answers B's figures (REPORT_B).
-    cliOnDatabase(store().url);
+    cliOnDatabase(url());
     const { code, out, err } = await runCli("report", "--repo", NAME, ...WINDOW, "--json");
     expect({ code, err, lines: out.length }).toEqual({ code: 0, err: [], lines: 1 });
     expect(JSON.parse(out[0] ?? "")).toEqual(REPORT_B);

@@ -1,13 +1,10 @@
 import nock from "nock";
 import { pino } from "pino";
 import type { Probot } from "probot";
-import { afterAll, beforeAll, beforeEach } from "vitest";
 import type { Db } from "../../src/db/types.js";
 import type { SweepResult } from "../../src/survey/sweep.js";
 import { sweep } from "../../src/survey/sweep.js";
 import { API, reaction, receive, surveyCommentReply } from "../helpers/app.js";
-import type { TestDatabase } from "../helpers/db.js";
-import { createTestDatabase, truncateAll } from "../helpers/db.js";
 import { commentOnIssuePayload, INSTALLATION_ID, issuesPayload, MAINTAINER, REPORTER } from "../helpers/fixtures.js";
 import { rowsOf } from "../webhooks/support.js";
 
@@ -161,22 +158,6 @@ export async function driveScenario(probot: Probot, db: Db): Promise<SweepResult
   expectReactionsRead(B, 901, [reaction("confused", REPORTER)]);
   expectReactionsRead(B, 902, []);
   return sweep({ db, log, octokitFor: (installationId) => probot.auth(installationId) }, SCENARIO_SWEEP_AT);
-}
-
-/** For a whole file: a fresh database (its URL too, for the CLI), emptied before each test. */
-export function useStore(): () => TestDatabase {
-  let store: TestDatabase | undefined;
-  beforeAll(async () => {
-    store = await createTestDatabase();
-  });
-  afterAll(async () => store?.drop());
-  beforeEach(async () => {
-    if (store) await truncateAll(store.db);
-  });
-  return () => {
-    if (!store) throw new Error("the test database is not open");
-    return store;
-  };
 }
 
 /** Every table that carries an installation_id, read from the schema (so a table added later is covered too). */

@@ -1,22 +1,17 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { renderMetrics } from "../../src/ops/exposition.js";
 import { hasBearerToken } from "../../src/ops/metrics.js";
 import { CONFIG_CHECK_STATUSES, SUMMARY_STATUSES, SURVEY_STATUSES } from "../../src/queries/work-status.js";
-import type { TestDatabase } from "../helpers/db.js";
-import { createTestDatabase } from "../helpers/db.js";
+import { createTestDatabase, useDatabase } from "../helpers/db.js";
 import { METRICS_TOKEN } from "../helpers/ops-server.js";
 
 // The exposition's labels follow the schema; the token check takes exactly `Bearer <token>`.
 describe("the statuses /metrics emits", () => {
-  let store: TestDatabase;
-  beforeAll(async () => {
-    store = await createTestDatabase();
-  });
-  afterAll(async () => store.drop());
+  const { db } = useDatabase(createTestDatabase, { emptyEachTest: false });
 
   it("are every status the CHECK constraints allow, no more, no fewer", async () => {
     const allowed = async (constraint: string) => {
-      const { rows } = await store.db.query<{ def: string }>("SELECT pg_get_constraintdef(oid) AS def FROM pg_constraint WHERE conname = $1", [
+      const { rows } = await db().query<{ def: string }>("SELECT pg_get_constraintdef(oid) AS def FROM pg_constraint WHERE conname = $1", [
         constraint,
       ]);
       return [...(rows[0]?.def ?? "").matchAll(/'([a-z_]+)'/g)].map((match) => match[1]).sort();

@@ -1,11 +1,10 @@
 import net from "node:net";
 import type { AddressInfo } from "node:net";
 import { pino } from "pino";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 import { openPostgres } from "../../src/db/postgres.js";
 import { checkHealth } from "../../src/ops/health.js";
-import type { TestDatabase } from "../helpers/db.js";
-import { createTestDatabase } from "../helpers/db.js";
+import { createTestDatabase, useDatabase } from "../helpers/db.js";
 import { DOWN_BODY, METRICS_TOKEN, read, useOperationsServers } from "../helpers/ops-server.js";
 import { seedConfigCheck, seedInstallation, seedRedelivery, seedRepository, seedSummary, seedSurvey } from "../helpers/seed-work.js";
 
@@ -19,60 +18,57 @@ const start = useOperationsServers();
 const down = { status: 503, type: "application/json", body: DOWN_BODY };
 
 describe("with the database up", () => {
-  let store: TestDatabase;
+  const { db } = useDatabase(createTestDatabase, { emptyEachTest: false });
   beforeAll(async () => {
-    store = await createTestDatabase();
-    const db = store.db;
-    await seedInstallation(db, 100, "secret-org");
-    await seedInstallation(db, 200, "open-org");
-    await seedInstallation(db, 300, "hidden-co", "2026-11-20T00:00:00Z");
-    await seedRepository(db, 100, 700, "secret-org/private-app");
-    await seedRepository(db, 100, 701, "secret-org/retired-repo", "2026-11-15T00:00:00Z");
-    await seedRepository(db, 300, 702, "hidden-co/tool");
+    await seedInstallation(db(), 100, "secret-org");
+    await seedInstallation(db(), 200, "open-org");
+    await seedInstallation(db(), 300, "hidden-co", "2026-11-20T00:00:00Z");
+    await seedRepository(db(), 100, 700, "secret-org/private-app");
+    await seedRepository(db(), 100, 701, "secret-org/retired-repo", "2026-11-15T00:00:00Z");
+    await seedRepository(db(), 300, 702, "hidden-co/tool");
     const app = { installation: 100, repo: 700 };
     // to_ask 2 (one due), asked 3 (one due; one in a removed repository, one in a suspended installation)
-    await seedSurvey(db, { ...app, id: 1, issue: 1, status: "to_ask", nextPollAt: PAST, reporterLogin: "alice-reporter" });
-    await seedSurvey(db, { ...app, id: 2, issue: 2, status: "to_ask", nextPollAt: FUTURE });
-    await seedSurvey(db, { ...app, id: 3, issue: 3, status: "asked", nextPollAt: PAST, reporterLogin: "bob-reporter" });
-    await seedSurvey(db, { installation: 100, repo: 701, id: 4, issue: 4, status: "asked", nextPollAt: PAST });
-    await seedSurvey(db, { installation: 300, repo: 702, id: 5, issue: 5, status: "asked", nextPollAt: PAST });
+    await seedSurvey(db(), { ...app, id: 1, issue: 1, status: "to_ask", nextPollAt: PAST, reporterLogin: "alice-reporter" });
+    await seedSurvey(db(), { ...app, id: 2, issue: 2, status: "to_ask", nextPollAt: FUTURE });
+    await seedSurvey(db(), { ...app, id: 3, issue: 3, status: "asked", nextPollAt: PAST, reporterLogin: "bob-reporter" });
+    await seedSurvey(db(), { installation: 100, repo: 701, id: 4, issue: 4, status: "asked", nextPollAt: PAST });
+    await seedSurvey(db(), { installation: 300, repo: 702, id: 5, issue: 5, status: "asked", nextPollAt: PAST });
     // answered 2, expired 1, cancelled 1, failed 2, comment_deleted none
-    await seedSurvey(db, { ...app, id: 6, issue: 6, status: "answered" });
-    await seedSurvey(db, { ...app, id: 7, issue: 7, status: "answered" });
-    await seedSurvey(db, { ...app, id: 8, issue: 8, status: "expired" });
-    await seedSurvey(db, { ...app, id: 9, issue: 9, status: "cancelled" });
-    await seedSurvey(db, { ...app, id: 10, issue: 10, status: "failed", attempts: 8, lastError: "Server Error on secret-org/private-app" });
-    await seedSurvey(db, { installation: 300, repo: 702, id: 11, issue: 11, status: "failed", attempts: 8 });
+    await seedSurvey(db(), { ...app, id: 6, issue: 6, status: "answered" });
+    await seedSurvey(db(), { ...app, id: 7, issue: 7, status: "answered" });
+    await seedSurvey(db(), { ...app, id: 8, issue: 8, status: "expired" });
+    await seedSurvey(db(), { ...app, id: 9, issue: 9, status: "cancelled" });
+    await seedSurvey(db(), { ...app, id: 10, issue: 10, status: "failed", attempts: 8, lastError: "Server Error on secret-org/private-app" });
+    await seedSurvey(db(), { installation: 300, repo: 702, id: 11, issue: 11, status: "failed", attempts: 8 });
     // summaries: pending 1, posted 2, failed 1, dry_run none
-    await seedSummary(db, { id: 1, installation: 100, target: 700, period: "2026-W45", status: "posted" });
-    await seedSummary(db, { id: 2, installation: 100, target: 700, period: "2026-W46", status: "posted" });
-    await seedSummary(db, { id: 3, installation: 100, target: 700, period: "2026-W47", status: "pending" });
-    await seedSummary(db, { id: 4, installation: 300, target: 702, period: "2026-W47", status: "failed", attempts: 8 });
+    await seedSummary(db(), { id: 1, installation: 100, target: 700, period: "2026-W45", status: "posted" });
+    await seedSummary(db(), { id: 2, installation: 100, target: 700, period: "2026-W46", status: "posted" });
+    await seedSummary(db(), { id: 3, installation: 100, target: 700, period: "2026-W47", status: "pending" });
+    await seedSummary(db(), { id: 4, installation: 300, target: 702, period: "2026-W47", status: "failed", attempts: 8 });
     // configuration checks: posted 2, failed 1, pending none
-    await seedConfigCheck(db, { id: 1, installation: 100, repo: 700, sha: "a".repeat(40), status: "posted" });
-    await seedConfigCheck(db, { id: 2, installation: 100, repo: 700, sha: "b".repeat(40), status: "posted" });
-    await seedConfigCheck(db, { id: 3, installation: 300, repo: 702, sha: "c".repeat(40), status: "failed", attempts: 8 });
+    await seedConfigCheck(db(), { id: 1, installation: 100, repo: 700, sha: "a".repeat(40), status: "posted" });
+    await seedConfigCheck(db(), { id: 2, installation: 100, repo: 700, sha: "b".repeat(40), status: "posted" });
+    await seedConfigCheck(db(), { id: 3, installation: 300, repo: 702, sha: "c".repeat(40), status: "failed", attempts: 8 });
     // redeliveries: 2 given up, 1 still being tried
-    await seedRedelivery(db, "guid-given-up-1", 9001, 3, "2026-11-22T10:00:00Z");
-    await seedRedelivery(db, "guid-given-up-2", 9002, 3, "2026-11-23T10:00:00Z");
-    await seedRedelivery(db, "guid-in-progress", 9003, 1, null);
+    await seedRedelivery(db(), "guid-given-up-1", 9001, 3, "2026-11-22T10:00:00Z");
+    await seedRedelivery(db(), "guid-given-up-2", 9002, 3, "2026-11-23T10:00:00Z");
+    await seedRedelivery(db(), "guid-in-progress", 9003, 1, null);
   });
-  afterAll(async () => store.drop());
 
   it("answers /health 200 ok, and /ping still PONG", async () => {
-    const url = await start(store.db);
+    const url = await start(db());
     expect(await read(`${url}/health`)).toEqual({ status: 200, type: "application/json", body: '{"status":"ok","database":"up"}' });
     expect((await read(`${url}/ping`)).body).toBe("PONG");
   });
 
   it("answers /health and /metrics 503 while the database is not migrated yet (ready() false), though it answers", async () => {
-    const url = await start(store.db, { ready: () => false });
+    const url = await start(db(), { ready: () => false });
     expect(await read(`${url}/health`)).toEqual(down);
     expect((await read(`${url}/metrics`)).status).toBe(503);
   });
 
   it("exposes the seeded figures in Prometheus's text format, every status present", async () => {
-    const metrics = await read(`${await start(store.db)}/metrics`);
+    const metrics = await read(`${await start(db())}/metrics`);
     expect(metrics.status).toBe(200);
     expect(metrics.type).toMatch(/^text\/plain; version=0\.0\.4\b/);
     expect(metrics.body.split("\n")).toEqual([
@@ -111,7 +107,7 @@ describe("with the database up", () => {
   });
 
   it("names no account, repository, reporter or id anywhere in /metrics or /health", async () => {
-    const url = await start(store.db);
+    const url = await start(db());
     const text = `${(await read(`${url}/metrics`)).body}\n${(await read(`${url}/health`)).body}`;
     for (const name of PRIVATE_NAMES) expect(text).not.toContain(name);
     expect(text).not.toMatch(/\b(100|200|300|700|701|702|9001|9002|9003)\b/);
@@ -121,7 +117,7 @@ describe("with the database up", () => {
   });
 
   it("requires METRICS_TOKEN as a bearer token when it is set", async () => {
-    const url = await start(store.db, { metricsToken: METRICS_TOKEN });
+    const url = await start(db(), { metricsToken: METRICS_TOKEN });
     const missing = await fetch(`${url}/metrics`);
     expect([missing.status, missing.headers.get("www-authenticate")]).toEqual([401, 'Bearer realm="metrics"']);
     expect(await missing.text()).not.toContain("satisfaction_bot");

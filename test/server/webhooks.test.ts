@@ -2,7 +2,7 @@ import type { AddressInfo } from "node:net";
 import type http from "node:http";
 import nock from "nock";
 import { pino } from "pino";
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { inline } from "../../src/background.js";
 import { defaultConfig } from "../../src/config/schema.js";
 import { openPostgres } from "../../src/db/postgres.js";
@@ -10,8 +10,7 @@ import type { Db } from "../../src/db/types.js";
 import { satisfactionBot } from "../../src/index.js";
 import { startServer } from "../../src/server.js";
 import { createTestProbot } from "../helpers/app.js";
-import type { TestDatabase } from "../helpers/db.js";
-import { createTestDatabase, truncateAll } from "../helpers/db.js";
+import { createTestDatabase, useDatabase } from "../helpers/db.js";
 import { issuesPayload } from "../helpers/fixtures.js";
 import { postWebhook, signature } from "../helpers/http.js";
 
@@ -34,18 +33,15 @@ function deliver(url: string, body: string, headers: Record<string, string> = {}
 }
 
 describe("the webhook endpoint", () => {
-  let store: TestDatabase;
+  const { db } = useDatabase(createTestDatabase);
   let app: { server: http.Server; url: string };
-  const stored = async () => (await store.db.query("SELECT count(*)::int AS n FROM deliveries")).rows[0];
+  const stored = async () => (await db().query("SELECT count(*)::int AS n FROM deliveries")).rows[0];
   beforeAll(async () => {
-    store = await createTestDatabase();
-    app = await serve(store.db);
+    app = await serve(db());
   });
   afterAll(async () => {
     app.server.close();
-    await store.drop();
   });
-  beforeEach(async () => truncateAll(store.db));
 
   it("accepts a delivery signed with the current secret, and with the previous one during a rotation", async () => {
     const body = JSON.stringify(issuesPayload("opened"));

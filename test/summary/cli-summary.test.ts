@@ -1,9 +1,8 @@
 import nock from "nock";
-import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
+import { beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
 import { cliOnDatabase, runCli, useEmptyFolderForCli } from "../helpers/cli.js";
 import { API, mockToken, privateKey } from "../helpers/app.js";
-import type { TestDatabase } from "../helpers/db.js";
-import { createTestDatabase } from "../helpers/db.js";
+import { createTestDatabase, useDatabase } from "../helpers/db.js";
 import type { IssueRequest } from "./support.js";
 import { expectIssue, mockConfigFile, REPO, seedRepository, seedWeek47, storeConfig, summaryRows, WEEK47_HEADLINE } from "./support.js";
 
@@ -14,18 +13,14 @@ const run = runCli;
 useEmptyFolderForCli();
 
 describe("satisfaction-bot summary", () => {
-  let store: TestDatabase;
+  const { db, url } = useDatabase(createTestDatabase, { emptyEachTest: false });
   beforeAll(async () => {
-    store = await createTestDatabase();
-    await seedRepository(store.db);
-    await seedWeek47(store.db);
-  });
-  afterAll(async () => {
-    await store.drop();
+    await seedRepository(db());
+    await seedWeek47(db());
   });
   beforeEach(async () => {
-    cliOnDatabase(store.url);
-    await store.db.exec("DELETE FROM summaries; DELETE FROM repository_configs;");
+    cliOnDatabase(url());
+    await db().exec("DELETE FROM summaries; DELETE FROM repository_configs;");
   });
 
   function withCredentials() {
@@ -39,7 +34,7 @@ describe("satisfaction-bot summary", () => {
     expect({ code, err, lines: out.length }).toEqual({ code: 0, err: [], lines: 1 });
     expect(out[0]?.startsWith(`${MARKER}\n\n${WEEK47_HEADLINE}\n\n## Figures`)).toBe(true);
     expect(out[0]).toContain("- #5 Crash when saving (closed 2026-11-18)");
-    expect(await summaryRows(store.db)).toEqual([]);
+    expect(await summaryRows(db())).toEqual([]);
   });
 
   it("with APP_ID posts the week's issue once, however often it is run, with the configuration read from GitHub", async () => {
@@ -59,14 +54,14 @@ describe("satisfaction-bot summary", () => {
 
     expect(posted.map((issue) => [issue.title, issue.labels])).toEqual([["Satisfaction report: 2026-11-16 to 2026-11-22", ["support", "report"]]]);
     expect(posted[0]?.body.startsWith(`${MARKER}\n\n${WEEK47_HEADLINE}`)).toBe(true);
-    expect(await summaryRows(store.db)).toEqual([
+    expect(await summaryRows(db())).toEqual([
       expect.objectContaining({ period_key: "2026-W47", output: "issue", status: "posted", attempts: 1, github_number: 31 }),
     ]);
   });
 
   it("posts a month with a monthly period key, its title naming the month's days", async () => {
     withCredentials();
-    await storeConfig(store.db, { summary: { schedule: "monthly", close_previous: false } });
+    await storeConfig(db(), { summary: { schedule: "monthly", close_previous: false } });
     mockToken();
     const posted: IssueRequest[] = [];
     expectIssue(REPO.fullName, 40, posted);
@@ -78,8 +73,8 @@ describe("satisfaction-bot summary", () => {
   // Only an earlier period's report is closed: backfilling an older week leaves the current one open.
   it("backfilling an older week leaves the newer week's report open", async () => {
     withCredentials();
-    await storeConfig(store.db, {});
-    await store.db.query(
+    await storeConfig(db(), {});
+    await db().query(
       `INSERT INTO summaries (installation_id, scope, target_repository_id, period_key, output, status, next_attempt_at, github_number, posted_at)
        VALUES (4242, 'repository', 700, '2026-W47', 'issue', 'posted', $1, 31, $1)`,
       [new Date("2026-11-23T09:00:00Z")],
@@ -109,7 +104,7 @@ describe("satisfaction-bot summary", () => {
   ])("exits 2 with one line on stderr for --period %s", async (period, message) => {
     const dryRun = await run("summary", "--repo", "o/r", "--period", period, "--dry-run");
     withCredentials();
-    await storeConfig(store.db, {}); // fresh: nothing to read from GitHub before the period is checked
+    await storeConfig(db(), {}); // fresh: nothing to read from GitHub before the period is checked
     const posting = await run("summary", "--repo", "o/r", "--period", period);
 
     for (const { code, out, err } of [dryRun, posting]) {
@@ -117,6 +112,6 @@ describe("satisfaction-bot summary", () => {
       expect(err[0]).toMatch(/^satisfaction-bot: --period [^\n]+ \(see satisfaction-bot --help\)$/);
       expect(err[0]).toContain(message);
     }
-    expect(await summaryRows(store.db)).toEqual([]);
+    expect(await summaryRows(db())).toEqual([]);
   });
 });

@@ -1,9 +1,8 @@
 import nock from "nock";
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { beforeEach, describe, expect, it } from "vitest";
 import { sweepSummaries } from "../../src/summary/sweep-summaries.js";
 import { API } from "../helpers/app.js";
-import type { TestDatabase } from "../helpers/db.js";
-import { createTestDatabase, truncateAll } from "../helpers/db.js";
+import { createTestDatabase, useDatabase } from "../helpers/db.js";
 import type { IssueRequest } from "./support.js";
 import { at, expectIssue, mockConfigFile, REPO, seedRepository, seedWeek47, storeConfig, summaryDeps, summaryRows } from "./support.js";
 
@@ -11,19 +10,14 @@ const MONDAY_9 = at("2026-11-23T09:00:00Z");
 
 /** The sweep and a repository's configuration that is more than an hour old: it is read again from GitHub. */
 describe("summary sweeps with a stored configuration past its hour", () => {
-  let store: TestDatabase;
-  beforeAll(async () => {
-    store = await createTestDatabase();
-  });
-  afterAll(async () => store.drop());
+  const { db } = useDatabase(createTestDatabase);
   beforeEach(async () => {
-    await truncateAll(store.db);
-    await seedRepository(store.db, { ...REPO, defaultBranch: "main" });
-    await seedWeek47(store.db);
+    await seedRepository(db(), { ...REPO, defaultBranch: "main" });
+    await seedWeek47(db());
   });
 
   async function storedConfig() {
-    const { rows } = await store.db.query<{ config: unknown; fresh: boolean }>(
+    const { rows } = await db().query<{ config: unknown; fresh: boolean }>(
       "SELECT config, loaded_at > now() - interval '1 hour' AS fresh FROM repository_configs WHERE repository_id = $1",
       [REPO.id],
     );
@@ -31,8 +25,8 @@ describe("summary sweeps with a stored configuration past its hour", () => {
   }
 
   it("reads the file again before posting, follows it, and keeps it", async () => {
-    await storeConfig(store.db, {}, { stale: true });
-    const { deps } = await summaryDeps(store.db);
+    await storeConfig(db(), {}, { stale: true });
+    const { deps } = await summaryDeps(db());
     mockConfigFile(REPO.fullName, "summary:\n  output: check_run\n  threshold: 0.2\n");
     nock(API).get("/repos/o/r/branches/main").reply(200, { commit: { sha: "abc123" } });
     nock(API)
@@ -42,13 +36,13 @@ describe("summary sweeps with a stored configuration past its hour", () => {
 
     expect(await sweepSummaries(deps, MONDAY_9)).toEqual({ posted: 1, failed: 0 });
 
-    expect(await summaryRows(store.db)).toEqual([expect.objectContaining({ output: "check_run", status: "posted", github_number: 9 })]);
+    expect(await summaryRows(db())).toEqual([expect.objectContaining({ output: "check_run", status: "posted", github_number: 9 })]);
     expect(await storedConfig()).toEqual([{ config: expect.objectContaining({ summary: expect.objectContaining({ output: "check_run" }) }), fresh: true }]);
   });
 
   it("posts with the last good configuration when the file has become invalid, and shows the error", async () => {
-    await storeConfig(store.db, { summary: { labels: ["weekly"] } }, { stale: true });
-    const { deps } = await summaryDeps(store.db);
+    await storeConfig(db(), { summary: { labels: ["weekly"] } }, { stale: true });
+    const { deps } = await summaryDeps(db());
     mockConfigFile(REPO.fullName, "summary:\n  schedule: hourly\n");
     mockConfigFile(REPO.fullName, "summary:\n  schedule: hourly\n"); // read again to find the line
     const posted: IssueRequest[] = [];
@@ -62,8 +56,8 @@ describe("summary sweeps with a stored configuration past its hour", () => {
 
   // A stale stored configuration is read again before deciding, even one that turned summaries off.
   it("reads the file again when the stale stored configuration has summaries off", async () => {
-    await storeConfig(store.db, { summary: { enabled: false } }, { stale: true });
-    const { deps } = await summaryDeps(store.db);
+    await storeConfig(db(), { summary: { enabled: false } }, { stale: true });
+    const { deps } = await summaryDeps(db());
     mockConfigFile(REPO.fullName, "summary:\n  enabled: true\n", true); // optional: the failure shows below, not as an unused mock
     const posted: IssueRequest[] = [];
     expectIssue(REPO.fullName, 31, posted, true);

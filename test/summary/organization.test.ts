@@ -1,7 +1,6 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { sweepSummaries } from "../../src/summary/sweep-summaries.js";
-import type { TestDatabase } from "../helpers/db.js";
-import { createTestDatabase, truncateAll } from "../helpers/db.js";
+import { createTestDatabase, useDatabase } from "../helpers/db.js";
 import type { IssueRequest } from "./support.js";
 import { at, expectIssue, mockConfigFile, seedIssue, seedRepository, storeConfig, summaryDeps, summaryRows } from "./support.js";
 
@@ -25,37 +24,32 @@ const SECRET_ROW = "| acme/secret-app | 33.3 % | 66.7 % | 0.67 | 3 | 0 |";
 const SECRET_PAIN = "- acme/secret-app#41 Falcon codename leaks in logs (closed 2026-11-19)";
 
 describe("organisation-wide summaries", () => {
-  let store: TestDatabase;
-  beforeAll(async () => {
-    store = await createTestDatabase();
-  });
-  afterAll(async () => store.drop());
-  beforeEach(async () => truncateAll(store.db));
+  const { db } = useDatabase(createTestDatabase);
 
   async function seedOrganization(options: { targetPrivate: boolean; config?: unknown }) {
     const account = { login: "acme", type: "Organization" as const, config: options.config };
-    await seedRepository(store.db, { ...REPORTS, installationId: INSTALLATION, private: options.targetPrivate, account });
-    await seedRepository(store.db, { ...PUBLIC, installationId: INSTALLATION, private: false, account });
-    await seedRepository(store.db, { ...SECRET, installationId: INSTALLATION, private: true, account });
+    await seedRepository(db(), { ...REPORTS, installationId: INSTALLATION, private: options.targetPrivate, account });
+    await seedRepository(db(), { ...PUBLIC, installationId: INSTALLATION, private: false, account });
+    await seedRepository(db(), { ...SECRET, installationId: INSTALLATION, private: true, account });
     for (const repository of [PUBLIC, SECRET]) {
       // Each repository's own summary is off: only the organisation's is posted.
-      await storeConfig(store.db, { summary: { enabled: false } }, { repositoryId: repository.id, installationId: INSTALLATION });
+      await storeConfig(db(), { summary: { enabled: false } }, { repositoryId: repository.id, installationId: INSTALLATION });
     }
     const common = { installationId: INSTALLATION, openedAt: "2026-11-16T08:00:00Z" };
     const pub = { ...common, repositoryId: PUBLIC.id };
     const secret = { ...common, repositoryId: SECRET.id };
-    await seedIssue(store.db, { ...pub, number: 12, reporter: 21, closedAt: "2026-11-17T10:00:00Z", outcome: "negative", title: "Slow builds on Windows", labels: ["build"] });
-    await seedIssue(store.db, {
+    await seedIssue(db(), { ...pub, number: 12, reporter: 21, closedAt: "2026-11-17T10:00:00Z", outcome: "negative", title: "Slow builds on Windows", labels: ["build"] });
+    await seedIssue(db(), {
       ...pub, number: 13, reporter: 22, closedAt: "2026-11-18T10:00:00Z", outcome: "positive",
       firstResponseAt: "2026-11-16T09:00:00Z", firstResponder: "pub-maint",
     });
-    await seedIssue(store.db, {
+    await seedIssue(db(), {
       ...secret, number: 41, reporter: 31, closedAt: "2026-11-19T10:00:00Z", outcome: "negative", title: "Falcon codename leaks in logs",
       labels: ["falcon-internal"], firstResponseAt: "2026-11-16T10:00:00Z", firstResponder: "secret-maint",
     });
-    await seedIssue(store.db, { ...secret, number: 42, reporter: 32, closedAt: "2026-11-20T10:00:00Z", outcome: "positive" });
-    await seedIssue(store.db, { ...secret, number: 43, reporter: 33, closedAt: "2026-11-21T10:00:00Z", outcome: "positive" });
-    return summaryDeps(store.db, [INSTALLATION]);
+    await seedIssue(db(), { ...secret, number: 42, reporter: 32, closedAt: "2026-11-20T10:00:00Z", outcome: "positive" });
+    await seedIssue(db(), { ...secret, number: 43, reporter: 33, closedAt: "2026-11-21T10:00:00Z", outcome: "positive" });
+    return summaryDeps(db(), [INSTALLATION]);
   }
 
   it("posts in a public repository the totals of all, but names, links and counts only public repositories", async () => {
@@ -78,7 +72,7 @@ describe("organisation-wide summaries", () => {
     for (const secret of ["secret-app", "#41", "#42", "#43", "Falcon", "falcon-internal", "secret-maint", "33.3 %", "66.7 %", "0.67"]) {
       expect(body, `leaks ${secret}`).not.toContain(secret);
     }
-    expect(await summaryRows(store.db)).toEqual([
+    expect(await summaryRows(db())).toEqual([
       expect.objectContaining({ scope: "organization", target_repository_id: 900, period_key: "2026-W47", status: "posted", github_number: 7 }),
     ]);
 
@@ -111,7 +105,7 @@ describe("organisation-wide summaries", () => {
     expect(await sweepSummaries(deps, MONDAY_9)).toEqual({ posted: 1, failed: 0 });
 
     expect(posted[0]?.body).toContain(HEADLINE);
-    const { rows } = await store.db.query<{ config: { organization_summary: unknown } }>(
+    const { rows } = await db().query<{ config: { organization_summary: unknown } }>(
       "SELECT organization_config AS config FROM installations WHERE id = $1 AND organization_config_loaded_at IS NOT NULL",
       [INSTALLATION],
     );
@@ -121,6 +115,6 @@ describe("organisation-wide summaries", () => {
   it("posts no organisation summary when the organisation has not enabled it", async () => {
     const { deps, installationsAsked } = await seedOrganization({ targetPrivate: false, config: {} });
     expect(await sweepSummaries(deps, MONDAY_9)).toEqual({ posted: 0, failed: 0 });
-    expect({ asked: installationsAsked, rows: await summaryRows(store.db) }).toEqual({ asked: [], rows: [] });
+    expect({ asked: installationsAsked, rows: await summaryRows(db()) }).toEqual({ asked: [], rows: [] });
   });
 });

@@ -1,9 +1,8 @@
 import nock from "nock";
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { sweepSummaries } from "../../src/summary/sweep-summaries.js";
 import { API } from "../helpers/app.js";
-import type { TestDatabase } from "../helpers/db.js";
-import { createTestDatabase, truncateAll } from "../helpers/db.js";
+import { createTestDatabase, useDatabase } from "../helpers/db.js";
 import type { IssueRequest } from "./support.js";
 import { at, expectIssue, REPO, seedIssue, seedRepository, seedWeek47, storeConfig, summaryDeps, summaryRows, WEEK47_HEADLINE } from "./support.js";
 
@@ -35,18 +34,13 @@ function expectCheckRun(into: CheckRunRequest[]) {
 }
 
 describe("summary check runs", () => {
-  let store: TestDatabase;
-  beforeAll(async () => {
-    store = await createTestDatabase();
-  });
-  afterAll(async () => store.drop());
-  beforeEach(async () => truncateAll(store.db));
+  const { db } = useDatabase(createTestDatabase);
 
   async function setUp(config: Record<string, unknown>, defaultBranch: string | null = "main", week47 = true) {
-    await seedRepository(store.db, { ...REPO, defaultBranch });
-    if (week47) await seedWeek47(store.db);
-    await storeConfig(store.db, config);
-    return summaryDeps(store.db);
+    await seedRepository(db(), { ...REPO, defaultBranch });
+    if (week47) await seedWeek47(db());
+    await storeConfig(db(), config);
+    return summaryDeps(db());
   }
 
   it("posts a completed Satisfaction check run on the stored default branch's head, failing below the threshold", async () => {
@@ -68,7 +62,7 @@ describe("summary check runs", () => {
       },
     ]);
     expect(runs[0]?.output.summary.startsWith(`${MARKER}\n\n${WEEK47_HEADLINE}`)).toBe(true);
-    expect(await summaryRows(store.db)).toEqual([
+    expect(await summaryRows(db())).toEqual([
       expect.objectContaining({ period_key: "2026-W47", output: "check_run", status: "posted", github_number: 555 }),
     ]);
   });
@@ -87,13 +81,13 @@ describe("summary check runs", () => {
 
   it("is neutral when the week has no experience, or only pending ones", async () => {
     const { deps } = await setUp({ summary: { output: "check_run", threshold: -1 } }, "main", false);
-    await seedIssue(store.db, { number: 1, reporter: 1, openedAt: "2026-10-01T00:00:00Z", closedAt: "2026-10-02T00:00:00Z", outcome: "positive" });
+    await seedIssue(db(), { number: 1, reporter: 1, openedAt: "2026-10-01T00:00:00Z", closedAt: "2026-10-02T00:00:00Z", outcome: "positive" });
     const runs: CheckRunRequest[] = [];
     expectBranch("main");
     expectCheckRun(runs);
     await sweepSummaries(deps, MONDAY_9);
 
-    await seedIssue(store.db, { number: 2, reporter: 2, openedAt: "2026-11-24T00:00:00Z", closedAt: "2026-11-25T00:00:00Z", outcome: "pending" });
+    await seedIssue(db(), { number: 2, reporter: 2, openedAt: "2026-11-24T00:00:00Z", closedAt: "2026-11-25T00:00:00Z", outcome: "pending" });
     expectBranch("main");
     expectCheckRun(runs);
     await sweepSummaries(deps, at("2026-11-30T09:00:00Z"));
@@ -118,7 +112,7 @@ describe("summary check runs", () => {
     expect(issues.map((issue) => issue.title)).toEqual(["Satisfaction report: 2026-11-16 to 2026-11-22"]);
     expect(issues[0]?.body).toContain(WEEK47_HEADLINE);
     expect(runs.map((run) => [run.conclusion, run.output.title])).toEqual([["success", WEEK47_TITLE]]);
-    expect((await summaryRows(store.db)).map((row) => [row.output, row.status, row.github_number])).toEqual([
+    expect((await summaryRows(db())).map((row) => [row.output, row.status, row.github_number])).toEqual([
       ["issue", "posted", 31],
       ["check_run", "posted", 555],
     ]);

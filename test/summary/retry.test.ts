@@ -1,11 +1,9 @@
 import nock from "nock";
-import { beforeAll, beforeEach, describe, expect, it } from "vitest";
-import type { Db } from "../../src/db/types.js";
+import { describe, expect, it } from "vitest";
 import { MAX_POST_ATTEMPTS } from "../../src/summary/post-summary.js";
 import { sweepSummaries } from "../../src/summary/sweep-summaries.js";
 import { API, createTestProbot } from "../helpers/app.js";
-import type { TestDatabase } from "../helpers/db.js";
-import { truncateAll, useSecondInstance } from "../helpers/db.js";
+import { useSecondInstance } from "../helpers/db.js";
 import type { IssueRequest } from "./support.js";
 import { at, expectClose, expectIssue, REPO, seedRepository, seedWeek47, storeConfig, summaryDeps, summaryRows, WEEK47_HEADLINE } from "./support.js";
 
@@ -14,29 +12,22 @@ const MARKER = "<!-- satisfaction-bot:summary:repository:700:2026-W47:issue -->"
 const LISTING = { state: "all", sort: "created", direction: "desc", per_page: "50" };
 
 describe("summaries posted once: failures and racing sweeps", () => {
-  const instances = useSecondInstance();
-  let store: TestDatabase;
-  let secondPool: Db;
-  beforeAll(() => {
-    store = instances.store();
-    secondPool = instances.secondPool();
-  });
-  beforeEach(async () => truncateAll(store.db));
+  const { db, secondPool } = useSecondInstance();
 
   async function seedRepositories(count: number) {
     const repositories = Array.from({ length: count }, (_, index) => (index === 0 ? REPO : { id: REPO.id + index, fullName: `o/r${index}` }));
     for (const repository of repositories) {
-      await seedRepository(store.db, repository);
-      await seedWeek47(store.db, repository.id);
-      await storeConfig(store.db, {}, { repositoryId: repository.id });
+      await seedRepository(db(), repository);
+      await seedWeek47(db(), repository.id);
+      await storeConfig(db(), {}, { repositoryId: repository.id });
     }
     return repositories;
   }
 
   it("two instances sweeping one database at once post each repository's issue exactly once", async () => {
     const repositories = await seedRepositories(6);
-    const first = await summaryDeps(store.db, undefined, createTestProbot());
-    const second = await summaryDeps(secondPool, undefined, createTestProbot());
+    const first = await summaryDeps(db(), undefined, createTestProbot());
+    const second = await summaryDeps(secondPool(), undefined, createTestProbot());
     const posted = new Map<string, IssueRequest[]>();
     repositories.forEach((repository, index) => {
       posted.set(repository.fullName, []);
@@ -48,7 +39,7 @@ describe("summaries posted once: failures and racing sweeps", () => {
     expect(tallies.reduce((sum, tally) => sum + tally.posted, 0)).toBe(repositories.length);
     expect(tallies.every((tally) => tally.failed === 0)).toBe(true);
     expect([...posted.values()].map((requests) => requests.length)).toEqual(repositories.map(() => 1));
-    const rows = await summaryRows(store.db);
+    const rows = await summaryRows(db());
     expect(rows.map((row) => [row.target_repository_id, row.status, row.attempts, row.github_number])).toEqual(
       repositories.map((repository, index) => [repository.id, "posted", 1, 100 + index]),
     );
@@ -57,7 +48,7 @@ describe("summaries posted once: failures and racing sweeps", () => {
   describe("a failed post", () => {
     async function failOnce() {
       await seedRepositories(1);
-      const sweeper = await summaryDeps(store.db);
+      const sweeper = await summaryDeps(db());
       nock(API).post("/repos/o/r/issues").reply(502, { message: "Bad Gateway" });
       expect(await sweepSummaries(sweeper.deps, MONDAY_9)).toEqual({ posted: 0, failed: 1 });
       return sweeper;
@@ -65,7 +56,7 @@ describe("summaries posted once: failures and racing sweeps", () => {
 
     it("leaves the summary pending with its error, retried after next_attempt_at and not before", async () => {
       const { deps, installationsAsked } = await failOnce();
-      expect(await summaryRows(store.db)).toEqual([
+      expect(await summaryRows(db())).toEqual([
         expect.objectContaining({
           period_key: "2026-W47", status: "pending", attempts: 1, github_number: null, posted_at: null, lease_until: null,
           next_attempt_at: at("2026-11-23T09:02:00Z"), last_error: expect.stringContaining("Bad Gateway"),
@@ -83,7 +74,7 @@ describe("summaries posted once: failures and racing sweeps", () => {
 
       expect(posted.map((issue) => issue.title)).toEqual(["Satisfaction report: 2026-11-16 to 2026-11-22"]);
       expect(posted[0]?.body).toContain(WEEK47_HEADLINE);
-      expect(await summaryRows(store.db)).toEqual([
+      expect(await summaryRows(db())).toEqual([
         expect.objectContaining({ status: "posted", attempts: 2, github_number: 31, last_error: null, lease_until: null }),
       ]);
       expect(await sweepSummaries(deps, at("2026-11-23T10:00:00Z"))).toEqual({ posted: 0, failed: 0 });
@@ -97,17 +88,17 @@ describe("summaries posted once: failures and racing sweeps", () => {
         .reply(200, [{ number: 31, body: `${MARKER}\n\n${WEEK47_HEADLINE}` }]);
 
       expect(await sweepSummaries(deps, at("2026-11-23T09:30:00Z"))).toEqual({ posted: 1, failed: 0 });
-      expect(await summaryRows(store.db)).toEqual([expect.objectContaining({ status: "posted", attempts: 2, github_number: 31 })]);
+      expect(await summaryRows(db())).toEqual([expect.objectContaining({ status: "posted", attempts: 2, github_number: 31 })]);
     });
 
     it("retries a failed close of the previous issue without creating the new one twice", async () => {
       await seedRepositories(1);
-      await store.db.query(
+      await db().query(
         `INSERT INTO summaries (installation_id, scope, target_repository_id, period_key, output, status, next_attempt_at, github_number, posted_at)
          VALUES (4242, 'repository', 700, '2026-W46', 'issue', 'posted', $1, 30, $1)`,
         [at("2026-11-16T09:00:00Z")],
       );
-      const { deps } = await summaryDeps(store.db);
+      const { deps } = await summaryDeps(db());
       const posted: IssueRequest[] = [];
       expectIssue(REPO.fullName, 31, posted);
       nock(API).patch("/repos/o/r/issues/30").reply(502, { message: "Bad Gateway" });
@@ -118,17 +109,17 @@ describe("summaries posted once: failures and racing sweeps", () => {
       expect(await sweepSummaries(deps, at("2026-11-23T09:02:00Z"))).toEqual({ posted: 1, failed: 0 });
 
       expect(posted).toHaveLength(1);
-      expect((await summaryRows(store.db)).map((row) => [row.period_key, row.status, row.attempts, row.github_number])).toEqual([
+      expect((await summaryRows(db())).map((row) => [row.period_key, row.status, row.attempts, row.github_number])).toEqual([
         ["2026-W46", "posted", 0, 30],
         ["2026-W47", "posted", 2, 31],
       ]);
     });
 
     it("finds a check run an earlier attempt created by its external id instead of creating another", async () => {
-      await seedRepository(store.db, { ...REPO, defaultBranch: "main" });
-      await seedWeek47(store.db);
-      await storeConfig(store.db, { summary: { output: "check_run" } });
-      const { deps } = await summaryDeps(store.db);
+      await seedRepository(db(), { ...REPO, defaultBranch: "main" });
+      await seedWeek47(db());
+      await storeConfig(db(), { summary: { output: "check_run" } });
+      const { deps } = await summaryDeps(db());
       nock(API).get("/repos/o/r/branches/main").times(2).reply(200, { commit: { sha: "abc123" } });
       nock(API).post("/repos/o/r/check-runs").reply(502, { message: "Bad Gateway" });
       expect(await sweepSummaries(deps, MONDAY_9)).toEqual({ posted: 0, failed: 1 });
@@ -138,7 +129,7 @@ describe("summaries posted once: failures and racing sweeps", () => {
         .query({ check_name: "Satisfaction" })
         .reply(200, { total_count: 2, check_runs: [{ id: 76, external_id: "repository:700:2026-W46" }, { id: 77, external_id: "repository:700:2026-W47" }] });
       expect(await sweepSummaries(deps, at("2026-11-23T09:02:00Z"))).toEqual({ posted: 1, failed: 0 });
-      expect(await summaryRows(store.db)).toEqual([expect.objectContaining({ output: "check_run", status: "posted", attempts: 2, github_number: 77 })]);
+      expect(await summaryRows(db())).toEqual([expect.objectContaining({ output: "check_run", status: "posted", attempts: 2, github_number: 77 })]);
     });
 
     it("waits twice as long after a second failure", async () => {
@@ -146,18 +137,18 @@ describe("summaries posted once: failures and racing sweeps", () => {
       nock(API).get("/repos/o/r/issues").query(LISTING).reply(200, []);
       nock(API).post("/repos/o/r/issues").reply(502, { message: "Bad Gateway" });
       expect(await sweepSummaries(deps, at("2026-11-23T09:02:00Z"))).toEqual({ posted: 0, failed: 1 });
-      expect(await summaryRows(store.db)).toEqual([
+      expect(await summaryRows(db())).toEqual([
         expect.objectContaining({ status: "pending", attempts: 2, next_attempt_at: at("2026-11-23T09:06:00Z") }),
       ]);
     });
 
     it("ends as failed, with its last error, after the last retry; no sweep tries it again", async () => {
       const { deps } = await failOnce();
-      await store.db.query(`UPDATE summaries SET attempts = ${MAX_POST_ATTEMPTS - 1}`);
+      await db().query(`UPDATE summaries SET attempts = ${MAX_POST_ATTEMPTS - 1}`);
       nock(API).get("/repos/o/r/issues").query(LISTING).reply(200, []);
       nock(API).post("/repos/o/r/issues").reply(502, { message: "Bad Gateway" });
       expect(await sweepSummaries(deps, at("2026-11-23T10:00:00Z"))).toEqual({ posted: 0, failed: 1 });
-      expect(await summaryRows(store.db)).toEqual([
+      expect(await summaryRows(db())).toEqual([
         expect.objectContaining({ status: "failed", attempts: MAX_POST_ATTEMPTS, last_error: expect.stringContaining("Bad Gateway") }),
       ]);
       // A later sweep makes no request (setup.ts fails the test on an unmocked one).

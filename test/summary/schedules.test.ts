@@ -1,8 +1,7 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { beforeEach, describe, expect, it } from "vitest";
 import type { SummaryDeps } from "../../src/summary/sweep-summaries.js";
 import { sweepSummaries } from "../../src/summary/sweep-summaries.js";
-import type { TestDatabase } from "../helpers/db.js";
-import { createTestDatabase, truncateAll } from "../helpers/db.js";
+import { createTestDatabase, useDatabase } from "../helpers/db.js";
 import type { IssueRequest } from "./support.js";
 import { at, expectIssue, REPO, seedIssue, seedRepository, storeConfig, summaryDeps } from "./support.js";
 
@@ -17,14 +16,9 @@ const experiences = (rows: [string, "positive" | "negative"][]) =>
 const counts = (body: string | undefined) => /^Experiences: .*$/m.exec(body ?? "")?.[0];
 
 describe("summary schedules in time zones with DST", () => {
-  let store: TestDatabase;
-  beforeAll(async () => {
-    store = await createTestDatabase();
-  });
-  afterAll(async () => store.drop());
+  const { db } = useDatabase(createTestDatabase);
   beforeEach(async () => {
-    await truncateAll(store.db);
-    await seedRepository(store.db);
+    await seedRepository(db());
   });
 
   async function sweepAt(deps: SummaryDeps, iso: string) {
@@ -32,14 +26,14 @@ describe("summary schedules in time zones with DST", () => {
   }
 
   it("monthly in Europe/Berlin: October runs from 09-30T22:00Z (CEST) to 10-31T23:00Z (CET), posted 11-01 09:00 CET", async () => {
-    await storeConfig(store.db, { summary: { schedule: "monthly", timezone: "Europe/Berlin", close_previous: false } });
+    await storeConfig(db(), { summary: { schedule: "monthly", timezone: "Europe/Berlin", close_previous: false } });
     for (const issue of experiences([
       ["2026-09-30T21:59:59Z", "negative"], // 23:59:59 CEST on 30 September
       ["2026-09-30T22:00:00Z", "positive"], // 00:00 CEST on 1 October
       ["2026-10-31T22:59:59Z", "positive"], // 23:59:59 CET on 31 October
       ["2026-10-31T23:00:00Z", "negative"], // 00:00 CET on 1 November
-    ])) await seedIssue(store.db, issue);
-    const { deps, installationsAsked } = await summaryDeps(store.db);
+    ])) await seedIssue(db(), issue);
+    const { deps, installationsAsked } = await summaryDeps(db());
     const posted: IssueRequest[] = [];
 
     // 07:59 UTC is 08:59 CET: September's summary (due since 1 October, 09:00 CEST) is the latest due.
@@ -58,14 +52,14 @@ describe("summary schedules in time zones with DST", () => {
   });
 
   it("weekly in Europe/Berlin: the week of 2026-10-25 ends at 23:00Z, an hour later than it began, and posts at 08:00Z", async () => {
-    await storeConfig(store.db, { summary: { timezone: "Europe/Berlin", close_previous: false } });
+    await storeConfig(db(), { summary: { timezone: "Europe/Berlin", close_previous: false } });
     for (const issue of experiences([
       ["2026-10-18T21:59:59Z", "negative"], // Sunday 23:59:59 CEST: W42
       ["2026-10-18T22:00:00Z", "positive"], // Monday 00:00 CEST: W43
       ["2026-10-25T22:59:59Z", "positive"], // Sunday 23:59:59 CET, after the change: W43
       ["2026-10-25T23:00:00Z", "negative"], // Monday 00:00 CET: W44
-    ])) await seedIssue(store.db, issue);
-    const { deps } = await summaryDeps(store.db);
+    ])) await seedIssue(db(), issue);
+    const { deps } = await summaryDeps(db());
     const posted: IssueRequest[] = [];
 
     expectIssue(REPO.fullName, 42, posted);
@@ -82,10 +76,10 @@ describe("summary schedules in time zones with DST", () => {
 
   // A close at 23:30 CET on Sunday 25 October, after the DST change, is dated that Sunday.
   it("dates a pain point closed after the DST change by its local day", async () => {
-    await storeConfig(store.db, { summary: { timezone: "Europe/Berlin" } });
+    await storeConfig(db(), { summary: { timezone: "Europe/Berlin" } });
     const late = { number: 1, reporter: 1, openedAt: "2026-10-20T00:00:00Z", closedAt: "2026-10-25T22:30:00Z", title: "Late on Sunday" };
-    await seedIssue(store.db, { ...late, outcome: "negative" });
-    const { deps } = await summaryDeps(store.db);
+    await seedIssue(db(), { ...late, outcome: "negative" });
+    const { deps } = await summaryDeps(db());
     const posted: IssueRequest[] = [];
     expectIssue(REPO.fullName, 43, posted);
     await sweepAt(deps, "2026-10-26T08:00:00Z");
@@ -94,14 +88,14 @@ describe("summary schedules in time zones with DST", () => {
   });
 
   it("daily in America/New_York: 2026-11-01 lasts 25 hours, and each day posts at 09:00 EST (14:00Z)", async () => {
-    await storeConfig(store.db, { summary: { schedule: "daily", timezone: "America/New_York", close_previous: false } });
+    await storeConfig(db(), { summary: { schedule: "daily", timezone: "America/New_York", close_previous: false } });
     for (const issue of experiences([
       ["2026-11-01T03:59:59Z", "negative"], // 31 October 23:59:59 EDT
       ["2026-11-01T04:00:00Z", "positive"], // 1 November 00:00 EDT
       ["2026-11-02T04:59:59Z", "positive"], // 1 November 23:59:59 EST
       ["2026-11-02T05:00:00Z", "negative"], // 2 November 00:00 EST
-    ])) await seedIssue(store.db, issue);
-    const { deps, installationsAsked } = await summaryDeps(store.db);
+    ])) await seedIssue(db(), issue);
+    const { deps, installationsAsked } = await summaryDeps(db());
     const posted: IssueRequest[] = [];
 
     expectIssue(REPO.fullName, 1031, posted);

@@ -1,7 +1,6 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { beforeEach, describe, expect, it } from "vitest";
 import { sweepSummaries } from "../../src/summary/sweep-summaries.js";
-import type { TestDatabase } from "../helpers/db.js";
-import { createTestDatabase, truncateAll } from "../helpers/db.js";
+import { createTestDatabase, useDatabase } from "../helpers/db.js";
 import { INSTALLATION_ID } from "../helpers/fixtures.js";
 import type { IssueRequest } from "./support.js";
 import { at, expectClose, expectIssue, REPO, seedRepository, seedWeek47, storeConfig, summaryDeps, summaryRows, WEEK47_HEADLINE } from "./support.js";
@@ -10,20 +9,15 @@ const MONDAY_9 = at("2026-11-23T09:00:00Z");
 const MARKER = "<!-- satisfaction-bot:summary:repository:700:2026-W47:issue -->";
 
 describe("weekly summary issues (the defaults)", () => {
-  let store: TestDatabase;
-  beforeAll(async () => {
-    store = await createTestDatabase();
-  });
-  afterAll(async () => store.drop());
+  const { db } = useDatabase(createTestDatabase);
   beforeEach(async () => {
-    await truncateAll(store.db);
-    await seedRepository(store.db);
-    await seedWeek47(store.db);
-    await storeConfig(store.db, {});
+    await seedRepository(db());
+    await seedWeek47(db());
+    await storeConfig(db(), {});
   });
 
   it("posts one issue for 2026-W47 on Monday at 09:00 UTC with the figures of the week", async () => {
-    const { deps } = await summaryDeps(store.db);
+    const { deps } = await summaryDeps(db());
     const posted: IssueRequest[] = [];
     expectIssue(REPO.fullName, 31, posted);
 
@@ -51,7 +45,7 @@ describe("weekly summary issues (the defaults)", () => {
       expect(issue?.body).toContain(row);
     }
     expect(issue?.body).not.toContain("Login loops"); // W46's pain point is not this week's
-    expect(await summaryRows(store.db)).toEqual([
+    expect(await summaryRows(db())).toEqual([
       expect.objectContaining({
         scope: "repository", target_repository_id: 700, period_key: "2026-W47", output: "issue", status: "posted",
         attempts: 1, github_number: 31, posted_at: MONDAY_9, lease_until: null, last_error: null,
@@ -60,7 +54,7 @@ describe("weekly summary issues (the defaults)", () => {
   });
 
   it("posts nothing again on a second sweep, nor later that week", async () => {
-    const { deps, installationsAsked } = await summaryDeps(store.db);
+    const { deps, installationsAsked } = await summaryDeps(db());
     expectIssue(REPO.fullName, 31, []);
     await sweepSummaries(deps, MONDAY_9);
     installationsAsked.length = 0;
@@ -68,11 +62,11 @@ describe("weekly summary issues (the defaults)", () => {
     expect(await sweepSummaries(deps, MONDAY_9)).toEqual({ posted: 0, failed: 0 });
     expect(await sweepSummaries(deps, at("2026-11-29T23:59:00Z"))).toEqual({ posted: 0, failed: 0 });
     expect(installationsAsked).toEqual([]);
-    expect((await summaryRows(store.db)).map((row) => [row.period_key, row.status, row.attempts])).toEqual([["2026-W47", "posted", 1]]);
+    expect((await summaryRows(db())).map((row) => [row.period_key, row.status, row.attempts])).toEqual([["2026-W47", "posted", 1]]);
   });
 
   it("posts nothing one minute before 09:00; at 09:00 it posts W47 and closes W46's issue", async () => {
-    const { deps, installationsAsked } = await summaryDeps(store.db);
+    const { deps, installationsAsked } = await summaryDeps(db());
     const posted: IssueRequest[] = [];
     expectIssue(REPO.fullName, 30, posted);
     expect(await sweepSummaries(deps, at("2026-11-16T09:00:00Z"))).toEqual({ posted: 1, failed: 0 });
@@ -89,15 +83,15 @@ describe("weekly summary issues (the defaults)", () => {
       "Satisfaction report: 2026-11-09 to 2026-11-15",
       "Satisfaction report: 2026-11-16 to 2026-11-22",
     ]);
-    expect((await summaryRows(store.db)).map((row) => [row.period_key, row.status, row.github_number])).toEqual([
+    expect((await summaryRows(db())).map((row) => [row.period_key, row.status, row.github_number])).toEqual([
       ["2026-W46", "posted", 30],
       ["2026-W47", "posted", 31],
     ]);
   });
 
   it("leaves the previous issue open with close_previous: false", async () => {
-    await store.db.query("UPDATE repository_configs SET config = $1", [JSON.stringify({ summary: { close_previous: false } })]);
-    const { deps } = await summaryDeps(store.db);
+    await db().query("UPDATE repository_configs SET config = $1", [JSON.stringify({ summary: { close_previous: false } })]);
+    const { deps } = await summaryDeps(db());
     expectIssue(REPO.fullName, 30, []);
     await sweepSummaries(deps, at("2026-11-16T09:00:00Z"));
     expectIssue(REPO.fullName, 31, []); // and no PATCH: an unmocked request would fail the test
@@ -105,7 +99,7 @@ describe("weekly summary issues (the defaults)", () => {
   });
 
   it("after three weeks down, one sweep posts only the latest week and closes the last one posted", async () => {
-    const { deps } = await summaryDeps(store.db);
+    const { deps } = await summaryDeps(db());
     const posted: IssueRequest[] = [];
     expectIssue(REPO.fullName, 20, posted);
     await sweepSummaries(deps, at("2026-11-02T09:00:00Z")); // W44, then the app is down until Wednesday of W48
@@ -119,26 +113,26 @@ describe("weekly summary issues (the defaults)", () => {
       "Satisfaction report: 2026-11-16 to 2026-11-22",
     ]);
     expect(posted[1]?.body).toContain(WEEK47_HEADLINE);
-    expect((await summaryRows(store.db)).map((row) => row.period_key)).toEqual(["2026-W44", "2026-W47"]);
+    expect((await summaryRows(db())).map((row) => row.period_key)).toEqual(["2026-W44", "2026-W47"]);
   });
 
   it("with dry_run: true posts nothing and records the summary as dry_run, once", async () => {
-    await store.db.query("UPDATE repository_configs SET config = $1", [JSON.stringify({ dry_run: true })]);
-    const { deps, installationsAsked } = await summaryDeps(store.db);
+    await db().query("UPDATE repository_configs SET config = $1", [JSON.stringify({ dry_run: true })]);
+    const { deps, installationsAsked } = await summaryDeps(db());
 
     expect(await sweepSummaries(deps, MONDAY_9)).toEqual({ posted: 0, failed: 0 });
     expect(await sweepSummaries(deps, at("2026-11-23T10:00:00Z"))).toEqual({ posted: 0, failed: 0 });
 
     expect(installationsAsked).toEqual([INSTALLATION_ID]); // the dry run reads nothing from GitHub, but needs the stored config
-    expect(await summaryRows(store.db)).toEqual([
+    expect(await summaryRows(db())).toEqual([
       expect.objectContaining({ period_key: "2026-W47", output: "issue", status: "dry_run", attempts: 1, github_number: null, posted_at: MONDAY_9 }),
     ]);
   });
 
   it("sweeps no repository whose summaries are disabled", async () => {
-    await store.db.query("UPDATE repository_configs SET config = $1", [JSON.stringify({ summary: { enabled: false } })]);
-    const { deps, installationsAsked } = await summaryDeps(store.db);
+    await db().query("UPDATE repository_configs SET config = $1", [JSON.stringify({ summary: { enabled: false } })]);
+    const { deps, installationsAsked } = await summaryDeps(db());
     expect(await sweepSummaries(deps, MONDAY_9)).toEqual({ posted: 0, failed: 0 });
-    expect({ asked: installationsAsked, rows: await summaryRows(store.db) }).toEqual({ asked: [], rows: [] });
+    expect({ asked: installationsAsked, rows: await summaryRows(db()) }).toEqual({ asked: [], rows: [] });
   });
 });

@@ -1,11 +1,10 @@
 import nock from "nock";
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { beforeEach, describe, expect, it } from "vitest";
 import { surveyComment, surveyMarker } from "../../src/survey/message.js";
 import type { SweepDeps } from "../../src/survey/sweep.js";
 import { sweep } from "../../src/survey/sweep.js";
 import { API, createTestApp, mockToken, receive, surveyCommentReply } from "../helpers/app.js";
-import type { TestDatabase } from "../helpers/db.js";
-import { backends, truncateAll } from "../helpers/db.js";
+import { backends, useDatabase } from "../helpers/db.js";
 import { INSTALLATION_ID, issuesPayload, REPORTER } from "../helpers/fixtures.js";
 import { at, commentsPath, createSweepProbot, DAY, experienceOf, log, MINUTE, seedSurvey, surveyRow, sweeperFor } from "./harness.js";
 
@@ -16,19 +15,14 @@ const listComments = () => nock(API).get(commentsPath(1)).query({ per_page: 100 
 const postComment = () => nock(API).post(commentsPath(1));
 
 describe.each(backends)("asking the reporter on $name", ({ create }) => {
-  let store: TestDatabase;
-  beforeAll(async () => {
-    store = await create();
-  });
-  afterAll(async () => store.drop());
-  beforeEach(async () => truncateAll(store.db));
+  const { db } = useDatabase(create);
 
   describe("through the sweep", () => {
     let deps: SweepDeps;
     let id: number;
     beforeEach(async () => {
-      deps = await sweeperFor(store.db, createSweepProbot());
-      id = await seedSurvey(store.db, { number: 1, closedAt });
+      deps = await sweeperFor(db(), createSweepProbot());
+      id = await seedSurvey(db(), { number: 1, closedAt });
     });
 
     it("posts the survey comment with its hidden marker and starts the reading schedule", async () => {
@@ -43,7 +37,7 @@ describe.each(backends)("asking the reporter on $name", ({ create }) => {
       expect(bodies[0]).toContain(`@${REPORTER.login}`);
       expect(bodies[0]).toContain(`<!-- satisfaction-bot:survey:${id} -->`);
       const asked = new Date("2026-11-03T10:00:06Z");
-      expect(await surveyRow(store.db, id)).toMatchObject({
+      expect(await surveyRow(db(), id)).toMatchObject({
         status: "asked",
         comment_id: 900,
         ask_attempts: 1,
@@ -57,21 +51,21 @@ describe.each(backends)("asking the reporter on $name", ({ create }) => {
       postComment().reply(502, { message: "Bad Gateway" });
       await sweep(deps, now);
 
-      const survey = await surveyRow(store.db, id);
+      const survey = await surveyRow(db(), id);
       expect(survey).toMatchObject({ status: "to_ask", comment_id: null, ask_attempts: 1, lease_until: null });
       expect(survey.last_error).toMatch(/Bad Gateway/);
       expect(survey.next_poll_at!.getTime()).toBeGreaterThan(now.getTime());
-      expect(await experienceOf(store.db, id)).toEqual({ outcome: "pending", answered_at: null });
+      expect(await experienceOf(db(), id)).toEqual({ outcome: "pending", answered_at: null });
 
       // Not retried before its retry time.
       await sweep(deps, at(survey.next_poll_at!, -1000));
-      expect((await surveyRow(store.db, id)).ask_attempts).toBe(1);
+      expect((await surveyRow(db(), id)).ask_attempts).toBe(1);
     });
 
     it("on retry, posts when the issue's comments hold no marker of this survey", async () => {
       postComment().reply(502, { message: "Bad Gateway" });
       await sweep(deps, now);
-      const retryAt = (await surveyRow(store.db, id)).next_poll_at!;
+      const retryAt = (await surveyRow(db(), id)).next_poll_at!;
 
       const listed = listComments().reply(200, [
         { id: 11, body: "Fixed in 1.2.3", created_at: "2026-11-03T09:59:00Z", user: bot },
@@ -81,35 +75,35 @@ describe.each(backends)("asking the reporter on $name", ({ create }) => {
       await sweep(deps, retryAt);
 
       expect(listed.isDone() && posted.isDone()).toBe(true);
-      expect(await surveyRow(store.db, id)).toMatchObject({ status: "asked", comment_id: 901, ask_attempts: 2, last_error: null });
+      expect(await surveyRow(db(), id)).toMatchObject({ status: "asked", comment_id: 901, ask_attempts: 2, last_error: null });
     });
 
     it.each([404, 410, 422])("abandons the survey on a %s to the POST: cancelled, experience removed", async (status) => {
       postComment().reply(status, { message: `refused with ${status}` });
       await sweep(deps, now);
 
-      const survey = await surveyRow(store.db, id);
+      const survey = await surveyRow(db(), id);
       expect(survey).toMatchObject({ status: "cancelled", next_poll_at: null, ended_at: now });
       expect(survey.last_error).toMatch(`refused with ${status}`);
-      expect(await experienceOf(store.db, id)).toBeNull();
+      expect(await experienceOf(db(), id)).toBeNull();
 
       // Never tried again.
       await sweep(deps, at(now, 30 * DAY));
-      expect((await surveyRow(store.db, id)).ask_attempts).toBe(1);
+      expect((await surveyRow(db(), id)).ask_attempts).toBe(1);
     });
   });
 
   it("after a 502 on the webhook's POST, the sweep finds the comment that was made and does not post again", async () => {
-    const { probot } = createTestApp(store.db, () => now);
+    const { probot } = createTestApp(db(), () => now);
     mockToken();
     const firstPost = postComment().reply(502, { message: "Bad Gateway" });
     await receive(probot, "issues", issuesPayload("opened"));
     await receive(probot, "issues", issuesPayload("closed", { closedAt: closedAt.toISOString() }));
     expect(firstPost.isDone()).toBe(true);
 
-    const { rows } = await store.db.query<{ id: number }>("SELECT id FROM surveys");
+    const { rows } = await db().query<{ id: number }>("SELECT id FROM surveys");
     const id = rows[0]!.id;
-    const failed = await surveyRow(store.db, id);
+    const failed = await surveyRow(db(), id);
     expect(failed).toMatchObject({ status: "to_ask", ask_attempts: 1 });
 
     // The 502 was GitHub's gateway: the comment had been created all the same.
@@ -117,12 +111,12 @@ describe.each(backends)("asking the reporter on $name", ({ create }) => {
       { id: 11, body: "Fixed in 1.2.3", created_at: "2026-11-03T09:59:00Z", user: bot },
       { id: 902, body: `@${REPORTER.login} thanks...\n\n${surveyMarker(id)}`, created_at: "2026-11-03T10:00:06Z", user: bot },
     ]);
-    const deps = { db: store.db, log, octokitFor: async () => probot.auth(INSTALLATION_ID) };
+    const deps = { db: db(), log, octokitFor: async () => probot.auth(INSTALLATION_ID) };
     await sweep(deps, failed.next_poll_at!);
 
     expect(listed.isDone()).toBe(true);
     const asked = new Date("2026-11-03T10:00:06Z");
-    expect(await surveyRow(store.db, id)).toMatchObject({
+    expect(await surveyRow(db(), id)).toMatchObject({
       status: "asked",
       comment_id: 902,
       ask_attempts: 2,
@@ -130,6 +124,6 @@ describe.each(backends)("asking the reporter on $name", ({ create }) => {
       next_poll_at: at(asked, 10 * MINUTE),
       last_error: null,
     });
-    expect(await experienceOf(store.db, id)).toEqual({ outcome: "pending", answered_at: null });
+    expect(await experienceOf(db(), id)).toEqual({ outcome: "pending", answered_at: null });
   });
 });

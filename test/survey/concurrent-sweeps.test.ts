@@ -1,13 +1,11 @@
 import nock from "nock";
-import { beforeAll, beforeEach, describe, expect, it } from "vitest";
-import type { Db } from "../../src/db/types.js";
+import { describe, expect, it } from "vitest";
 import { setInstallationSuspended } from "../../src/queries/installations.js";
 import { markRepositoryRemoved } from "../../src/queries/repositories.js";
 import { sweep } from "../../src/survey/sweep.js";
 import { API, reaction, surveyCommentReply } from "../helpers/app.js";
-import type { TestDatabase } from "../helpers/db.js";
 import { WRITES_PER_MINUTE } from "../../src/queries/write-budget.js";
-import { truncateAll, useSecondInstance } from "../helpers/db.js";
+import { useSecondInstance } from "../helpers/db.js";
 import { INSTALLATION_ID, REPORTER } from "../helpers/fixtures.js";
 import type { SurveyRow } from "./harness.js";
 import {
@@ -21,19 +19,12 @@ const count = (tally: Map<number, number>, key: number) => tally.set(key, (tally
 const range = (n: number) => Array.from({ length: n }, (_, index) => index + 1);
 
 describe("two sweeps racing on one PostgreSQL database", () => {
-  const instances = useSecondInstance();
-  let store: TestDatabase;
-  let secondPool: Db;
-  beforeAll(() => {
-    store = instances.store();
-    secondPool = instances.secondPool();
-  });
-  beforeEach(async () => truncateAll(store.db));
+  const { db, secondPool } = useSecondInstance();
 
   /** Two instances: each its own pool on the same database, its own Probot and Octokit. */
   async function raceSweeps(when: Date) {
-    const first = await sweeperFor(store.db, createSweepProbot());
-    const second = await sweeperFor(secondPool, createSweepProbot());
+    const first = await sweeperFor(db(), createSweepProbot());
+    const second = await sweeperFor(secondPool(), createSweepProbot());
     const results = await Promise.all([sweep(first, when), sweep(second, when)]);
     return results.reduce((sum, result) => sum + result.worked, 0);
   }
@@ -59,7 +50,7 @@ describe("two sweeps racing on one PostgreSQL database", () => {
   }
 
   it.each([20, 120])("reads each of %i due surveys' reactions exactly once in total", async (surveys) => {
-    for (const n of range(surveys)) await seedAskedSurvey(store.db, { number: n, commentId: 1000 + n, askedAt });
+    for (const n of range(surveys)) await seedAskedSurvey(db(), { number: n, commentId: 1000 + n, askedAt });
     const reads = mockReactionReads(surveys);
 
     const worked = await raceSweeps(now);
@@ -67,20 +58,20 @@ describe("two sweeps racing on one PostgreSQL database", () => {
     expect(worked).toBe(surveys);
     expect([...reads.keys()].sort((a, b) => a - b)).toEqual(range(surveys).map((n) => 1000 + n));
     expect([...reads.values()].every((times) => times === 1)).toBe(true);
-    const { rows } = await store.db.query<{ status: string; n: number; leased: number }>(
+    const { rows } = await db().query<{ status: string; n: number; leased: number }>(
       `SELECT status, count(*)::int AS n, count(lease_until)::int AS leased FROM surveys GROUP BY status ORDER BY status`,
     );
     expect(rows).toEqual([
       { status: "answered", n: surveys / 2, leased: 0 },
       { status: "asked", n: surveys / 2, leased: 0 },
     ]);
-    const waiting = await store.db.query("SELECT 1 FROM surveys WHERE status = 'asked' AND next_poll_at <> $1", [at(askedAt, HOUR)]);
+    const waiting = await db().query("SELECT 1 FROM surveys WHERE status = 'asked' AND next_poll_at <> $1", [at(askedAt, HOUR)]);
     expect(waiting.rowCount).toBe(0);
   });
 
   it.each([20, 60])("posts exactly %i survey comments for as many due surveys, never two on one issue", async (surveys) => {
     const ids = new Map<number, number>();
-    for (const n of range(surveys)) ids.set(n, await seedSurvey(store.db, { number: n, closedAt: askedAt }));
+    for (const n of range(surveys)) ids.set(n, await seedSurvey(db(), { number: n, closedAt: askedAt }));
     const posts = new Map<number, number>();
     for (const n of range(surveys)) {
       nock(API)
@@ -100,7 +91,7 @@ describe("two sweeps racing on one PostgreSQL database", () => {
     expect([...posts.keys()].sort((a, b) => a - b)).toEqual(range(surveys));
     expect([...posts.entries()].filter(([, times]) => times !== 1)).toEqual([]);
     for (const n of range(surveys)) {
-      expect(await surveyRow(store.db, ids.get(n)!)).toMatchObject<Partial<SurveyRow>>({
+      expect(await surveyRow(db(), ids.get(n)!)).toMatchObject<Partial<SurveyRow>>({
         status: "asked",
         comment_id: 2000 + n,
         ask_attempts: 1,
@@ -111,7 +102,7 @@ describe("two sweeps racing on one PostgreSQL database", () => {
 
   it("keeps both instances together within the installation's write budget, deferring the rest", async () => {
     const ids = range(120).map((n) => n);
-    for (const n of ids) await seedSurvey(store.db, { number: n, closedAt: askedAt });
+    for (const n of ids) await seedSurvey(db(), { number: n, closedAt: askedAt });
     const posts = new Map<number, number>();
     for (const n of ids) {
       nock(API)
@@ -125,12 +116,12 @@ describe("two sweeps racing on one PostgreSQL database", () => {
     await raceSweeps(now);
 
     const posted = [...posts.values()].reduce((sum, times) => sum + times, 0);
-    const minutes = (await store.db.query("SELECT count(*)::int AS n FROM write_budget")).rows[0] as { n: number };
+    const minutes = (await db().query("SELECT count(*)::int AS n FROM write_budget")).rows[0] as { n: number };
     // At most WRITES_PER_MINUTE comments in each minute the race touched (one, unless it crossed a minute).
     expect(posted).toBeGreaterThanOrEqual(WRITES_PER_MINUTE);
     expect(posted).toBeLessThanOrEqual(WRITES_PER_MINUTE * minutes.n);
     expect([...posts.values()].every((times) => times === 1)).toBe(true);
-    const statuses = await store.db.query<{ status: string; attempts: number; n: number }>(
+    const statuses = await db().query<{ status: string; attempts: number; n: number }>(
       "SELECT status, ask_attempts AS attempts, count(*)::int AS n FROM surveys GROUP BY 1, 2 ORDER BY 1",
     );
     // The deferred ones wait, with no attempt counted against them.
@@ -141,19 +132,19 @@ describe("two sweeps racing on one PostgreSQL database", () => {
   });
 
   it("claims no survey of a suspended installation or of a removed repository", async () => {
-    const due = await seedSurvey(store.db, { number: 1, closedAt: askedAt });
-    const suspended = await seedSurvey(store.db, { number: 2, closedAt: askedAt, installationId: INSTALLATION_ID + 1 });
-    await setInstallationSuspended(store.db, INSTALLATION_ID + 1, askedAt);
-    const removed = await seedSurvey(store.db, { number: 3, closedAt: askedAt, repository: OTHER_REPO });
-    await markRepositoryRemoved(store.db, INSTALLATION_ID, OTHER_REPO.id, askedAt);
+    const due = await seedSurvey(db(), { number: 1, closedAt: askedAt });
+    const suspended = await seedSurvey(db(), { number: 2, closedAt: askedAt, installationId: INSTALLATION_ID + 1 });
+    await setInstallationSuspended(db(), INSTALLATION_ID + 1, askedAt);
+    const removed = await seedSurvey(db(), { number: 3, closedAt: askedAt, repository: OTHER_REPO });
+    await markRepositoryRemoved(db(), INSTALLATION_ID, OTHER_REPO.id, askedAt);
     nock(API).post(commentsPath(1)).reply(201, surveyCommentReply(2001, now.toISOString()));
 
     const worked = await raceSweeps(now);
 
     expect(worked).toBe(1);
-    expect(await surveyRow(store.db, due)).toMatchObject({ status: "asked", comment_id: 2001 });
+    expect(await surveyRow(db(), due)).toMatchObject({ status: "asked", comment_id: 2001 });
     for (const id of [suspended, removed]) {
-      expect(await surveyRow(store.db, id)).toMatchObject({ status: "to_ask", ask_attempts: 0, lease_until: null, comment_id: null });
+      expect(await surveyRow(db(), id)).toMatchObject({ status: "to_ask", ask_attempts: 0, lease_until: null, comment_id: null });
     }
   });
 });

@@ -1,10 +1,9 @@
 import nock from "nock";
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { beforeEach, describe, expect, it } from "vitest";
 import type { SweepDeps } from "../../src/survey/sweep.js";
 import { sweep } from "../../src/survey/sweep.js";
 import { API, reaction } from "../helpers/app.js";
-import type { TestDatabase } from "../helpers/db.js";
-import { backends, truncateAll } from "../helpers/db.js";
+import { backends, useDatabase } from "../helpers/db.js";
 import { REPORTER } from "../helpers/fixtures.js";
 import { at, createSweepProbot, DAY, experienceOf, HOUR, MINUTE, othersReactions, reactionsPath, seedAskedSurvey, surveyRow, sweeperFor } from "./harness.js";
 
@@ -26,33 +25,28 @@ function mockReads(commentId: number, times: number) {
 }
 
 describe.each(backends)("reading reactions on schedule on $name", ({ create }) => {
-  let store: TestDatabase;
+  const { db } = useDatabase(create);
   let deps: SweepDeps;
-  beforeAll(async () => {
-    store = await create();
-  });
-  afterAll(async () => store.drop());
   beforeEach(async () => {
-    await truncateAll(store.db);
-    deps = await sweeperFor(store.db, createSweepProbot());
+    deps = await sweeperFor(db(), createSweepProbot());
   });
 
   it("does not read a survey asked at T before T+10min, and reads it once at T+10min", async () => {
-    const id = await seedAskedSurvey(store.db, { number: 1, commentId: 900, askedAt });
+    const id = await seedAskedSurvey(db(), { number: 1, commentId: 900, askedAt });
     const sent = mockReads(900, 1);
 
     expect(await sweep(deps, at(askedAt, 10 * MINUTE - 1000))).toEqual({ worked: 0, installationsFailed: 0 });
     expect(sent).toHaveLength(0);
-    expect((await surveyRow(store.db, id)).next_poll_at).toEqual(at(askedAt, 10 * MINUTE));
+    expect((await surveyRow(db(), id)).next_poll_at).toEqual(at(askedAt, 10 * MINUTE));
 
     expect(await sweep(deps, at(askedAt, 10 * MINUTE))).toEqual({ worked: 1, installationsFailed: 0 });
     expect(sent).toEqual([undefined]);
-    const survey = await surveyRow(store.db, id);
+    const survey = await surveyRow(db(), id);
     expect(survey).toMatchObject({ status: "asked", poll_count: 1, reactions_etag: '"r1"', next_poll_at: at(askedAt, HOUR) });
   });
 
   it("reads once at each step, nothing between steps, and expires as neutral at the window end", async () => {
-    const id = await seedAskedSurvey(store.db, { number: 1, commentId: 900, askedAt });
+    const id = await seedAskedSurvey(db(), { number: 1, commentId: 900, askedAt });
     const sent = mockReads(900, STEPS.length);
 
     let previous = 0;
@@ -69,28 +63,28 @@ describe.each(backends)("reading reactions on schedule on $name", ({ create }) =
 
     // Each read after the first is conditional on the ETag of the one before.
     expect(sent).toEqual([undefined, '"r1"', '"r2"', '"r3"', '"r4"', '"r5"', '"r6"']);
-    const survey = await surveyRow(store.db, id);
+    const survey = await surveyRow(db(), id);
     expect(survey).toMatchObject({ status: "expired", next_poll_at: null, ended_at: at(askedAt, 14 * DAY), poll_count: 7 });
-    expect(await experienceOf(store.db, id)).toEqual({ outcome: "neutral", answered_at: null });
+    expect(await experienceOf(db(), id)).toEqual({ outcome: "neutral", answered_at: null });
 
     await sweep(deps, at(askedAt, 30 * DAY));
     expect(sent).toHaveLength(STEPS.length);
   });
 
   it("after a sweep was down for days, reads once and resumes at the next step", async () => {
-    const id = await seedAskedSurvey(store.db, { number: 1, commentId: 900, askedAt });
+    const id = await seedAskedSurvey(db(), { number: 1, commentId: 900, askedAt });
     const sent = mockReads(900, 1);
 
     await sweep(deps, at(askedAt, 2 * DAY + 5 * HOUR));
     expect(sent).toHaveLength(1);
-    expect(await surveyRow(store.db, id)).toMatchObject({ status: "asked", next_poll_at: at(askedAt, 3 * DAY), poll_count: 1 });
+    expect(await surveyRow(db(), id)).toMatchObject({ status: "asked", next_poll_at: at(askedAt, 3 * DAY), poll_count: 1 });
 
     await sweep(deps, at(askedAt, 3 * DAY - 1000));
     expect(sent).toHaveLength(1);
   });
 
   it("settles as answered at the step where the reporter's reaction first shows", async () => {
-    const id = await seedAskedSurvey(store.db, { number: 1, commentId: 900, askedAt });
+    const id = await seedAskedSurvey(db(), { number: 1, commentId: 900, askedAt });
     const first = mockReads(900, 1);
     await sweep(deps, at(askedAt, 10 * MINUTE));
     nock(API)
@@ -101,17 +95,17 @@ describe.each(backends)("reading reactions on schedule on $name", ({ create }) =
 
     await sweep(deps, at(askedAt, HOUR));
     expect(first).toHaveLength(1);
-    expect(await surveyRow(store.db, id)).toMatchObject({ status: "answered", next_poll_at: null, poll_count: 2 });
-    expect(await experienceOf(store.db, id)).toEqual({ outcome: "positive", answered_at: new Date("2026-11-03T10:40:00Z") });
+    expect(await surveyRow(db(), id)).toMatchObject({ status: "answered", next_poll_at: null, poll_count: 2 });
+    expect(await experienceOf(db(), id)).toEqual({ outcome: "positive", answered_at: new Date("2026-11-03T10:40:00Z") });
   });
 
   it("expires a survey first read after its window ended with one read, as neutral", async () => {
-    const id = await seedAskedSurvey(store.db, { number: 1, commentId: 900, askedAt });
+    const id = await seedAskedSurvey(db(), { number: 1, commentId: 900, askedAt });
     const sent = mockReads(900, 1);
 
     await sweep(deps, at(askedAt, 20 * DAY));
     expect(sent).toHaveLength(1);
-    expect(await surveyRow(store.db, id)).toMatchObject({ status: "expired", ended_at: at(askedAt, 14 * DAY) });
-    expect(await experienceOf(store.db, id)).toEqual({ outcome: "neutral", answered_at: null });
+    expect(await surveyRow(db(), id)).toMatchObject({ status: "expired", ended_at: at(askedAt, 14 * DAY) });
+    expect(await experienceOf(db(), id)).toEqual({ outcome: "neutral", answered_at: null });
   });
 });

@@ -1,10 +1,9 @@
 import nock from "nock";
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { beforeEach, describe, expect, it } from "vitest";
 import type { SweepDeps } from "../../src/survey/sweep.js";
 import { sweep } from "../../src/survey/sweep.js";
 import { API, reaction } from "../helpers/app.js";
-import type { TestDatabase } from "../helpers/db.js";
-import { backends, truncateAll } from "../helpers/db.js";
+import { backends, useDatabase } from "../helpers/db.js";
 import { REPORTER } from "../helpers/fixtures.js";
 import { at, createSweepProbot, experienceOf, HOUR, MINUTE, othersReactions, reactionsPath, seedAskedSurvey, surveyRow, sweeperFor } from "./harness.js";
 
@@ -16,32 +15,27 @@ const reads = () => nock(API).get(reactionsPath(900)).query({ per_page: 100 });
 const page2 = () => nock(API).get(reactionsPath(900)).query({ per_page: 100, page: 2 });
 
 describe.each(backends)("one read of a survey's reactions on $name", ({ create }) => {
-  let store: TestDatabase;
+  const { db } = useDatabase(create);
   let deps: SweepDeps;
   let id: number;
-  beforeAll(async () => {
-    store = await create();
-  });
-  afterAll(async () => store.drop());
   beforeEach(async () => {
-    await truncateAll(store.db);
-    deps = await sweeperFor(store.db, createSweepProbot());
-    id = await seedAskedSurvey(store.db, { number: 1, commentId: 900, askedAt });
+    deps = await sweeperFor(db(), createSweepProbot());
+    id = await seedAskedSurvey(db(), { number: 1, commentId: 900, askedAt });
   });
 
   it("sends the stored ETag as If-None-Match; a 304 keeps the survey open and reschedules it", async () => {
     reads().reply(200, othersReactions(3), { etag: 'W/"v1"' });
     await sweep(deps, firstRead);
-    expect(await surveyRow(store.db, id)).toMatchObject({ reactions_etag: 'W/"v1"', poll_count: 1 });
+    expect(await surveyRow(db(), id)).toMatchObject({ reactions_etag: 'W/"v1"', poll_count: 1 });
 
     const conditional = reads().matchHeader("if-none-match", 'W/"v1"').reply(304);
     await sweep(deps, at(askedAt, HOUR));
 
     expect(conditional.isDone()).toBe(true);
-    const survey = await surveyRow(store.db, id);
+    const survey = await surveyRow(db(), id);
     expect(survey).toMatchObject({ status: "asked", reactions_etag: 'W/"v1"', poll_count: 2, last_error: null });
     expect(survey.next_poll_at).toEqual(at(askedAt, 6 * HOUR));
-    expect(await experienceOf(store.db, id)).toEqual({ outcome: "pending", answered_at: null });
+    expect(await experienceOf(db(), id)).toEqual({ outcome: "pending", answered_at: null });
   });
 
   it("reads every page: the reporter's reaction on page 2 of 2 answers the survey", async () => {
@@ -53,8 +47,8 @@ describe.each(backends)("one read of a survey's reactions on $name", ({ create }
 
     await sweep(deps, firstRead);
 
-    expect(await surveyRow(store.db, id)).toMatchObject({ status: "answered", next_poll_at: null, ended_at: new Date("2026-11-03T10:07:00Z") });
-    expect(await experienceOf(store.db, id)).toEqual({ outcome: "positive", answered_at: new Date("2026-11-03T10:07:00Z") });
+    expect(await surveyRow(db(), id)).toMatchObject({ status: "answered", next_poll_at: null, ended_at: new Date("2026-11-03T10:07:00Z") });
+    expect(await experienceOf(db(), id)).toEqual({ outcome: "positive", answered_at: new Date("2026-11-03T10:07:00Z") });
   });
 
   // GitHub lists reactions oldest first: a reaction added to a comment that already has 100 lands on
@@ -74,7 +68,7 @@ describe.each(backends)("one read of a survey's reactions on $name", ({ create }
       .reply(200, [...othersReactions(5, "heart"), reaction("+1", REPORTER, "2026-11-03T10:30:00Z")], { etag: '"p2b"' });
     await sweep(deps, at(askedAt, HOUR));
 
-    expect(await experienceOf(store.db, id)).toEqual({ outcome: "positive", answered_at: new Date("2026-11-03T10:30:00Z") });
+    expect(await experienceOf(db(), id)).toEqual({ outcome: "positive", answered_at: new Date("2026-11-03T10:30:00Z") });
   });
 
   it("ends the survey as comment_deleted, neutral, when the comment's reactions answer 404", async () => {
@@ -82,8 +76,8 @@ describe.each(backends)("one read of a survey's reactions on $name", ({ create }
 
     await sweep(deps, firstRead);
 
-    expect(await surveyRow(store.db, id)).toMatchObject({ status: "comment_deleted", next_poll_at: null, ended_at: firstRead });
-    expect(await experienceOf(store.db, id)).toEqual({ outcome: "neutral", answered_at: null });
+    expect(await surveyRow(db(), id)).toMatchObject({ status: "comment_deleted", next_poll_at: null, ended_at: firstRead });
+    expect(await experienceOf(db(), id)).toEqual({ outcome: "neutral", answered_at: null });
     await sweep(deps, at(askedAt, 20 * 24 * HOUR));
   });
 
@@ -91,17 +85,17 @@ describe.each(backends)("one read of a survey's reactions on $name", ({ create }
     reads().reply(502, { message: "Bad Gateway" });
     await sweep(deps, firstRead);
 
-    const failed = await surveyRow(store.db, id);
+    const failed = await surveyRow(db(), id);
     expect(failed).toMatchObject({ status: "asked", poll_count: 0, lease_until: null });
     expect(failed.last_error).toMatch(/Bad Gateway/);
     expect(failed.next_poll_at).toEqual(at(firstRead, 5 * MINUTE));
-    expect(await experienceOf(store.db, id)).toEqual({ outcome: "pending", answered_at: null });
+    expect(await experienceOf(db(), id)).toEqual({ outcome: "pending", answered_at: null });
 
     await sweep(deps, at(firstRead, 5 * MINUTE - 1000));
     reads().reply(200, [reaction("-1", REPORTER, "2026-11-03T10:12:00Z")], { etag: '"v2"' });
     await sweep(deps, at(firstRead, 5 * MINUTE));
 
-    expect(await surveyRow(store.db, id)).toMatchObject({ status: "answered", next_poll_at: null });
-    expect(await experienceOf(store.db, id)).toEqual({ outcome: "negative", answered_at: new Date("2026-11-03T10:12:00Z") });
+    expect(await surveyRow(db(), id)).toMatchObject({ status: "answered", next_poll_at: null });
+    expect(await experienceOf(db(), id)).toEqual({ outcome: "negative", answered_at: new Date("2026-11-03T10:12:00Z") });
   });
 });

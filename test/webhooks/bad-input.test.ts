@@ -1,8 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { createTestApp, receive } from "../helpers/app.js";
-import { createTestDatabase } from "../helpers/db.js";
+import { createTestDatabase, useDatabase } from "../helpers/db.js";
 import { commentPayload, example, issuesPayload, issueTransferredPayload } from "../helpers/fixtures.js";
-import { countRows, NO_ROWS, useDatabase } from "./support.js";
+import { countRows, NO_ROWS } from "./support.js";
 
 type Json = Record<string, unknown>;
 
@@ -31,7 +31,7 @@ async function rejectionOf(promise: Promise<unknown>): Promise<unknown> {
 }
 
 describe("payloads the app cannot use", () => {
-  const db = useDatabase(createTestDatabase);
+  const { db } = useDatabase(createTestDatabase);
 
   // No GitHub call is mocked: a survey asked by mistake would fail the test (test/helpers/setup.ts).
   it.each([

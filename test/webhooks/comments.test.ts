@@ -1,8 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { createTestApp, mockToken, reaction, receive } from "../helpers/app.js";
-import { createTestDatabase } from "../helpers/db.js";
+import { createTestDatabase, useDatabase } from "../helpers/db.js";
 import { APP_BOT, commentOnIssuePayload, commentPayload, issuesPayload, MAINTAINER, REPORTER } from "../helpers/fixtures.js";
-import { countRows, mockReactionsRead, mockSurveyPost, NO_ROWS, rowsOf, useDatabase } from "./support.js";
+import { countRows, mockReactionsRead, mockSurveyPost, NO_ROWS, rowsOf } from "./support.js";
 
 const MEMBER = { login: "octo-member", id: 5_550_002, type: "User" };
 const HELPER = { login: "octo-collaborator", id: 5_550_003, type: "User" };
@@ -11,7 +11,7 @@ const RENOVATE = { login: "renovate[bot]", id: 29_139_614, type: "Bot" };
 const firstResponse = "SELECT first_response_at, first_responder_login FROM issues";
 
 describe("issue comments", () => {
-  const db = useDatabase(createTestDatabase);
+  const { db } = useDatabase(createTestDatabase);
 
   it("reads the survey's reactions at once when a person comments on its issue", async () => {
     const { probot } = createTestApp(db(), () => new Date("2026-11-03T11:00:05Z"));

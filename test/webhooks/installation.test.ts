@@ -1,8 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { createTestApp, mockToken, receive } from "../helpers/app.js";
-import { createTestDatabase } from "../helpers/db.js";
+import { createTestDatabase, useDatabase } from "../helpers/db.js";
 import { example, INSTALLATION_ID, issuesPayload } from "../helpers/fixtures.js";
-import { countRows, mockSurveyPost, rowsOf, useDatabase } from "./support.js";
+import { countRows, mockSurveyPost, rowsOf } from "./support.js";
 
 // GitHub's installation.deleted and installation_repositories.removed examples are about
 // installation 2 and its repository octocat/Hello-World.
@@ -14,7 +14,7 @@ const CLOCK = new Date("2026-11-03T10:00:05Z");
 const byInstallation = (table: string) => `SELECT installation_id, count(*)::int AS n FROM ${table} GROUP BY 1 ORDER BY 1`;
 
 describe("installation events", () => {
-  const db = useDatabase(createTestDatabase);
+  const { db } = useDatabase(createTestDatabase);
 
   it("stores the installation and its repositories from GitHub's installation.created example", async () => {
     const { probot } = createTestApp(db());

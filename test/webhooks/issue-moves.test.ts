@@ -1,8 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { createTestApp, mockToken, reaction, receive } from "../helpers/app.js";
-import { createTestDatabase } from "../helpers/db.js";
+import { createTestDatabase, useDatabase } from "../helpers/db.js";
 import { commentOnIssuePayload, issuesPayload, issueTransferredPayload, REPORTER } from "../helpers/fixtures.js";
-import { countRows, mockReactionsRead, mockSurveyPost, REPO_PATH, rowsOf, useDatabase } from "./support.js";
+import { countRows, mockReactionsRead, mockSurveyPost, REPO_PATH, rowsOf } from "./support.js";
 
 // GitHub's issues.transferred example moves octo-org/octo-repo#1 to Codertocat/Hello-World.
 const OLD_REPO = { id: 17_273_051, full_name: "octo-org/octo-repo", private: true };
@@ -14,7 +14,7 @@ const surveyKeys = "SELECT repository_id, issue_number, status, comment_id FROM 
 const experienceKeys = "SELECT repository_id, issue_number, outcome FROM experiences";
 
 describe("deleted and transferred issues", () => {
-  const db = useDatabase(createTestDatabase);
+  const { db } = useDatabase(createTestDatabase);
 
   it("deletes an issue with its surveys and experiences, and only that issue", async () => {
     const { probot } = createTestApp(db());

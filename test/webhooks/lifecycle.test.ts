@@ -1,8 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { createTestApp, mockToken, reaction, receive } from "../helpers/app.js";
-import { createTestDatabase } from "../helpers/db.js";
+import { createTestDatabase, useDatabase } from "../helpers/db.js";
 import { APP_BOT, commentOnIssuePayload, issuesPayload, REPORTER } from "../helpers/fixtures.js";
-import { countRows, mockReactionsRead, mockSurveyPost, rowsOf, useDatabase } from "./support.js";
+import { countRows, mockReactionsRead, mockSurveyPost, rowsOf } from "./support.js";
 
 const FIRST_CLOSE = "2026-11-03T10:00:00Z";
 const REOPENED = "2026-11-04T09:00:00Z";
@@ -12,7 +12,7 @@ const surveys = "SELECT status, closed_at, comment_id, ended_at FROM surveys ORD
 const experiences = "SELECT outcome, closed_at, answered_at FROM experiences ORDER BY id";
 
 describe("a survey through reopen, close again, answer and deleted comment", () => {
-  const db = useDatabase(createTestDatabase);
+  const { db } = useDatabase(createTestDatabase);
 
   it("cancels the unanswered survey on reopen and asks again, in a second comment, on the next close", async () => {
     const { probot } = createTestApp(db());

@@ -1,8 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { createTestApp, mockToken, receive } from "../helpers/app.js";
-import { backends } from "../helpers/db.js";
+import { backends, useDatabase } from "../helpers/db.js";
 import { commentOnIssuePayload, commentPayload, issuesPayload, MAINTAINER } from "../helpers/fixtures.js";
-import { countRows, mockReactionsRead, mockSurveyPost, rowsOf, useDatabase } from "./support.js";
+import { countRows, mockReactionsRead, mockSurveyPost, rowsOf } from "./support.js";
 
 // The app's clock is years after the events: every time stored must come from the payloads.
 const LATE_CLOCK = () => new Date("2031-06-01T00:00:00Z");
@@ -13,7 +13,7 @@ const REOPENED = "2026-11-04T09:00:00Z";
 const issueState = "SELECT state, state_reason, opened_at, closed_at, reopen_count FROM issues";
 
 describe.each(backends)("events arriving out of order on $name", ({ create }) => {
-  const db = useDatabase(create);
+  const { db } = useDatabase(create);
 
   it("builds the issue from an issues.closed that comes before issues.opened, and asks", async () => {
     const { probot } = createTestApp(db(), LATE_CLOCK);

@@ -1,15 +1,15 @@
 import { randomUUID } from "node:crypto";
 import { describe, expect, it } from "vitest";
 import { createTestApp, mockToken, reaction, receive } from "../helpers/app.js";
-import { backends } from "../helpers/db.js";
+import { backends, useDatabase } from "../helpers/db.js";
 import { APP_BOT, commentOnIssuePayload, issuesPayload, MAINTAINER, REPORTER } from "../helpers/fixtures.js";
-import { countRows, mockReactionsRead, mockSurveyPost, rowsOf, useDatabase } from "./support.js";
+import { countRows, mockReactionsRead, mockSurveyPost, rowsOf } from "./support.js";
 
 // Each mock answers once: a second survey comment POST or a second reactions read would be a
 // request without a mock, which test/helpers/setup.ts turns into a failure.
 
 describe.each(backends)("redelivered webhooks on $name", ({ create }) => {
-  const db = useDatabase(create);
+  const { db } = useDatabase(create);
 
   it("applies one issues.closed delivery received three times at once exactly once", async () => {
     const { probot } = createTestApp(db());

@@ -1,8 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { createTestApp, mockToken, receive } from "../helpers/app.js";
-import { createTestDatabase } from "../helpers/db.js";
+import { createTestDatabase, useDatabase } from "../helpers/db.js";
 import { issuesPayload, REPORTER } from "../helpers/fixtures.js";
-import { countRows, mockSurveyPost, rowsOf, useDatabase } from "./support.js";
+import { countRows, mockSurveyPost, rowsOf } from "./support.js";
 
 // No GitHub call is mocked in the "asks nothing" cases: test/helpers/setup.ts fails a test on any
 // request without a mock, so these tests also prove that no installation token is fetched and no
@@ -11,7 +11,7 @@ import { countRows, mockSurveyPost, rowsOf, useDatabase } from "./support.js";
 const DEPENDABOT = { login: "dependabot[bot]", id: 49_699_333, type: "Bot" };
 
 describe("which closed issues get a survey", () => {
-  const db = useDatabase(createTestDatabase);
+  const { db } = useDatabase(createTestDatabase);
 
   it.each([
     ["the reporter is a Bot", { reporter: DEPENDABOT }],

@@ -1,31 +1,12 @@
 import nock from "nock";
-import { afterAll, beforeAll, beforeEach } from "vitest";
 import type { Db } from "../../src/db/types.js";
-import type { TestDatabase } from "../helpers/db.js";
-import { truncateAll } from "../helpers/db.js";
 import { API, surveyCommentReply } from "../helpers/app.js";
 import { REPORTER } from "../helpers/fixtures.js";
 
-/** Shared by the webhook suites: a database per file (emptied before each test), row reads, GitHub mocks. */
+/** Shared by the webhook suites: row counts and reads, GitHub mocks. */
 
 export const TABLES = ["installations", "repositories", "issues", "surveys", "experiences", "deliveries"] as const;
 export type Table = (typeof TABLES)[number];
-
-/** Opens a fresh database for the file, empties it before each test; returns a getter for it. */
-export function useDatabase(create: () => Promise<TestDatabase>): () => Db {
-  let store: TestDatabase | undefined;
-  beforeAll(async () => {
-    store = await create();
-  });
-  afterAll(async () => store?.drop());
-  beforeEach(async () => {
-    if (store) await truncateAll(store.db);
-  });
-  return () => {
-    if (!store) throw new Error("the test database is not open");
-    return store.db;
-  };
-}
 
 /** How many rows each table holds. */
 export async function countRows(db: Db): Promise<Record<Table, number>> {
