@@ -1,8 +1,8 @@
 import type { Logger } from "pino";
 import type { ConfigTarget, EffectiveConfig } from "./config/repository-config.js";
-import type { Background } from "./background.js";
 import type { Db } from "./db/types.js";
 import type { Octokit } from "./github/octokit.js";
+import type { AfterAnswer } from "./work/after-answer.js";
 
 /** Where a repository's configuration comes from (stored, or read from GitHub). */
 export type ConfigSource = (octokit: Octokit, target: ConfigTarget, log: Logger) => Promise<EffectiveConfig>;
@@ -12,6 +12,6 @@ export type AppDeps = {
   db: Db;
   clock: () => Date;
   config: ConfigSource;
-  /** Where work a webhook made due runs: after the answer on the server, inline in tests. */
-  background: Background;
+  /** Starts the work a webhook queued: after the answer on the server (bounded), inline in tests. */
+  work: AfterAnswer;
 };

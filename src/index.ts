@@ -16,7 +16,14 @@ import { issuesReopened } from "./handlers/issues-reopened.js";
 import { issuesTransferred } from "./handlers/issues-transferred.js";
 import { push } from "./handlers/push.js";
 
-/** The Probot app: wires each webhook event to its handler. */
+/**
+ * The Probot app: wires each webhook event to its handler.
+ *
+ * What the handlers queue runs after the answer in the work engine: every kind of work is registered
+ * in ./work/registry.ts. The scheduled work is ./due-work.ts, run every minute by ./scheduler.ts (and
+ * by `satisfaction-bot sweep`): it plans the summaries whose time has come
+ * (./summary/sweep-summaries.ts, posted by ./summary/summary-work.ts) and runs every due piece of work.
+ */
 export function satisfactionBot(deps: AppDeps) {
   return (app: Probot): void => {
     app.on("issues.opened", issuesOpened(deps));

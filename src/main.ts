@@ -2,7 +2,6 @@ import { setTimeout as sleep } from "node:timers/promises";
 import type { Logger } from "pino";
 import { run } from "probot";
 import type { AppDeps } from "./app-deps.js";
-import { backgroundRunner } from "./background.js";
 import { configFor } from "./config/repository-config.js";
 import { migrate } from "./db/migrate.js";
 import { openDatabase } from "./db/open.js";
@@ -16,8 +15,12 @@ import { createLogger } from "./logger.js";
 import type { Scheduler } from "./scheduler.js";
 import { startScheduler } from "./scheduler.js";
 import { startServer } from "./server.js";
+import { startWorker } from "./work/after-answer.js";
+import { workRegistry } from "./work/registry.js";
 
 const SWEEP_INTERVAL_MS = 60_000;
+// Work in flight at once in this process (GitHub spaces writes anyway); the rest waits in the queue.
+const WORK_CONCURRENCY = 4;
 const MIGRATE_RETRY_MS = 5_000;
 // GitHub caps webhook payloads at 25 MB; the events this app handles are far smaller.
 const MAX_WEBHOOK_BYTES = 5 * 1024 * 1024;
@@ -62,14 +65,15 @@ async function start(): Promise<void> {
   const log = createLogger(env.LOG_LEVEL);
   const db = await openDatabase(env);
   const clock = () => new Date();
-  const background = backgroundRunner(log);
+  const probot = createProbot({ ...env, APP_ID: env.APP_ID, privateKey: env.privateKey }, log);
+  const octokitFor = (installationId: number) => probot.auth(installationId);
+  const worker = startWorker({ db, log, kinds: workRegistry }, octokitFor, clock, WORK_CONCURRENCY);
   const deps: AppDeps = {
     db,
     clock,
     config: (octokit, target, logger) => configFor({ db, log: logger }, octokit, target),
-    background: background.run,
+    work: worker.afterAnswer,
   };
-  const probot = createProbot({ ...env, APP_ID: env.APP_ID, privateKey: env.privateKey }, log);
   // Migrated before listening when the database is up; otherwise listen at once and migrate when it is back.
   let ready = await tryMigrate(db, log);
   let stopping = false;
@@ -84,7 +88,7 @@ async function start(): Promise<void> {
     stopping = true;
     log.info({ signal }, "stopping: finishing the work in hand");
     server.close();
-    await Promise.all([started.scheduler?.stop(), background.drain()]);
+    await Promise.all([started.scheduler?.stop(), worker.drain()]);
     await db.close();
     process.exit(0);
   };
@@ -93,7 +97,6 @@ async function start(): Promise<void> {
 
   if (!ready && !(await migrateWhenReachable(db, log, () => stopping))) return;
   ready = true;
-  const octokitFor = (installationId: number) => probot.auth(installationId);
   const work = {
     db,
     log,

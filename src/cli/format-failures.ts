@@ -1,4 +1,4 @@
-import type { Failures } from "./failures.js";
+import type { Failures } from "./list-failures.js";
 
 const MAX_ERROR_CHARS = 80;
 
@@ -58,6 +58,11 @@ export function formatFailures(failures: Failures, installationId: number | null
       errorText(check.lastError),
     ]),
   );
+  const other = section(
+    "Other failed work",
+    ["KIND", "KEY", "INSTALLATION", "ATTEMPTS", "FAILED AT", "LAST ERROR"],
+    failures.other.map((work) => [work.kind, work.key, String(work.installationId), String(work.attempts), instant(work.failedAt), errorText(work.lastError)]),
+  );
   const deliveries = failures.deliveries
     ? section(
         "Given-up webhook deliveries",
@@ -66,5 +71,6 @@ export function formatFailures(failures: Failures, installationId: number | null
       )
     : ["Given-up webhook deliveries: not listed with --installation (they are app-wide)"];
   const scope = installationId === null ? "all installations" : `installation ${installationId}`;
-  return [`Failures (${scope})`, "", ...surveys, "", ...summaries, "", ...configChecks, "", ...deliveries].join("\n");
+  const others = failures.other.length > 0 ? ["", ...other] : [];
+  return [`Failures (${scope})`, "", ...surveys, "", ...summaries, "", ...configChecks, ...others, "", ...deliveries].join("\n");
 }

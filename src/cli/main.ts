@@ -19,7 +19,8 @@ const USAGE = `Usage: satisfaction-bot <command>
                                                       post one summary now (once per period), or print it
   failures [--installation <id>] [--json]             surveys, summaries and configuration checks that failed, and
                                                       webhook deliveries given up (app-wide: not with --installation)
-  retry (--survey|--summary|--config-check <id> --installation <id> | --delivery <guid>)
+  retry (--survey|--summary|--config-check <id> --installation <id> | --work <kind>:<key> --installation <id>
+         | --delivery <guid>)
                                                       put one failure back for one more try`;
 
 type Command = (db: Db) => Promise<string>;

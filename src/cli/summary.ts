@@ -10,7 +10,10 @@ import { repositoryByName } from "../queries/summary-candidates.js";
 import { periodFromKey } from "../summary/periods.js";
 import { PERIOD_NOUN, summaryMarker } from "../summary/post-summary.js";
 import { renderSummary } from "../summary/render.js";
-import { repositorySummaryData, summarizeRepository, summaryKey } from "../summary/repository-summary.js";
+import { POST_SUMMARY, planSummary } from "../queries/summaries.js";
+import { outputsOf, repositorySummaryData, summaryKey } from "../summary/repository-summary.js";
+import { workRegistry } from "../work/registry.js";
+import { workNow } from "../work/work-due.js";
 import { installationId, parseCommand, repositoryName, requiredText, UsageError } from "./args.js";
 import { resolveRepository } from "./resolve-repository.js";
 import { MissingCredentialsError } from "./sweep.js";
@@ -60,6 +63,13 @@ export async function summaryCommand(db: Db, env: Env, log: Logger, args: Return
     const data = await repositorySummaryData(db, repository, period, effective);
     return renderSummary(data, { marker: summaryMarker(summaryKey(repository, period, "issue")), periodNoun: PERIOD_NOUN[period.schedule] });
   }
-  const outcomes = await summarizeRepository({ db, log }, octokit, repository, period, effective, { now, dryRun: effective.config.dry_run });
+  const outcomes: string[] = [];
+  for (const output of outputsOf(effective.config.summary.output)) {
+    const summary = await planSummary(db, summaryKey(repository, period, output), now);
+    const ref = { installationId: summary.installationId, kind: POST_SUMMARY, key: String(summary.id) };
+    const tally = summary.status === "pending" ? await workNow({ db, log, kinds: workRegistry }, async () => octokit, [ref], now) : null;
+    const [result] = [...(tally?.byKind.get(POST_SUMMARY)?.keys() ?? [])];
+    outcomes.push(result === undefined ? "already_done" : result === "retry" ? "failed" : result);
+  }
   return `summary ${period.key} for ${repository.fullName}: ${outcomes.join(", ")}`;
 }

@@ -5,7 +5,7 @@ import { gatherSummary } from "../summary/gather.js";
 import type { SummarySubject } from "../summary/gather.js";
 import { periodFromKey, postingTime } from "../summary/periods.js";
 import { renderSummary, summaryTitle } from "../summary/render.js";
-import { DAY, HOUR } from "./random.js";
+import { DAY } from "./random.js";
 import { exampleTraffic, SEED, WEEKS } from "./traffic.js";
 import { REPORTERS } from "./vocabulary.js";
 import type { IssueRow } from "./traffic.js";
@@ -23,7 +23,7 @@ export const EXAMPLE_MARKER = "<!-- satisfaction-bot:summary:example -->";
 
 const iso = (time: number | null): string | null => (time === null ? null : new Date(time).toISOString());
 
-async function store(db: Queryable, issues: IssueRow[], now: Date): Promise<void> {
+async function store(db: Queryable, issues: IssueRow[]): Promise<void> {
   await db.query("INSERT INTO installations (id, account_login, account_type) VALUES ($1, 'acme', 'Organization')", [INSTALLATION_ID]);
   await db.query(
     `INSERT INTO repositories (installation_id, id, full_name, private, stargazers_count, default_branch)
@@ -48,14 +48,13 @@ async function store(db: Queryable, issues: IssueRow[], now: Date): Promise<void
     );
     for (const s of issue.surveys) {
       const askedAt = s.closedAt + 4000;
-      const nextPoll = s.status === "asked" ? now.getTime() + HOUR : null;
       const created = await db.query<{ id: number }>(
         `INSERT INTO surveys (installation_id, repository_id, issue_number, closed_at, reporter_id, reporter_login, status, comment_id,
-           asked_at, window_ends_at, next_poll_at, poll_count, ended_at)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13) RETURNING id`,
+           asked_at, window_ends_at, poll_count, ended_at)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12) RETURNING id`,
         [
           INSTALLATION_ID, REPOSITORY.id, issue.number, iso(s.closedAt), reporterId, login, s.status, commentId++,
-          iso(askedAt), iso(askedAt + 14 * DAY), iso(nextPoll), s.status === "cancelled" ? 1 : 3, iso(s.endedAt),
+          iso(askedAt), iso(askedAt + 14 * DAY), s.status === "cancelled" ? 1 : 3, iso(s.endedAt),
         ],
       );
       if (s.outcome === null) continue;
@@ -79,7 +78,7 @@ export async function exampleSummary(seed = SEED): Promise<string> {
   const db = await openPglite(undefined);
   try {
     await migrate(db);
-    await store(db, exampleTraffic(firstDay, now, seed), now);
+    await store(db, exampleTraffic(firstDay, now, seed));
     const subject: SummarySubject = {
       installationId: INSTALLATION_ID,
       name: REPOSITORY.fullName,

@@ -4,11 +4,11 @@ import { issueEventSchema } from "../payloads.js";
 import { recordClose } from "../tracking/record-close.js";
 import { recordRepository } from "../tracking/record-repository.js";
 import { applyOnce, validateDelivery } from "./apply-once.js";
-import { workSurveyNow } from "./work-now.js";
+import { ASK_SURVEY } from "../queries/surveys.js";
 
 /**
  * A closed issue opens a survey for its reporter when it qualifies under the repository's
- * configuration, and asks right after the answer (the survey is stored first, so nothing is lost).
+ * configuration, and asks right after the answer (the survey and its work are stored first, so nothing is lost).
  */
 export function issuesClosed(deps: AppDeps) {
   return async (context: Context<"issues.closed">): Promise<void> => {
@@ -26,7 +26,7 @@ export function issuesClosed(deps: AppDeps) {
       context.log.info({ deliveryId: context.id, reason: result.value.reason }, "no survey for this close");
       return;
     }
-    const { surveyId } = result.value;
-    await deps.background(() => workSurveyNow(deps, context.log, context.octokit, installationId, surveyId));
+    const refs = [{ installationId, kind: ASK_SURVEY, key: String(result.value.surveyId) }];
+    await deps.work({ installationId, octokit: context.octokit, log: context.log, refs });
   };
 }

@@ -2,19 +2,18 @@ import type { Context } from "probot";
 import type { AppDeps } from "../app-deps.js";
 import { CONFIG_PATH } from "../config/load-config.js";
 import { pushEventSchema } from "../payloads.js";
-import { enqueueConfigCheck } from "../queries/config-checks.js";
+import { enqueueConfigCheck, POST_CONFIG_CHECK } from "../queries/config-checks.js";
 import { expireOrganizationConfig } from "../queries/organization-configs.js";
 import { expireStoredConfig, expireStoredConfigs } from "../queries/repository-configs.js";
 import { recordRepository } from "../tracking/record-repository.js";
 import { handleOnce } from "./apply-once.js";
-import { postConfigCheckNow } from "./work-now.js";
 
 /**
  * A push that changes .github/satisfaction.yml: the file at that commit is validated and the result
  * shown as a "Satisfaction configuration" check run on it; on the default branch it takes effect
  * (a broken one keeps the last good configuration). A change in the organisation's .github
  * repository makes every repository's configuration load again. The check is stored with the
- * delivery and posted right after the answer; the sweep retries it if GitHub fails.
+ * delivery and posted right after the answer; the work engine retries it if GitHub fails.
  */
 export function push(deps: AppDeps) {
   return async (context: Context<"push">): Promise<void> => {
@@ -35,7 +34,8 @@ export function push(deps: AppDeps) {
       return enqueueConfigCheck(tx, { installationId, repositoryId, headSha: event.after, onDefaultBranch, at });
     });
     if (!result.applied || result.value === null) return;
-    const { installationId, value: checkId } = result;
-    await deps.background(() => postConfigCheckNow(deps, context.log, context.octokit, installationId, checkId));
+    const { installationId } = result;
+    const refs = [{ installationId, kind: POST_CONFIG_CHECK, key: String(result.value) }];
+    await deps.work({ installationId, octokit: context.octokit, log: context.log, refs });
   };
 }

@@ -4,6 +4,7 @@ import type { Logger } from "pino";
 import type { Queryable } from "../db/types.js";
 import { isDatabaseUnavailable } from "../db/unavailable.js";
 import { workCounts } from "../queries/work-status.js";
+import { WORK_KINDS } from "../work/registry.js";
 import { EXPOSITION_CONTENT_TYPE, renderMetrics } from "./exposition.js";
 
 export type MetricsDeps = {
@@ -44,7 +45,7 @@ export function metricsHandler(deps: MetricsDeps) {
     if (!deps.ready()) return reply(res, 503, "Database unavailable");
     let body: string;
     try {
-      body = renderMetrics(await workCounts(deps.db));
+      body = renderMetrics(await workCounts(deps.db), WORK_KINDS.map((kind) => kind.name));
     } catch (error) {
       const unavailable = isDatabaseUnavailable(error);
       deps.log[unavailable ? "warn" : "error"]({ err: error }, "metrics could not be read");

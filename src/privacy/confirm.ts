@@ -1,8 +1,12 @@
-import type { Logger } from "pino";
-import type { Db } from "../db/types.js";
-import type { Octokit } from "../github/octokit.js";
+import { z } from "zod";
+import type { Queryable } from "../db/types.js";
 import { splitFullName } from "../github/octokit.js";
-import { FORGOTTEN, markOptOutConfirmed } from "../queries/privacy.js";
+import { dropLoginFromWork, FORGOTTEN, isOptOutConfirmed, markOptOutConfirmed } from "../queries/privacy.js";
+import type { WorkRef } from "../queries/work.js";
+import { enqueueWork } from "../queries/work.js";
+import { takeWrite } from "../queries/write-budget.js";
+import type { WorkKind } from "../work/kind.js";
+import { done } from "../work/kind.js";
 import type { Forgotten } from "./forget.js";
 
 /** Hidden in the reply, to tell it apart from other comments of the app. */
@@ -38,23 +42,45 @@ export function forgetMeReply(forgotten: Forgotten): string {
   ].join("\n\n");
 }
 
-/**
- * Posts the confirmation once, after the opt-out was committed, and records it. A failure is
- * logged, not thrown or retried: the opt-out itself is already durable.
- */
-export async function confirmForgotten(db: Db, log: Logger, octokit: Octokit, forgotten: Forgotten): Promise<void> {
-  const { installationId, person } = forgotten;
-  try {
-    const { owner, repo } = splitFullName(forgotten.repositoryFullName);
-    const { data } = await octokit.rest.issues.createComment({
-      owner,
-      repo,
-      issue_number: forgotten.issueNumber,
-      body: forgetMeReply(forgotten),
-    });
-    await markOptOutConfirmed(db, installationId, person.id, { commentId: data.id, at: new Date(data.created_at) });
-    log.info({ installationId, commentId: data.id }, "forget-me confirmed");
-  } catch (error) {
-    log.error({ installationId, err: error }, "forget-me confirmation failed; the opt-out stands");
-  }
+/** The work kind that posts the confirmation reply. */
+export const CONFIRM_FORGET_ME = "privacy.confirm";
+
+// What the reply needs; the login only to mention the person, dropped if the reply fails for good.
+const confirmationPayload = z.object({
+  login: z.string().optional(),
+  repository: z.string(),
+  issueNumber: z.number().int(),
+  experiences: z.number().int(),
+  surveys: z.number().int(),
+  issuesReported: z.number().int(),
+  issuesAnswered: z.number().int(),
+});
+
+/** Queues the confirmation reply, in the transaction that forgot the person. */
+export async function queueConfirmation(tx: Queryable, forgotten: Forgotten, at: Date): Promise<WorkRef> {
+  const { installationId, person, repositoryFullName, issueNumber, experiences, surveys, issuesReported, issuesAnswered } = forgotten;
+  const ref = { installationId, kind: CONFIRM_FORGET_ME, key: String(person.id) };
+  const payload = { login: person.login, repository: repositoryFullName, issueNumber, experiences, surveys, issuesReported, issuesAnswered };
+  await enqueueWork(tx, { ...ref, repositoryId: null, payload, runAt: at });
+  return ref;
 }
+
+/** Posting the confirmation of `/satisfaction forget-me` once, after the opt-out was committed, and recording it. */
+export const confirmForgetMe: WorkKind = {
+  name: CONFIRM_FORGET_ME,
+  maxAttempts: 8,
+  finalStatuses: [403, 404, 410, 422],
+  async handle({ db, log, octokit, now }, item) {
+    const userId = Number(item.key);
+    if (await isOptOutConfirmed(db, item.installationId, userId)) return done("already_done");
+    const payload = confirmationPayload.parse(item.payload);
+    if (!(await takeWrite(db, item.installationId))) return { deferred: new Date(now.getTime() + 60_000) };
+    const forgotten = { ...payload, installationId: item.installationId, person: { id: userId, login: payload.login ?? FORGOTTEN.login }, repositoryFullName: payload.repository, firstTime: true };
+    const { owner, repo } = splitFullName(payload.repository);
+    const { data } = await octokit.rest.issues.createComment({ owner, repo, issue_number: payload.issueNumber, body: forgetMeReply(forgotten) });
+    await markOptOutConfirmed(db, item.installationId, userId, { commentId: data.id, at: new Date(data.created_at) });
+    log.info({ installationId: item.installationId, commentId: data.id }, "forget-me confirmed");
+    return done("posted");
+  },
+  onFailed: (tx, item) => dropLoginFromWork(tx, item.installationId, CONFIRM_FORGET_ME, item.key),
+};

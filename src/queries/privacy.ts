@@ -1,4 +1,8 @@
 import type { Queryable } from "../db/types.js";
+import { ASK_SURVEY, READ_REACTIONS } from "./surveys.js";
+
+// A deleted survey takes its queued work with it.
+const SURVEY_WORK = [ASK_SURVEY, READ_REACTIONS];
 
 /** What a person who left (or whose data is anonymised) is shown as: GitHub's own name for a deleted account. */
 export const FORGOTTEN = { id: 0, login: "ghost" } as const;
@@ -32,10 +36,13 @@ export async function deletePersonSurveys(
     installationId,
     userId,
   ]);
-  const surveys = await tx.query("DELETE FROM surveys WHERE installation_id = $1 AND reporter_id = $2 RETURNING id", [
-    installationId,
-    userId,
-  ]);
+  const surveys = await tx.query<{ id: number }>(
+    `WITH gone AS (DELETE FROM surveys WHERE installation_id = $1 AND reporter_id = $2 RETURNING installation_id, id),
+     unqueued AS (DELETE FROM work w USING gone
+       WHERE w.installation_id = gone.installation_id AND w.kind = ANY($3::text[]) AND w.key = gone.id::text)
+     SELECT id FROM gone`,
+    [installationId, userId, SURVEY_WORK],
+  );
   return { experiences: experiences.rowCount, surveys: surveys.rowCount };
 }
 
@@ -83,6 +90,24 @@ export async function markOptOutConfirmed(
  */
 export async function deleteClosedBefore(tx: Queryable, cutoff: Date): Promise<number> {
   const experiences = await tx.query("DELETE FROM experiences WHERE closed_at < $1 RETURNING id", [cutoff]);
-  await tx.query("DELETE FROM surveys WHERE closed_at < $1", [cutoff]);
+  await tx.query(
+    `WITH gone AS (DELETE FROM surveys WHERE closed_at < $1 RETURNING installation_id, id)
+     DELETE FROM work w USING gone WHERE w.installation_id = gone.installation_id AND w.kind = ANY($2::text[]) AND w.key = gone.id::text`,
+    [cutoff, SURVEY_WORK],
+  );
   return experiences.rowCount;
+}
+
+/** Whether the confirmation reply to a person's opt-out was posted (true also when there is no opt-out to confirm). */
+export async function isOptOutConfirmed(db: Queryable, installationId: number, userId: number): Promise<boolean> {
+  const { rows } = await db.query<{ confirmed: boolean }>(
+    "SELECT confirmation_comment_id IS NOT NULL AS confirmed FROM opt_outs WHERE installation_id = $1 AND user_id = $2",
+    [installationId, userId],
+  );
+  return rows[0]?.confirmed ?? true;
+}
+
+/** A reply that failed for good keeps no login of the person it was for. */
+export async function dropLoginFromWork(tx: Queryable, installationId: number, kind: string, key: string): Promise<void> {
+  await tx.query("UPDATE work SET payload = payload - 'login' WHERE installation_id = $1 AND kind = $2 AND key = $3", [installationId, kind, key]);
 }

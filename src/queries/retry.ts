@@ -3,20 +3,23 @@ import type { Queryable } from "../db/types.js";
 /** What an operator's retry found: put back, or why not (the row is not failed, or not there). */
 export type RetryOutcome = { retried: true } | { retried: false; status: string | null };
 
-async function outcome(db: Queryable, retried: number, current: string, params: unknown[]): Promise<RetryOutcome> {
-  if (retried > 0) return { retried: true };
-  const { rows } = await db.query<{ status: string }>(current, params);
-  return { retried: false, status: rows[0]?.status ?? null };
+/** The tables whose rows failed work is about. */
+export type WorkSubjectTable = "surveys" | "summaries" | "config_checks";
+
+/** The status of the row failed work is about; null when there is no such row in the installation. */
+export async function subjectStatus(db: Queryable, table: WorkSubjectTable, installationId: number, id: number): Promise<string | null> {
+  const { rows } = await db.query<{ status: string }>(`SELECT status FROM ${table} WHERE installation_id = $1 AND id = $2`, [installationId, id]);
+  return rows[0]?.status ?? null;
 }
 
 /**
- * A failed survey back to `to_ask`, due at `now`, with its pending experience again, while the issue
- * is still closed by the close it asks about. Its attempts are kept: one more try, then failed again.
+ * A failed survey back to `to_ask` with its pending experience again, while the issue is still
+ * closed by the close it asks about. Null when done, else why not.
  */
-export async function retrySurvey(db: Queryable, installationId: number, id: number, now: Date): Promise<RetryOutcome> {
-  const { rowCount } = await db.query(
+export async function retrySurvey(tx: Queryable, installationId: number, id: number): Promise<string | null> {
+  const { rowCount } = await tx.query(
     `WITH retried AS (
-       UPDATE surveys s SET status = 'to_ask', ended_at = NULL, next_poll_at = $3, lease_until = NULL
+       UPDATE surveys s SET status = 'to_ask', ended_at = NULL
        FROM issues i
        WHERE s.installation_id = $1 AND s.id = $2 AND s.status = 'failed'
          AND i.installation_id = s.installation_id AND i.repository_id = s.repository_id AND i.number = s.issue_number
@@ -24,36 +27,25 @@ export async function retrySurvey(db: Queryable, installationId: number, id: num
        RETURNING s.*)
      INSERT INTO experiences (installation_id, repository_id, issue_number, survey_id, reporter_id, closed_at, outcome)
      SELECT installation_id, repository_id, issue_number, id, reporter_id, closed_at, 'pending' FROM retried`,
-    [installationId, id, now],
+    [installationId, id],
   );
-  const current = `SELECT CASE WHEN s.status = 'failed' THEN 'failed, and its issue was reopened since' ELSE s.status END AS status
-    FROM surveys s WHERE s.installation_id = $1 AND s.id = $2`;
-  return outcome(db, rowCount, current, [installationId, id]);
+  return rowCount > 0 ? null : "failed, and its issue was reopened since";
 }
 
-/** A failed summary back to `pending`, due at `now`; its next try looks for an earlier post first. */
-export async function retrySummary(db: Queryable, installationId: number, id: number, now: Date): Promise<RetryOutcome> {
-  const { rowCount } = await db.query(
-    `UPDATE summaries SET status = 'pending', next_attempt_at = $3, lease_until = NULL
-     WHERE installation_id = $1 AND id = $2 AND status = 'failed'`,
-    [installationId, id, now],
-  );
-  return outcome(db, rowCount, "SELECT status FROM summaries WHERE installation_id = $1 AND id = $2", [installationId, id]);
+/** A failed summary or configuration check back to `pending` (its work was put back with it). */
+export async function markSubjectPending(tx: Queryable, table: "summaries" | "config_checks", installationId: number, id: number): Promise<void> {
+  await tx.query(`UPDATE ${table} SET status = 'pending' WHERE installation_id = $1 AND id = $2 AND status = 'failed'`, [installationId, id]);
 }
 
-/** A failed configuration check back to `pending`, due at `now`. */
-export async function retryConfigCheck(db: Queryable, installationId: number, id: number, now: Date): Promise<RetryOutcome> {
-  const { rowCount } = await db.query(
-    `UPDATE config_checks SET status = 'pending', next_attempt_at = $3, lease_until = NULL
-     WHERE installation_id = $1 AND id = $2 AND status = 'failed'`,
-    [installationId, id, now],
-  );
-  return outcome(db, rowCount, "SELECT status FROM config_checks WHERE installation_id = $1 AND id = $2", [installationId, id]);
+/** A summary or configuration check whose work failed for good ends 'failed' too. */
+export async function markSubjectFailed(tx: Queryable, table: "summaries" | "config_checks", installationId: number, id: number): Promise<void> {
+  await tx.query(`UPDATE ${table} SET status = 'failed' WHERE installation_id = $1 AND id = $2 AND status = 'pending'`, [installationId, id]);
 }
 
 /** Forgets a given-up delivery, so that the recovery job asks GitHub to redeliver it again. */
 export async function retryDelivery(db: Queryable, guid: string): Promise<RetryOutcome> {
   const { rowCount } = await db.query("DELETE FROM delivery_redeliveries WHERE guid = $1 AND given_up_at IS NOT NULL", [guid]);
-  const current = "SELECT 'still being redelivered' AS status FROM delivery_redeliveries WHERE guid = $1";
-  return outcome(db, rowCount, current, [guid]);
+  if (rowCount > 0) return { retried: true };
+  const { rows } = await db.query<{ status: string }>("SELECT 'still being redelivered' AS status FROM delivery_redeliveries WHERE guid = $1", [guid]);
+  return { retried: false, status: rows[0]?.status ?? null };
 }

@@ -8,78 +8,59 @@ export type SummaryKey = {
   output: "issue" | "check_run";
 };
 
-export type ClaimedSummary = SummaryKey & { id: number; attempts: number };
+/** A stored summary: its key, id and status (`pending` until posted, or `failed`). */
+export type StoredSummary = SummaryKey & { id: number; status: string };
 
-const LEASE = "interval '2 minutes'";
+/** The work kind that posts a summary. */
+export const POST_SUMMARY = "summary.post";
 
-/** Whether this summary is waiting to be posted now: not done, and not waiting out a failed try. */
-export async function isSummaryDue(db: Queryable, key: SummaryKey, now: Date): Promise<boolean> {
-  const result = await db.query(
-    `SELECT 1 FROM summaries WHERE installation_id = $1 AND scope = $2 AND target_repository_id = $3
-       AND period_key = $4 AND output = $5
-       AND (status <> 'pending' OR next_attempt_at > $6 OR lease_until > now())`,
-    [key.installationId, key.scope, key.targetRepositoryId, key.periodKey, key.output, now],
-  );
-  return result.rowCount === 0;
+const storedColumns = `id, installation_id AS "installationId", scope, target_repository_id AS "targetRepositoryId",
+  period_key AS "periodKey", output, status`;
+
+const keyMatches = "installation_id = $1 AND scope = $2 AND target_repository_id = $3 AND period_key = $4 AND output = $5";
+
+/** Whether this summary was planned already (posted, pending or failed): then the planner leaves it. */
+export async function isSummaryPlanned(db: Queryable, key: SummaryKey): Promise<boolean> {
+  const result = await db.query(`SELECT 1 FROM summaries WHERE ${keyMatches}`, [key.installationId, key.scope, key.targetRepositoryId, key.periodKey, key.output]);
+  return result.rowCount > 0;
 }
 
 /**
- * Claims the right to post one summary. The unique key makes the row once across all instances; the
- * lease lets one worker at a time try, and a failed try waits for `next_attempt_at`.
+ * Plans one summary: its row, unique per key across all instances, and the work of posting it, due
+ * at `runAt`, in one statement. Returns the stored summary, planned now or before.
  */
-export async function claimSummary(db: Queryable, key: SummaryKey, now: Date): Promise<ClaimedSummary | null> {
-  const params = [key.installationId, key.scope, key.targetRepositoryId, key.periodKey, key.output, now];
+export async function planSummary(db: Queryable, key: SummaryKey, runAt: Date): Promise<StoredSummary> {
+  const params = [key.installationId, key.scope, key.targetRepositoryId, key.periodKey, key.output];
   await db.query(
-    `INSERT INTO summaries (installation_id, scope, target_repository_id, period_key, output, status, next_attempt_at)
-     VALUES ($1, $2, $3, $4, $5, 'pending', $6) ON CONFLICT DO NOTHING`,
-    params,
+    `WITH planned AS (
+       INSERT INTO summaries (installation_id, scope, target_repository_id, period_key, output, status)
+       VALUES ($1, $2, $3, $4, $5, 'pending') ON CONFLICT DO NOTHING
+       RETURNING id, installation_id, target_repository_id)
+     INSERT INTO work (installation_id, repository_id, kind, key, payload, state, run_at)
+     SELECT installation_id, target_repository_id, $7, id::text,
+       jsonb_build_object('scope', $2::text, 'period', $4::text, 'output', $5::text), 'pending', $6 FROM planned`,
+    [...params, runAt, POST_SUMMARY],
   );
-  const claimed = await db.query<{ id: number; attempts: number }>(
-    `UPDATE summaries SET attempts = attempts + 1, lease_until = now() + ${LEASE}
-     WHERE installation_id = $1 AND scope = $2 AND target_repository_id = $3 AND period_key = $4 AND output = $5
-       AND status = 'pending' AND next_attempt_at <= $6 AND (lease_until IS NULL OR lease_until < now())
-     RETURNING id, attempts`,
-    params,
-  );
-  const row = claimed.rows[0];
-  return row ? { ...key, ...row } : null;
+  const { rows } = await db.query<StoredSummary>(`SELECT ${storedColumns} FROM summaries WHERE ${keyMatches}`, params);
+  const stored = rows[0];
+  if (!stored) throw new Error(`summary ${key.periodKey} vanished while planning it`);
+  return stored;
 }
 
-/** A summary as its claim names it: every update is scoped by its installation too. */
-type SummaryRef = Pick<ClaimedSummary, "id" | "installationId">;
+/** The summary a piece of work posts; null when it is gone. */
+export async function summaryForWork(db: Queryable, installationId: number, id: number): Promise<StoredSummary | null> {
+  const { rows } = await db.query<StoredSummary>(`SELECT ${storedColumns} FROM summaries WHERE installation_id = $1 AND id = $2`, [installationId, id]);
+  return rows[0] ?? null;
+}
 
-export async function markSummaryDone(db: Queryable, claim: SummaryRef, done: { status: "posted" | "dry_run"; githubNumber: number | null; at: Date }): Promise<void> {
+type SummaryRef = Pick<StoredSummary, "id" | "installationId">;
+
+export async function markSummaryDone(db: Queryable, summary: SummaryRef, done: { status: "posted" | "dry_run"; githubNumber: number | null; at: Date }): Promise<void> {
   await db.query(
-    `UPDATE summaries SET status = $2, github_number = $3, posted_at = $4, lease_until = NULL, last_error = NULL
+    `UPDATE summaries SET status = $2, github_number = $3, posted_at = $4
      WHERE id = $1 AND installation_id = $5`,
-    [claim.id, done.status, done.githubNumber, done.at, claim.installationId],
+    [summary.id, done.status, done.githubNumber, done.at, summary.installationId],
   );
-}
-
-/** The write budget of the minute is spent: try again at `retryAt`, without counting an attempt. */
-export async function deferSummary(db: Queryable, claim: SummaryRef, retryAt: Date): Promise<void> {
-  await db.query(
-    "UPDATE summaries SET lease_until = NULL, next_attempt_at = $2, attempts = greatest(attempts - 1, 0) WHERE id = $1 AND installation_id = $3",
-    [claim.id, retryAt, claim.installationId],
-  );
-}
-
-/** Gives up on a summary that failed at every retry; it stays visible with its last error. */
-export async function markSummaryFailed(db: Queryable, claim: SummaryRef, error: string): Promise<void> {
-  await db.query("UPDATE summaries SET status = 'failed', lease_until = NULL, last_error = $2 WHERE id = $1 AND installation_id = $3", [
-    claim.id,
-    error.slice(0, 500),
-    claim.installationId,
-  ]);
-}
-
-export async function releaseSummaryAfterFailure(db: Queryable, claim: SummaryRef, error: string, retryAt: Date): Promise<void> {
-  await db.query("UPDATE summaries SET lease_until = NULL, last_error = $2, next_attempt_at = $3 WHERE id = $1 AND installation_id = $4", [
-    claim.id,
-    error.slice(0, 500),
-    retryAt,
-    claim.installationId,
-  ]);
 }
 
 /** The issue number of the summary issue of the latest earlier period, to close it (never a newer one). */

@@ -36,3 +36,14 @@ export async function repositoryByName(db: Queryable, installationId: number, fu
   );
   return result.rows[0] ?? null;
 }
+
+/** One stored repository of an installation, by id (the target of a planned summary); null when gone. */
+export async function repositoryById(db: Queryable, installationId: number, id: number): Promise<SummaryCandidate | null> {
+  const result = await db.query<SummaryCandidate>(
+    `SELECT installation_id AS "installationId", id, full_name AS "fullName", private,
+       stargazers_count AS stargazers, default_branch AS "defaultBranch"
+     FROM repositories WHERE installation_id = $1 AND id = $2`,
+    [installationId, id],
+  );
+  return result.rows[0] ?? null;
+}

@@ -1,48 +1,35 @@
 import type { Queryable, Db } from "../db/types.js";
 import type { IssueKey } from "./issues.js";
 import type { Outcome } from "./surveys.js";
+import { READ_REACTIONS } from "./surveys.js";
 
-/** A survey as its claim names it: every update is scoped by its installation too. */
+/** A survey as its work names it: every update is scoped by its installation too. */
 export type SurveyRef = { installationId: number; id: number };
 
+/** The comment is posted: the survey is asked, and the reading of its reactions queued for `nextPollAt`, in one statement. */
 export async function markAsked(
   db: Queryable,
   survey: SurveyRef,
   asked: { commentId: number; askedAt: Date; windowEndsAt: Date; nextPollAt: Date },
 ): Promise<void> {
   await db.query(
-    `UPDATE surveys SET status = 'asked', comment_id = $2, asked_at = $3, window_ends_at = $4, next_poll_at = $5,
-       lease_until = NULL, last_error = NULL
-     WHERE id = $1 AND installation_id = $6 AND status = 'to_ask'`,
-    [survey.id, asked.commentId, asked.askedAt, asked.windowEndsAt, asked.nextPollAt, survey.installationId],
+    `WITH asked AS (
+       UPDATE surveys SET status = 'asked', comment_id = $2, asked_at = $3, window_ends_at = $4
+       WHERE id = $1 AND installation_id = $6 AND status = 'to_ask'
+       RETURNING installation_id, repository_id, id, issue_number)
+     INSERT INTO work (installation_id, repository_id, kind, key, payload, state, run_at)
+     SELECT installation_id, repository_id, $7, id::text, jsonb_build_object('issueNumber', issue_number), 'pending', $5 FROM asked
+     ON CONFLICT (installation_id, kind, key) DO NOTHING`,
+    [survey.id, asked.commentId, asked.askedAt, asked.windowEndsAt, asked.nextPollAt, survey.installationId, READ_REACTIONS],
   );
 }
 
-/** Releases a claim after a failed attempt; the survey is tried again at `retryAt`. */
-export async function releaseAfterFailure(db: Queryable, survey: SurveyRef, error: string, retryAt: Date): Promise<void> {
+/** A read found no answer yet: remember the ETag (the work runs again at its next read). */
+export async function recordPoll(db: Queryable, survey: SurveyRef, etag: string | null): Promise<void> {
   await db.query(
-    `UPDATE surveys SET lease_until = NULL, last_error = $2, next_poll_at = $3
-     WHERE id = $1 AND installation_id = $4 AND status IN ('to_ask', 'asked')`,
-    [survey.id, error.slice(0, 500), retryAt, survey.installationId],
-  );
-}
-
-/** The write budget of the minute is spent: try again at `retryAt`, without counting an attempt. */
-export async function deferAsk(db: Queryable, survey: SurveyRef, retryAt: Date): Promise<void> {
-  await db.query(
-    `UPDATE surveys SET lease_until = NULL, next_poll_at = $2, ask_attempts = greatest(ask_attempts - 1, 0)
-     WHERE id = $1 AND installation_id = $3 AND status = 'to_ask'`,
-    [survey.id, retryAt, survey.installationId],
-  );
-}
-
-/** A read found no answer yet: remember the ETag and wait for the next read. */
-export async function schedulePoll(db: Queryable, survey: SurveyRef, nextPollAt: Date, etag: string | null): Promise<void> {
-  await db.query(
-    `UPDATE surveys SET next_poll_at = $2, reactions_etag = COALESCE($3, reactions_etag), poll_count = poll_count + 1,
-       lease_until = NULL, last_error = NULL
-     WHERE id = $1 AND installation_id = $4 AND status = 'asked'`,
-    [survey.id, nextPollAt, etag, survey.installationId],
+    `UPDATE surveys SET reactions_etag = COALESCE($2, reactions_etag), poll_count = poll_count + 1
+     WHERE id = $1 AND installation_id = $3 AND status = 'asked'`,
+    [survey.id, etag, survey.installationId],
   );
 }
 
@@ -54,8 +41,7 @@ export async function finishSurvey(
 ): Promise<boolean> {
   return db.transaction(async (tx) => {
     const ended = await tx.query(
-      `UPDATE surveys SET status = $2, ended_at = $3, next_poll_at = NULL, lease_until = NULL, poll_count = poll_count + 1,
-         last_error = NULL
+      `UPDATE surveys SET status = $2, ended_at = $3, poll_count = poll_count + 1
        WHERE id = $1 AND installation_id = $4 AND status IN ('to_ask', 'asked') RETURNING id`,
       [survey.id, end.status, end.at, survey.installationId],
     );
@@ -73,22 +59,26 @@ export async function finishSurvey(
 /** The survey comment was deleted: its survey ends unanswered, a neutral experience. */
 export async function endSurveyOfDeletedComment(tx: Queryable, installationId: number, commentId: number, at: Date): Promise<boolean> {
   const ended = await tx.query<{ id: number }>(
-    `UPDATE surveys SET status = 'comment_deleted', ended_at = $3, next_poll_at = NULL, lease_until = NULL
+    `UPDATE surveys SET status = 'comment_deleted', ended_at = $3
      WHERE installation_id = $1 AND comment_id = $2 AND status = 'asked' RETURNING id`,
     [installationId, commentId, at],
   );
   const id = ended.rows[0]?.id;
   if (id === undefined) return false;
   await tx.query("UPDATE experiences SET outcome = 'neutral' WHERE survey_id = $1 AND installation_id = $2", [id, installationId]);
+  await tx.query("DELETE FROM work WHERE installation_id = $1 AND kind = $2 AND key = $3", [installationId, READ_REACTIONS, String(id)]);
   return true;
 }
 
-/** A new comment on the issue: its asked survey is read again now. Returns that survey's id. */
+/** A new comment on the issue: its asked survey's reactions are read now. Returns that survey's id. */
 export async function pollSoon(tx: Queryable, key: IssueKey, at: Date): Promise<number | null> {
   const result = await tx.query<{ id: number }>(
-    `UPDATE surveys SET next_poll_at = LEAST(next_poll_at, $4)
-     WHERE installation_id = $1 AND repository_id = $2 AND issue_number = $3 AND status = 'asked' RETURNING id`,
-    [key.installationId, key.repositoryId, key.number, at],
+    `UPDATE work w SET run_at = LEAST(w.run_at, $4)
+     FROM surveys s
+     WHERE s.installation_id = $1 AND s.repository_id = $2 AND s.issue_number = $3 AND s.status = 'asked'
+       AND w.installation_id = s.installation_id AND w.kind = $5 AND w.key = s.id::text AND w.state = 'pending'
+     RETURNING s.id`,
+    [key.installationId, key.repositoryId, key.number, at, READ_REACTIONS],
   );
   return result.rows[0]?.id ?? null;
 }
@@ -97,16 +87,12 @@ export async function pollSoon(tx: Queryable, key: IssueKey, at: Date): Promise<
  * Gives up on asking, with no experience: `cancelled` when GitHub says it cannot be asked (the issue
  * or repository is gone, the issue locked), `failed` when posting kept failing.
  */
-export async function abandonSurvey(db: Db, survey: SurveyRef, error: string, at: Date, status: "cancelled" | "failed"): Promise<void> {
-  await db.transaction(async (tx) => {
-    await tx.query(
-      `UPDATE surveys SET status = $4, ended_at = $3, next_poll_at = NULL, lease_until = NULL, last_error = $2
-       WHERE id = $1 AND installation_id = $5 AND status = 'to_ask'`,
-      [survey.id, error.slice(0, 500), at, status, survey.installationId],
-    );
-    await tx.query("DELETE FROM experiences WHERE survey_id = $1 AND installation_id = $2 AND outcome = 'pending'", [
-      survey.id,
-      survey.installationId,
-    ]);
-  });
+export async function abandonSurvey(tx: Queryable, survey: SurveyRef, at: Date, status: "cancelled" | "failed"): Promise<void> {
+  await tx.query("UPDATE surveys SET status = $3, ended_at = $2 WHERE id = $1 AND installation_id = $4 AND status = 'to_ask'", [
+    survey.id,
+    at,
+    status,
+    survey.installationId,
+  ]);
+  await tx.query("DELETE FROM experiences WHERE survey_id = $1 AND installation_id = $2 AND outcome = 'pending'", [survey.id, survey.installationId]);
 }

@@ -1,5 +1,8 @@
 import type { Queryable } from "../db/types.js";
+import type { WorkQueueCounts } from "./failed-work.js";
+import { workQueueCounts } from "./failed-work.js";
 import type { SurveyStatus } from "./surveys.js";
+import { ASK_SURVEY, READ_REACTIONS } from "./surveys.js";
 
 /** Every status the surveys_status_check constraint allows (migration 006), in the order of the lifecycle. */
 export const SURVEY_STATUSES = [
@@ -28,14 +31,30 @@ export type WorkCounts = {
   deliveriesGivenUp: number;
   installationsActive: number;
   installationsSuspended: number;
+  /** The work queue by kind and state, with what is due and how long the oldest due has waited. */
+  work: WorkQueueCounts[];
 };
+
+/** The counts of an app with nothing in it. */
+export function emptyWorkCounts(): WorkCounts {
+  return {
+    surveys: new Map(),
+    summaries: new Map(),
+    configChecks: new Map(),
+    surveysDue: 0,
+    deliveriesGivenUp: 0,
+    installationsActive: 0,
+    installationsSuspended: 0,
+    work: [],
+  };
+}
 
 /** Answers when PostgreSQL answers: the health check's `SELECT 1`. */
 export async function pingDatabase(db: Queryable): Promise<void> {
   await db.query("SELECT 1");
 }
 
-/** The figures /metrics exposes, read in one statement so they come from one snapshot. */
+/** The figures /metrics exposes: the tables' counts in one statement (one snapshot), then the work queue's. */
 export async function workCounts(db: Queryable): Promise<WorkCounts> {
   const { rows } = await db.query<{ kind: string; key: string; n: number }>(
     `SELECT 'survey' AS kind, status AS key, count(*)::int AS n FROM surveys GROUP BY status
@@ -49,20 +68,13 @@ export async function workCounts(db: Queryable): Promise<WorkCounts> {
      UNION ALL
      SELECT 'given_up', '', count(*)::int FROM delivery_redeliveries WHERE given_up_at IS NOT NULL
      UNION ALL
-     SELECT 'due', '', count(*)::int FROM surveys s
-       JOIN installations i ON i.id = s.installation_id AND i.suspended_at IS NULL
-       JOIN repositories r ON r.installation_id = s.installation_id AND r.id = s.repository_id AND r.removed_at IS NULL
-       WHERE s.status IN ('to_ask', 'asked') AND s.next_poll_at <= now()`,
+     SELECT 'due', '', count(*)::int FROM work w
+       JOIN installations i ON i.id = w.installation_id AND i.suspended_at IS NULL
+       JOIN repositories r ON r.installation_id = w.installation_id AND r.id = w.repository_id AND r.removed_at IS NULL
+       WHERE w.kind = ANY($1::text[]) AND w.state = 'pending' AND w.run_at <= now()`,
+    [[ASK_SURVEY, READ_REACTIONS]],
   );
-  const counts: WorkCounts = {
-    surveys: new Map(),
-    summaries: new Map(),
-    configChecks: new Map(),
-    surveysDue: 0,
-    deliveriesGivenUp: 0,
-    installationsActive: 0,
-    installationsSuspended: 0,
-  };
+  const counts: WorkCounts = { ...emptyWorkCounts(), work: await workQueueCounts(db) };
   for (const { kind, key, n } of rows) {
     if (kind === "survey") counts.surveys.set(key, n);
     else if (kind === "summary") counts.summaries.set(key, n);

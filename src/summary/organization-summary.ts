@@ -3,26 +3,26 @@ import type { Db } from "../db/types.js";
 import { loadRepositoryConfig } from "../config/load-config.js";
 import type { RepositoryConfig } from "../config/schema.js";
 import { configSchema } from "../config/schema.js";
-import type { OctokitFor } from "../github/octokit.js";
+import type { Octokit, OctokitFor } from "../github/octokit.js";
 import type { Organization } from "../queries/organization-configs.js";
 import { organizationRepositories, organizations, storeOrganizationConfig } from "../queries/organization-configs.js";
-import { isSummaryDue } from "../queries/summaries.js";
-import { repositoryByName } from "../queries/summary-candidates.js";
+import type { StoredSummary, SummaryKey } from "../queries/summaries.js";
+import { isSummaryPlanned, planSummary } from "../queries/summaries.js";
+import type { SummaryCandidate } from "../queries/summary-candidates.js";
+import { repositoryById, repositoryByName } from "../queries/summary-candidates.js";
 import { gatherSummary, repositoryRows } from "./gather.js";
 import type { SummarySubject } from "./gather.js";
-import { latestDuePeriod } from "./periods.js";
-import type { PostOutcome } from "./post-summary.js";
-import { postSummary } from "./post-summary.js";
+import { latestDuePeriod, periodFromKey } from "./periods.js";
+import type { SummaryPost } from "./post-summary.js";
 import { outputsOf } from "./repository-summary.js";
 
-type Deps = { db: Db; log: Logger; octokitFor: OctokitFor };
+type Deps = { db: Db; log: Logger };
 
 /** The organisation's settings, from its .github repository's satisfaction.yml (re-read hourly). */
-async function organizationConfig(deps: Deps, organization: Organization): Promise<RepositoryConfig | null> {
+async function organizationConfig(deps: Deps, organization: Organization, octokit: () => Promise<Octokit>): Promise<RepositoryConfig | null> {
   const stored = configSchema.safeParse(organization.config ?? {});
   if (organization.fresh) return stored.success ? stored.data : null;
-  const octokit = await deps.octokitFor(organization.installationId);
-  const load = await loadRepositoryConfig(octokit, organization.login, ".github");
+  const load = await loadRepositoryConfig(await octokit(), organization.login, ".github");
   if (!load.ok) {
     deps.log.error({ installationId: organization.installationId, line: load.error.line, problem: load.error.message }, "invalid organisation satisfaction.yml; keeping the last good one");
     return stored.success && organization.config ? stored.data : null;
@@ -31,63 +31,63 @@ async function organizationConfig(deps: Deps, organization: Organization): Promi
   return load.config;
 }
 
-/**
- * One organisation's summary across its repositories, posted in the repository it names. Posted in a
- * public repository, it never names, links or counts a private repository separately: private
- * repositories only add to the totals, and the details (pain points, labels, responders, the
- * per-repository table) come from the public ones.
- */
-export async function summarizeOrganization(deps: Deps, organization: Organization, now: Date): Promise<PostOutcome[]> {
-  const config = await organizationConfig(deps, organization);
-  if (!config?.enabled || !config.organization_summary.enabled || !config.summary.enabled) return [];
-  const targetName = `${organization.login}/${config.organization_summary.repository}`;
-  const target = await repositoryByName(deps.db, organization.installationId, targetName);
+/** The organisation's summary settings when it asks for one, and the installed repository it is posted in. */
+async function organizationTarget(deps: Deps, organization: Organization, octokit: () => Promise<Octokit>): Promise<{ config: RepositoryConfig; target: SummaryCandidate } | null> {
+  const config = await organizationConfig(deps, organization, octokit);
+  if (!config?.enabled || !config.organization_summary.enabled || !config.summary.enabled) return null;
+  const target = await repositoryByName(deps.db, organization.installationId, `${organization.login}/${config.organization_summary.repository}`);
   if (!target) {
     deps.log.warn({ installationId: organization.installationId }, "organisation summary target repository is not installed");
-    return [];
+    return null;
   }
-  const { schedule, time, timezone } = config.summary;
-  const period = latestDuePeriod(now, schedule, time, timezone);
-  const key = (output: "issue" | "check_run") =>
-    ({ installationId: organization.installationId, scope: "organization", targetRepositoryId: target.id, periodKey: period.key, output }) as const;
-  const outputs: ("issue" | "check_run")[] = [];
-  for (const output of outputsOf(config.summary.output)) if (await isSummaryDue(deps.db, key(output), now)) outputs.push(output);
-  if (outputs.length === 0) return [];
-
-  const repositories = await organizationRepositories(deps.db, organization.installationId);
-  const subject: SummarySubject = { installationId: organization.installationId, name: organization.login, repositories, marketDemand: config.market_demand };
-  const visible = target.private ? repositories : repositories.filter((repository) => !repository.private);
-  const detail = { ...subject, repositories: visible };
-  const data = {
-    ...(await gatherSummary(deps.db, subject, period, timezone, detail)),
-    repositories: await repositoryRows(deps.db, detail, period),
-  };
-  const octokit = await deps.octokitFor(organization.installationId);
-  const outcomes: PostOutcome[] = [];
-  for (const output of outputs) {
-    const post = {
-      key: key(output),
-      target: { fullName: target.fullName, private: target.private, defaultBranch: target.defaultBranch },
-      period,
-      data,
-      settings: config.summary,
-      dryRun: config.dry_run,
-      organization: organization.login,
-    };
-    outcomes.push(await postSummary(deps, octokit, post, now));
-  }
-  return outcomes;
+  return { config, target };
 }
 
-export async function sweepOrganizationSummaries(deps: Deps, now: Date): Promise<PostOutcome[]> {
-  const outcomes: PostOutcome[] = [];
+/** Plans each organisation's summary of the latest period whose posting time has passed; returns how many. */
+export async function planOrganizationSummaries(deps: Deps & { octokitFor: OctokitFor }, now: Date): Promise<{ planned: number; failed: number }> {
+  const tally = { planned: 0, failed: 0 };
   for (const organization of await organizations(deps.db)) {
     try {
-      outcomes.push(...(await summarizeOrganization(deps, organization, now)));
+      const found = await organizationTarget(deps, organization, () => deps.octokitFor(organization.installationId));
+      if (!found) continue;
+      const { schedule, time, timezone } = found.config.summary;
+      const period = latestDuePeriod(now, schedule, time, timezone);
+      for (const output of outputsOf(found.config.summary.output)) {
+        const key: SummaryKey = { installationId: organization.installationId, scope: "organization", targetRepositoryId: found.target.id, periodKey: period.key, output };
+        if (await isSummaryPlanned(deps.db, key)) continue;
+        await planSummary(deps.db, key, now);
+        tally.planned++;
+      }
     } catch (error) {
-      outcomes.push("failed");
+      tally.failed++;
       deps.log.error({ installationId: organization.installationId, err: error }, "organisation summary failed");
     }
   }
-  return outcomes;
+  return tally;
+}
+
+/**
+ * What posting a planned organisation summary takes. Posted in a public repository, it never names,
+ * links or counts a private repository separately: private repositories only add to the totals, and
+ * the details (pain points, labels, responders, the per-repository table) come from the public ones.
+ */
+export async function organizationSummaryPost(deps: Deps, octokit: Octokit, summary: StoredSummary): Promise<SummaryPost | null> {
+  const organization = (await organizations(deps.db)).find((candidate) => candidate.installationId === summary.installationId);
+  const target = await repositoryById(deps.db, summary.installationId, summary.targetRepositoryId);
+  const config = organization && (await organizationConfig(deps, organization, async () => octokit));
+  if (!organization || !target || !config) return null;
+  const period = periodFromKey(summary.periodKey, config.summary.timezone);
+  const repositories = await organizationRepositories(deps.db, organization.installationId);
+  const subject: SummarySubject = { installationId: organization.installationId, name: organization.login, repositories, marketDemand: config.market_demand };
+  const detail = { ...subject, repositories: target.private ? repositories : repositories.filter((repository) => !repository.private) };
+  const data = { ...(await gatherSummary(deps.db, subject, period, config.summary.timezone, detail)), repositories: await repositoryRows(deps.db, detail, period) };
+  return {
+    key: { installationId: summary.installationId, scope: "organization", targetRepositoryId: target.id, periodKey: period.key, output: summary.output },
+    target: { fullName: target.fullName, private: target.private, defaultBranch: target.defaultBranch },
+    period,
+    data,
+    settings: config.summary,
+    dryRun: config.dry_run,
+    organization: organization.login,
+  };
 }

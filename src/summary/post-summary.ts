@@ -2,24 +2,15 @@ import type { Logger } from "pino";
 import type { Db } from "../db/types.js";
 import type { RepositoryConfig } from "../config/schema.js";
 import type { Octokit } from "../github/octokit.js";
-import { isRateLimit, retryAt } from "../github/octokit.js";
 import type { Conclusion } from "../github/summary-outputs.js";
 import { closeIssue, createCheckRun, createIssue, findCheckRun, findIssueByMarker, headOfDefaultBranch } from "../github/summary-outputs.js";
-import type { ClaimedSummary, SummaryKey } from "../queries/summaries.js";
-import {
-  claimSummary,
-  deferSummary,
-  markSummaryDone,
-  markSummaryFailed,
-  previousSummaryIssue,
-  releaseSummaryAfterFailure,
-} from "../queries/summaries.js";
+import type { SummaryKey } from "../queries/summaries.js";
+import { markSummaryDone, previousSummaryIssue } from "../queries/summaries.js";
 import { takeWrite } from "../queries/write-budget.js";
 import { renderCheckRunOutput, renderSummary, summaryTitle } from "./render.js";
 import type { Period, SummaryData } from "./types.js";
 
 export const CHECK_RUN_NAME = "Satisfaction";
-export const MAX_POST_ATTEMPTS = 8;
 
 export type SummaryPost = {
   key: SummaryKey;
@@ -33,7 +24,10 @@ export type SummaryPost = {
   organization: string | null;
 };
 
-export type PostOutcome = "posted" | "dry_run" | "already_done" | "deferred" | "failed";
+export type PostOutcome = "posted" | "dry_run" | "deferred";
+
+/** The stored summary being posted, and which attempt this is (a retry looks for an earlier post first). */
+export type SummaryAttempt = { id: number; installationId: number; attempts: number };
 
 /** The word for a period of each schedule, as the summary text uses it. */
 export const PERIOD_NOUN = { weekly: "week", monthly: "month", daily: "day" } as const;
@@ -47,7 +41,7 @@ export function conclusionOf(satisfaction: number | null, threshold: number): Co
   return satisfaction >= threshold ? "success" : "failure";
 }
 
-async function postIssue(octokit: Octokit, db: Db, post: SummaryPost, claim: ClaimedSummary, body: string): Promise<number> {
+async function postIssue(octokit: Octokit, db: Db, post: SummaryPost, claim: SummaryAttempt, body: string): Promise<number> {
   const { fullName } = post.target;
   const marker = summaryMarker(post.key);
   const earlier = claim.attempts > 1 ? await findIssueByMarker(octokit, fullName, marker) : null;
@@ -58,7 +52,7 @@ async function postIssue(octokit: Octokit, db: Db, post: SummaryPost, claim: Cla
   return number;
 }
 
-async function postCheckRun(octokit: Octokit, post: SummaryPost, claim: ClaimedSummary): Promise<number> {
+async function postCheckRun(octokit: Octokit, post: SummaryPost, claim: SummaryAttempt): Promise<number> {
   const { fullName, defaultBranch } = post.target;
   const headSha = await headOfDefaultBranch(octokit, fullName, defaultBranch);
   const externalId = `${post.key.scope}:${post.key.targetRepositoryId}:${post.key.periodKey}`;
@@ -75,13 +69,11 @@ async function postCheckRun(octokit: Octokit, post: SummaryPost, claim: ClaimedS
 }
 
 /**
- * Posts one summary, at most once per (target, period, output) across every instance: the row in
- * `summaries` is claimed first, and a failed post is left for a later sweep to retry.
+ * Posts one stored summary (its work makes it once per (target, period, output) across every
+ * instance). A failure is thrown: the work engine retries it. `deferred`: the write budget is spent.
  */
-export async function postSummary(deps: { db: Db; log: Logger }, octokit: Octokit, post: SummaryPost, now: Date): Promise<PostOutcome> {
+export async function postSummary(deps: { db: Db; log: Logger }, octokit: Octokit, post: SummaryPost, claim: SummaryAttempt, now: Date): Promise<PostOutcome> {
   const { db, log } = deps;
-  const claim = await claimSummary(db, post.key, now);
-  if (!claim) return "already_done";
   const context = { installationId: post.key.installationId, repositoryId: post.key.targetRepositoryId, period: post.key.periodKey, output: post.key.output };
   const body = renderSummary(post.data, { marker: summaryMarker(post.key), periodNoun: PERIOD_NOUN[post.period.schedule] });
   if (post.dryRun) {
@@ -93,24 +85,11 @@ export async function postSummary(deps: { db: Db; log: Logger }, octokit: Octoki
     return "dry_run";
   }
   if (!(await takeWrite(db, post.key.installationId))) {
-    await deferSummary(db, claim, new Date(now.getTime() + 60_000));
     log.info(context, "write budget of the minute spent; summary deferred");
     return "deferred";
   }
-  try {
-    const githubNumber = post.key.output === "issue" ? await postIssue(octokit, db, post, claim, body) : await postCheckRun(octokit, post, claim);
-    await markSummaryDone(db, claim, { status: "posted", githubNumber, at: now });
-    log.info({ ...context, githubNumber }, "summary posted");
-    return "posted";
-  } catch (error) {
-    if (claim.attempts >= MAX_POST_ATTEMPTS && !isRateLimit(error)) {
-      await markSummaryFailed(db, claim, (error as Error).message);
-      log.error({ ...context, attempts: claim.attempts, err: error }, "summary failed: not posted after every retry");
-      return "failed";
-    }
-    const next = retryAt(error, now, Math.min(2 ** claim.attempts, 60) * 60_000);
-    await releaseSummaryAfterFailure(db, claim, (error as Error).message, next);
-    log.error({ ...context, retryAt: next, err: error }, "posting the summary failed; will retry");
-    return "failed";
-  }
+  const githubNumber = post.key.output === "issue" ? await postIssue(octokit, db, post, claim, body) : await postCheckRun(octokit, post, claim);
+  await markSummaryDone(db, claim, { status: "posted", githubNumber, at: now });
+  log.info({ ...context, githubNumber }, "summary posted");
+  return "posted";
 }

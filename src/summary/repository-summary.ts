@@ -1,12 +1,14 @@
 import type { Logger } from "pino";
 import type { Db } from "../db/types.js";
 import type { EffectiveConfig } from "../config/repository-config.js";
+import { configFor, storedConfigFor } from "../config/repository-config.js";
 import type { Octokit } from "../github/octokit.js";
 import type { SummaryCandidate } from "../queries/summary-candidates.js";
-import type { SummaryKey } from "../queries/summaries.js";
+import { repositoryById } from "../queries/summary-candidates.js";
+import type { StoredSummary, SummaryKey } from "../queries/summaries.js";
 import { gatherSummary } from "./gather.js";
-import type { PostOutcome } from "./post-summary.js";
-import { postSummary } from "./post-summary.js";
+import { periodFromKey } from "./periods.js";
+import type { SummaryPost } from "./post-summary.js";
 import type { Period, SummaryData } from "./types.js";
 
 export type SummaryOutput = SummaryKey["output"];
@@ -30,29 +32,24 @@ export async function repositorySummaryData(db: Db, repository: SummaryCandidate
   return { ...(await gatherSummary(db, subject, period, effective.config.summary.timezone)), configError: effective.error ?? undefined };
 }
 
-/** Gathers one repository's summary of `period` and posts it to each output not done yet. */
-export async function summarizeRepository(
-  deps: { db: Db; log: Logger },
-  octokit: Octokit,
-  repository: SummaryCandidate,
-  period: Period,
-  effective: EffectiveConfig,
-  options: { now: Date; dryRun: boolean },
-): Promise<PostOutcome[]> {
-  const { config } = effective;
-  const data = await repositorySummaryData(deps.db, repository, period, effective);
-  const outcomes: PostOutcome[] = [];
-  for (const output of outputsOf(config.summary.output)) {
-    const post = {
-      key: summaryKey(repository, period, output),
-      target: { fullName: repository.fullName, private: repository.private, defaultBranch: repository.defaultBranch },
-      period,
-      data,
-      settings: config.summary,
-      dryRun: options.dryRun,
-      organization: null,
-    };
-    outcomes.push(await postSummary(deps, octokit, post, options.now));
-  }
-  return outcomes;
+/**
+ * What posting a planned repository summary takes: the repository, its configuration now (read
+ * again when stale), the period in its time zone, and the figures. Null when the repository is gone.
+ */
+export async function repositorySummaryPost(deps: { db: Db; log: Logger }, octokit: Octokit, summary: StoredSummary): Promise<SummaryPost | null> {
+  const repository = await repositoryById(deps.db, summary.installationId, summary.targetRepositoryId);
+  if (!repository) return null;
+  const target = { installationId: repository.installationId, repositoryId: repository.id, fullName: repository.fullName };
+  const stored = await storedConfigFor(deps.db, target);
+  const effective = stored.fresh ? stored : await configFor(deps, octokit, target);
+  const period = periodFromKey(summary.periodKey, effective.config.summary.timezone);
+  return {
+    key: summaryKey(repository, period, summary.output),
+    target: { fullName: repository.fullName, private: repository.private, defaultBranch: repository.defaultBranch },
+    period,
+    data: await repositorySummaryData(deps.db, repository, period, effective),
+    settings: effective.config.summary,
+    dryRun: effective.config.dry_run,
+    organization: null,
+  };
 }

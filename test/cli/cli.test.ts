@@ -181,7 +181,11 @@ describe("satisfaction-bot report and sweep", () => {
       out: ["sweep at 2026-11-30T00:00:00.000Z: 0 surveys worked, 0 installations unreachable, 0 summaries posted, 0 failed, 0 deliveries redelivered"],
       err: [],
     });
-    const { rows } = await db().query("SELECT status, lease_until, ask_attempts FROM surveys WHERE status = 'asked'");
-    expect(rows).toEqual([{ status: "asked", lease_until: null, ask_attempts: 0 }]);
+    const { rows } = await db().query(
+      `SELECT s.status, w.run_at, w.locked_until, w.attempts FROM surveys s
+       JOIN work w ON w.installation_id = s.installation_id AND w.kind = 'survey.read' AND w.key = s.id::text
+       WHERE s.status = 'asked'`,
+    );
+    expect(rows).toEqual([{ status: "asked", run_at: new Date("2026-12-05T00:00:00Z"), locked_until: null, attempts: 0 }]);
   });
 });

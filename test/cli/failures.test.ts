@@ -1,7 +1,7 @@
 import { beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { cliOnDatabase, runCli, useEmptyFolderForCli } from "../helpers/cli.js";
 import { createTestDatabase, useDatabase } from "../helpers/db.js";
-import { seedConfigCheck, seedInstallation, seedRedelivery, seedRepository, seedSummary, seedSurvey } from "../helpers/seed-work.js";
+import { seedConfigCheck, seedInstallation, seedRedelivery, seedRepository, seedSummary, seedSurvey, seedWork } from "../helpers/seed-work.js";
 
 useEmptyFolderForCli();
 
@@ -28,6 +28,19 @@ describe("satisfaction-bot failures", () => {
     // configuration checks: 31 failed in 200 (refused by GitHub), 32 posted in 100
     await seedConfigCheck(db(), { id: 31, installation: 200, repo: 800, sha: "1e2d3c4b5a69788796a5b4c3d2e1f00112233445", status: "failed", attempts: 1, lastError: "No commit found for SHA" });
     await seedConfigCheck(db(), { id: 32, installation: 100, repo: 700, sha: "9f8e7d6c5b4a39281706f5e4d3c2b1a009988776", status: "posted" });
+    // failed work of another kind: a forget-me confirmation in 200 (its login dropped when it failed)
+    await seedWork(db(), {
+      installation: 200,
+      repo: null,
+      kind: "privacy.confirm",
+      key: 5013,
+      payload: { repository: "acme/site", issueNumber: 9, experiences: 0, surveys: 1, issuesReported: 1, issuesAnswered: 0 },
+      failed: true,
+      runAt: "2026-11-24T07:00:00Z",
+      attempts: 8,
+      lastError: "Forbidden",
+      failedAt: "2026-11-24T08:00:00Z",
+    });
     // deliveries: two given up (the later listed first), one still being redelivered
     await seedRedelivery(db(), "0b1c-given-up-early", 9001, 3, "2026-11-22T10:00:00Z");
     await seedRedelivery(db(), "7f3e-given-up-late", 9002, 3, "2026-11-23T10:00:00Z");
@@ -35,7 +48,7 @@ describe("satisfaction-bot failures", () => {
   });
   beforeEach(() => cliOnDatabase(url()));
 
-  it("prints the failed surveys, summaries and given-up deliveries as tables", async () => {
+  it("prints the failed surveys, summaries, checks, other work and given-up deliveries as tables", async () => {
     const { code, out, err } = await runCli("failures");
     expect({ code, err }).toEqual({ code: 0, err: [] });
     const cut = `HttpError: Server Error while posting the comment ${"x".repeat(29)}…`;
@@ -56,6 +69,10 @@ describe("satisfaction-bot failures", () => {
       "Failed configuration checks: 1",
       "  ID  INSTALLATION  REPOSITORY  COMMIT        ATTEMPTS  LAST ERROR",
       "  31  200           acme/site   1e2d3c4b5a69  1         No commit found for SHA",
+      "",
+      "Other failed work: 1",
+      "  KIND             KEY   INSTALLATION  ATTEMPTS  FAILED AT             LAST ERROR",
+      "  privacy.confirm  5013  200           8         2026-11-24T08:00:00Z  Forbidden",
       "",
       "Given-up webhook deliveries: 2",
       "  GUID                 DELIVERY  ATTEMPTS  GIVEN UP AT",
@@ -79,6 +96,7 @@ describe("satisfaction-bot failures", () => {
         { id: 21, installationId: 100, scope: "repository", repository: "octo/app", period: "2026-W46", output: "issue", attempts: 8, lastError: "Validation Failed" },
       ],
       configChecks: [{ id: 31, installationId: 200, repository: "acme/site", headSha: "1e2d3c4b5a69788796a5b4c3d2e1f00112233445", attempts: 1, lastError: "No commit found for SHA" }],
+      other: [{ kind: "privacy.confirm", key: "5013", installationId: 200, attempts: 8, lastError: "Forbidden", failedAt: "2026-11-24T08:00:00.000Z" }],
       deliveries: [
         { guid: "7f3e-given-up-late", deliveryId: 9002, attempts: 3, givenUpAt: "2026-11-23T10:00:00.000Z" },
         { guid: "0b1c-given-up-early", deliveryId: 9001, attempts: 3, givenUpAt: "2026-11-22T10:00:00.000Z" },
@@ -86,13 +104,14 @@ describe("satisfaction-bot failures", () => {
     });
   });
 
-  it("lists one installation's surveys and summaries with --installation, and no deliveries (they are app-wide)", async () => {
+  it("lists one installation's failures with --installation, no deliveries (they are app-wide), and no other work section when there is none", async () => {
     const json = await runCli("failures", "--installation", "100", "--json");
     expect(json.code).toBe(0);
     expect(JSON.parse(json.out[0] ?? "")).toEqual({
       surveys: [{ id: 12, installationId: 100, repository: "octo/app", issueNumber: 5, attempts: 8, lastError: "Server Error", failedAt: "2026-11-20T08:00:00.000Z" }],
       summaries: [{ id: 21, installationId: 100, scope: "repository", repository: "octo/app", period: "2026-W46", output: "issue", attempts: 8, lastError: "Validation Failed" }],
       configChecks: [],
+      other: [],
     });
     const text = await runCli("failures", "--installation", "300");
     expect(text).toEqual({

@@ -33,11 +33,13 @@ describe("satisfaction-bot retry", () => {
       out: ["survey 12 of installation 100 put back: the sweep asks once more"],
       err: [],
     });
-    const [survey] = await rows("SELECT status, ended_at, next_poll_at, ask_attempts FROM surveys WHERE id = 12");
-    expect(survey).toMatchObject({ status: "to_ask", ended_at: null, ask_attempts: 8 });
-    expect((survey?.next_poll_at as Date).getTime()).toBeGreaterThanOrEqual(before.getTime() - 1000);
+    expect(await rows("SELECT status, ended_at FROM surveys WHERE id = 12")).toEqual([{ status: "to_ask", ended_at: null }]);
+    const [work] = await rows("SELECT state, run_at, attempts, failed_at FROM work WHERE kind = 'survey.ask' AND key = '12'");
+    expect(work).toMatchObject({ state: "pending", attempts: 8, failed_at: null });
+    expect((work?.run_at as Date).getTime()).toBeGreaterThanOrEqual(before.getTime() - 1000);
     expect(await rows("SELECT survey_id::int, outcome FROM experiences")).toEqual([{ survey_id: 12, outcome: "pending" }]);
     expect(await rows("SELECT status FROM surveys WHERE id = 13")).toEqual([{ status: "failed" }]);
+    expect(await rows("SELECT state FROM work WHERE kind = 'survey.ask' AND key = '13'")).toEqual([{ state: "failed" }]);
   });
 
   it("does not reach another installation's work by its id", async () => {
@@ -51,6 +53,10 @@ describe("satisfaction-bot retry", () => {
     expect((await runCli("retry", "--config-check", "31", "--installation", "200")).code).toBe(0);
     expect(await rows("SELECT id, status FROM summaries ORDER BY id")).toEqual([{ id: 21, status: "pending" }, { id: 22, status: "posted" }]);
     expect(await rows("SELECT status FROM config_checks")).toEqual([{ status: "pending" }]);
+    expect(await rows("SELECT kind, key, state FROM work WHERE kind IN ('summary.post', 'config_check.post') ORDER BY kind")).toEqual([
+      { kind: "config_check.post", key: "31", state: "pending" },
+      { kind: "summary.post", key: "21", state: "pending" },
+    ]);
 
     const posted = await runCli("retry", "--summary", "22", "--installation", "100");
     expect(posted).toMatchObject({ code: 2, err: ["satisfaction-bot: summary 22 of installation 100 is not failed (posted): nothing to retry (see satisfaction-bot --help)"] });
@@ -69,7 +75,7 @@ describe("satisfaction-bot retry", () => {
   });
 
   it.each([
-    [["retry"], "--survey (or --summary, --config-check, --delivery): give exactly one"],
+    [["retry"], "--survey (or --summary, --config-check, --work, --delivery): give exactly one"],
     [["retry", "--survey", "12", "--summary", "21", "--installation", "100"], "give exactly one"],
     [["retry", "--survey", "12"], "--installation is required with --survey"],
     [["retry", "--config-check", "x1", "--installation", "100"], "--config-check must be an id that `failures` lists"],
@@ -82,6 +88,6 @@ describe("satisfaction-bot retry", () => {
   });
 
   it("is in the help", async () => {
-    expect((await runCli("--help")).out.join("\n")).toContain("retry (--survey|--summary|--config-check <id> --installation <id> | --delivery <guid>)");
+    expect((await runCli("--help")).out.join("\n")).toContain("retry (--survey|--summary|--config-check <id> --installation <id> | --work <kind>:<key> --installation <id>");
   });
 });

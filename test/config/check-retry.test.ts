@@ -1,9 +1,11 @@
 import nock from "nock";
 import { describe, expect, it } from "vitest";
-import { MAX_CHECK_ATTEMPTS } from "../../src/config/post-config-check.js";
+import { postConfigCheck } from "../../src/config/post-config-check.js";
 import { defaultConfig } from "../../src/config/schema.js";
-import { sweepConfigChecks } from "../../src/config/sweep-config-checks.js";
 import type { Db } from "../../src/db/types.js";
+import { POST_CONFIG_CHECK } from "../../src/queries/config-checks.js";
+import { workRegistry } from "../../src/work/registry.js";
+import { countOf, workDue } from "../../src/work/work-due.js";
 import { API, mockToken, receive } from "../helpers/app.js";
 import { createTestDatabase, useDatabase } from "../helpers/db.js";
 import { INSTALLATION_ID } from "../helpers/fixtures.js";
@@ -14,9 +16,18 @@ import { AFTER, createConfiguredApp, log, mockConfigFile, mockConfigStatus, push
 const PUSHED = new Date("2026-11-03T10:00:05Z");
 const minutesAfter = (minutes: number) => new Date(PUSHED.getTime() + minutes * 60_000);
 const CHECK_RUNS = `/repos/${REPO.full_name}/check-runs`;
-const checks = "SELECT head_sha, status, attempts, next_attempt_at, last_error, check_run_id::int FROM config_checks ORDER BY id";
+const MAX_ATTEMPTS = postConfigCheck.maxAttempts;
+// Each check with its queued work (state, attempts, when it runs next, last error); done work is deleted.
+const checks = `SELECT c.head_sha, c.status, w.state, w.attempts, w.run_at, w.last_error, c.check_run_id::int
+  FROM config_checks c LEFT JOIN work w ON w.installation_id = c.installation_id AND w.kind = '${POST_CONFIG_CHECK}' AND w.key = c.id::text
+  ORDER BY c.id`;
 
-const sweepAt = (db: Db, minutes: number) => sweepConfigChecks({ db, log, octokitFor: async () => testOctokit() }, minutesAfter(minutes));
+/** The due work at `minutes` after the push, and how its configuration checks went. */
+async function sweepAt(db: Db, minutes: number) {
+  const tally = await workDue({ db, log, kinds: workRegistry }, async () => testOctokit(), minutesAfter(minutes));
+  const results = ["posted", "deferred", "retry", "failed"] as const;
+  return Object.fromEntries(results.map((result) => [result, countOf(tally, POST_CONFIG_CHECK, result)]));
+}
 
 /** The first attempt, right after the push, fails on the check run with `status`. */
 async function pushWithFailingCheck(db: Db, status: number, headers: Record<string, string> = {}): Promise<void> {
@@ -36,7 +47,7 @@ describe("the configuration check run of a push, when GitHub fails", () => {
     await pushWithFailingCheck(db(), 502);
     // First attempt failed: the next waits 2^1 minutes.
     expect(await rowsOf(db(), checks)).toEqual([
-      { head_sha: AFTER, status: "pending", attempts: 1, next_attempt_at: minutesAfter(2), last_error: expect.stringContaining("Bad Gateway"), check_run_id: null },
+      { head_sha: AFTER, status: "pending", state: "pending", attempts: 1, run_at: minutesAfter(2), last_error: expect.stringContaining("Bad Gateway"), check_run_id: null },
     ]);
 
     expect(await sweepAt(db(), 1)).toEqual({ posted: 0, deferred: 0, retry: 0, failed: 0 });
@@ -47,7 +58,8 @@ describe("the configuration check run of a push, when GitHub fails", () => {
     nock(API).post(CHECK_RUNS, (body: { external_id: string; conclusion: string }) => body.external_id === `config:${AFTER}` && body.conclusion === "success").reply(201, { id: 9101 });
     expect(await sweepAt(db(), 2)).toEqual({ posted: 1, deferred: 0, retry: 0, failed: 0 });
 
-    expect(await rowsOf(db(), checks)).toMatchObject([{ status: "posted", attempts: 2, last_error: null, check_run_id: 9101 }]);
+    // Posted on the second attempt (it looked for an earlier check run first); its work is done and gone.
+    expect(await rowsOf(db(), checks)).toMatchObject([{ status: "posted", state: null, check_run_id: 9101 }]);
     // Done: a later sweep has nothing to do.
     expect(await sweepAt(db(), 600)).toEqual({ posted: 0, deferred: 0, retry: 0, failed: 0 });
   });
@@ -66,27 +78,27 @@ describe("the configuration check run of a push, when GitHub fails", () => {
 
   it("waits out a rate limit as GitHub says, without spending an attempt", async () => {
     await pushWithFailingCheck(db(), 403, { "retry-after": "600", "x-ratelimit-remaining": "0" });
-    expect(await rowsOf(db(), checks)).toMatchObject([{ status: "pending", attempts: 0, next_attempt_at: minutesAfter(10) }]);
+    expect(await rowsOf(db(), checks)).toMatchObject([{ status: "pending", state: "pending", attempts: 0, run_at: minutesAfter(10) }]);
   });
 
   it("ends as failed, with its error, when GitHub refuses the check run (422)", async () => {
     await pushWithFailingCheck(db(), 422);
-    expect(await rowsOf(db(), checks)).toMatchObject([{ status: "failed", attempts: 1, last_error: expect.stringContaining("No commit found") }]);
+    expect(await rowsOf(db(), checks)).toMatchObject([{ status: "failed", state: "failed", attempts: 1, last_error: expect.stringContaining("No commit found") }]);
     expect(await sweepAt(db(), 600)).toEqual({ posted: 0, deferred: 0, retry: 0, failed: 0 });
   });
 
   it("ends as failed at once when the installation may not write checks (a 403 that is not a rate limit)", async () => {
     await pushWithFailingCheck(db(), 403);
-    expect(await rowsOf(db(), checks)).toMatchObject([{ status: "failed", attempts: 1, last_error: expect.stringContaining("Resource not accessible") }]);
+    expect(await rowsOf(db(), checks)).toMatchObject([{ status: "failed", state: "failed", attempts: 1, last_error: expect.stringContaining("Resource not accessible") }]);
   });
 
-  it(`ends as failed after ${MAX_CHECK_ATTEMPTS} attempts that all failed`, async () => {
+  it(`ends as failed after ${MAX_ATTEMPTS} attempts that all failed`, async () => {
     await pushWithFailingCheck(db(), 502);
-    await db().query("UPDATE config_checks SET attempts = $1 - 1, next_attempt_at = $2", [MAX_CHECK_ATTEMPTS, minutesAfter(0)]);
+    await db().query("UPDATE work SET attempts = $1 - 1, run_at = $2 WHERE kind = $3", [MAX_ATTEMPTS, minutesAfter(0), POST_CONFIG_CHECK]);
     mockConfigStatus(REPO.full_name, 500, { ref: AFTER });
 
     expect(await sweepAt(db(), 1)).toEqual({ posted: 0, deferred: 0, retry: 0, failed: 1 });
-    expect(await rowsOf(db(), checks)).toMatchObject([{ status: "failed", attempts: MAX_CHECK_ATTEMPTS, last_error: expect.stringContaining("Server Error") }]);
+    expect(await rowsOf(db(), checks)).toMatchObject([{ status: "failed", state: "failed", attempts: MAX_ATTEMPTS, last_error: expect.stringContaining("Server Error") }]);
   });
 
   it("pauses a suspended installation's check instead of failing it", async () => {
@@ -95,8 +107,9 @@ describe("the configuration check run of a push, when GitHub fails", () => {
     nock(API).get(`/repos/${REPO.full_name}/commits/${AFTER}/check-runs`).query(true).reply(200, { total_count: 0, check_runs: [] });
     nock(API).post(CHECK_RUNS).reply(403, { message: "This installation has been suspended" });
 
-    expect(await sweepAt(db(), 2)).toEqual({ posted: 0, deferred: 0, retry: 1, failed: 0 });
-    expect(await rowsOf(db(), checks)).toMatchObject([{ status: "pending", attempts: 1 }]);
+    // A suspension is not the check's fault: it waits, its attempt given back.
+    expect(await sweepAt(db(), 2)).toEqual({ posted: 0, deferred: 1, retry: 0, failed: 0 });
+    expect(await rowsOf(db(), checks)).toMatchObject([{ status: "pending", state: "pending", attempts: 1 }]);
     expect(await rowsOf(db(), "SELECT suspended_at FROM installations")).toEqual([{ suspended_at: minutesAfter(2) }]);
     // Suspended: the sweep leaves it alone until GitHub says the installation is back.
     expect(await sweepAt(db(), 600)).toEqual({ posted: 0, deferred: 0, retry: 0, failed: 0 });
@@ -108,7 +121,7 @@ describe("the configuration check run of a push, when GitHub fails", () => {
        ON CONFLICT (installation_id, minute) DO UPDATE SET used = 70`, [INSTALLATION_ID]);
 
     expect(await sweepAt(db(), 2)).toEqual({ posted: 0, deferred: 1, retry: 0, failed: 0 });
-    expect(await rowsOf(db(), checks)).toMatchObject([{ status: "pending", attempts: 1, next_attempt_at: minutesAfter(3) }]);
+    expect(await rowsOf(db(), checks)).toMatchObject([{ status: "pending", state: "pending", attempts: 1, run_at: minutesAfter(3) }]);
   });
 });
 

@@ -1,14 +1,13 @@
 import nock from "nock";
 import { pino } from "pino";
 import { satisfactionBot } from "../../src/index.js";
-import { inline } from "../../src/background.js";
 import type { AppDeps } from "../../src/app-deps.js";
 import { configFor } from "../../src/config/repository-config.js";
 import type { Db } from "../../src/db/types.js";
 import type { Octokit } from "../../src/github/octokit.js";
 import { upsertInstallation } from "../../src/queries/installations.js";
 import { upsertRepository } from "../../src/queries/repositories.js";
-import { API, createTestProbot, TestOctokit } from "../helpers/app.js";
+import { API, createTestProbot, TestOctokit, inlineWork } from "../helpers/app.js";
 import { example, INSTALLATION_ID } from "../helpers/fixtures.js";
 
 /** Shared by the configuration suites: the real configuration source, file mocks, push payloads. */
@@ -27,7 +26,7 @@ export function testOctokit(): Octokit {
 
 /** A Probot with the app loaded and the repository configuration read from GitHub, as in production. */
 export function createConfiguredApp(db: Db, clock: () => Date = () => new Date("2026-11-03T10:00:05Z")) {
-  const deps: AppDeps = { db, clock, config: (octokit, target, logger) => configFor({ db, log: logger }, octokit, target), background: inline };
+  const deps: AppDeps = { db, clock, config: (octokit, target, logger) => configFor({ db, log: logger }, octokit, target), work: inlineWork(db, clock) };
   const probot = createTestProbot();
   probot.load(satisfactionBot(deps));
   return { probot, deps };

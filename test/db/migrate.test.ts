@@ -24,6 +24,7 @@ const CORE_TABLES = [
   "schema_migrations",
   "summaries",
   "surveys",
+  "work",
   "write_budget",
 ];
 

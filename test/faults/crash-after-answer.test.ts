@@ -27,7 +27,7 @@ describe("a crash between acknowledgement and work", () => {
     github.hangCommentPosts = false;
 
     // The dead worker's claim (a two-minute lease) has run out by the time another instance sweeps.
-    await store.db.query("UPDATE surveys SET lease_until = now() - interval '1 second'");
+    await store.db.query("UPDATE work SET locked_until = now() - interval '1 second' WHERE locked_until IS NOT NULL");
     await run("node", ["bin/satisfaction-bot.js", "sweep"], { cwd: root, env: app.env });
 
     const surveys = await store.db.query<{ status: string; comment_id: number }>("SELECT status, comment_id FROM surveys");

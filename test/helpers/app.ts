@@ -4,7 +4,9 @@ import { Probot, ProbotOctokit } from "probot";
 import type { AppDeps } from "../../src/app-deps.js";
 import type { Db } from "../../src/db/types.js";
 import { satisfactionBot } from "../../src/index.js";
-import { inline } from "../../src/background.js";
+import { pino } from "pino";
+import { workInline } from "../../src/work/after-answer.js";
+import { workRegistry } from "../../src/work/registry.js";
 import { defaultConfig } from "../../src/config/schema.js";
 import { INSTALLATION_ID } from "./fixtures.js";
 
@@ -24,12 +26,17 @@ export function createTestProbot(options: { baseUrl?: string } = {}): Probot {
   return new Probot({ appId: 1, privateKey, Octokit: TestOctokit, logLevel: "fatal", ...options });
 }
 
+/** The work a webhook queues, run before the webhook returns: what tests wait on. */
+export function inlineWork(db: Db, clock: () => Date) {
+  return workInline({ db, log: pino({ level: "silent" }), kinds: workRegistry }, clock);
+}
+
 /**
  * A Probot with the app loaded on `db`, its clock fixed at `now` unless a clock is given. Every
  * repository has the default configuration here; the configuration's own tests read it from GitHub.
  */
 export function createTestApp(db: Db, clock: () => Date = () => new Date("2026-11-03T10:00:05Z")) {
-  const deps: AppDeps = { db, clock, config: async () => ({ config: defaultConfig, error: null }), background: inline };
+  const deps: AppDeps = { db, clock, config: async () => ({ config: defaultConfig, error: null }), work: inlineWork(db, clock) };
   const probot = createTestProbot();
   probot.load(satisfactionBot(deps));
   return { probot, deps };

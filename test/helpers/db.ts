@@ -2,7 +2,8 @@ import { randomBytes } from "node:crypto";
 import fs from "node:fs";
 import pg from "pg";
 import { afterAll, beforeAll, beforeEach } from "vitest";
-import { migrate } from "../../src/db/migrate.js";
+import type { Migration } from "../../src/db/migrate.js";
+import { migrate, readMigrations } from "../../src/db/migrate.js";
 import { openPglite } from "../../src/db/pglite.js";
 import { openPostgres } from "../../src/db/postgres.js";
 import type { Db } from "../../src/db/types.js";
@@ -29,14 +30,19 @@ async function admin(sql: string): Promise<void> {
 
 export type TestDatabase = { db: Db; url: string; drop(): Promise<void> };
 
-/** A fresh, migrated PostgreSQL database on the real server. */
-export async function createTestDatabase(): Promise<TestDatabase> {
+/** The migrations up to and including `upTo` (all of them when undefined): to build an older schema. */
+async function migrationsUpTo(upTo: number | undefined): Promise<Migration[]> {
+  return (await readMigrations()).filter((migration) => upTo === undefined || migration.id <= upTo);
+}
+
+/** A fresh PostgreSQL database on the real server, migrated (up to migration `upTo` when given). */
+export async function createTestDatabase(upTo?: number): Promise<TestDatabase> {
   const name = `sbt_${randomBytes(6).toString("hex")}`;
   await admin(`CREATE DATABASE ${name}`);
   const url = new URL(adminUrl);
   url.pathname = `/${name}`;
   const db = openPostgres(url.toString());
-  await migrate(db);
+  await migrate(db, await migrationsUpTo(upTo));
   await recordMigrationSeeds(db);
   return {
     db,
@@ -48,10 +54,10 @@ export async function createTestDatabase(): Promise<TestDatabase> {
   };
 }
 
-/** A fresh, migrated embedded database in memory. */
-export async function createPgliteDatabase(): Promise<TestDatabase> {
+/** A fresh embedded database in memory, migrated (up to migration `upTo` when given). */
+export async function createPgliteDatabase(upTo?: number): Promise<TestDatabase> {
   const db = await openPglite(undefined);
-  await migrate(db);
+  await migrate(db, await migrationsUpTo(upTo));
   await recordMigrationSeeds(db);
   return { db, url: "memory://", drop: () => db.close() };
 }

@@ -2,12 +2,11 @@ import type http from "node:http";
 import type { AddressInfo } from "node:net";
 import { pino } from "pino";
 import { afterAll } from "vitest";
-import { inline } from "../../src/background.js";
 import { defaultConfig } from "../../src/config/schema.js";
 import type { Db } from "../../src/db/types.js";
 import { satisfactionBot } from "../../src/index.js";
 import { startServer } from "../../src/server.js";
-import { createTestProbot } from "./app.js";
+import { createTestProbot, inlineWork } from "./app.js";
 
 /** The app's HTTP server on `db` for the operations endpoints, on a free port of loopback. */
 
@@ -23,7 +22,8 @@ export function useOperationsServers(): (db: Db, options?: OperationsOptions) =>
   afterAll(() => servers.forEach((server) => server.close()));
   return async (db, options = {}) => {
     const ready = options.ready ?? (() => true);
-    const deps = { db, clock: () => new Date("2026-11-03T10:00:05Z"), config: async () => ({ config: defaultConfig, error: null }), background: inline };
+    const clock = () => new Date("2026-11-03T10:00:05Z");
+    const deps = { db, clock, config: async () => ({ config: defaultConfig, error: null }), work: inlineWork(db, clock) };
     const webhooks = { secrets: ["secret"], maxBytes: 64 * 1024, ready };
     const operations = { db, ready, metricsToken: options.metricsToken };
     const settings = { PORT: 0, HOST: "127.0.0.1", WEBHOOK_PATH: "/hooks", webhooks, operations };

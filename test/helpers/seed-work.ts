@@ -1,6 +1,28 @@
 import type { Queryable } from "../../src/db/types.js";
 
-/** Rows written straight into the tables the operations surface reads: surveys, summaries, checks, redeliveries. */
+/** Rows written straight into the tables the operations surface reads: surveys, summaries, checks, their work, redeliveries. */
+
+export type WorkSeed = { installation: number; repo: number | null; kind: string; key: number; payload: Record<string, unknown>; failed: boolean; runAt: string | null; attempts: number; lastError: string | null; failedAt?: string | null };
+
+/** Queued work: pending, or failed with its last error (the seeders below add their rows' own). */
+export async function seedWork(db: Queryable, work: WorkSeed): Promise<void> {
+  await db.query(
+    `INSERT INTO work (installation_id, repository_id, kind, key, payload, state, run_at, attempts, last_error, failed_at)
+     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)`,
+    [
+      work.installation,
+      work.repo,
+      work.kind,
+      String(work.key),
+      JSON.stringify(work.payload),
+      work.failed ? "failed" : "pending",
+      work.runAt ?? "2026-11-16T09:00:00Z",
+      work.attempts,
+      work.lastError,
+      work.failed ? (work.failedAt ?? "2026-11-16T09:00:00Z") : null,
+    ],
+  );
+}
 
 export async function seedInstallation(db: Queryable, id: number, login: string, suspendedAt: string | null = null): Promise<void> {
   await db.query("INSERT INTO installations (id, account_login, account_type, suspended_at) VALUES ($1, $2, 'Organization', $3)", [
@@ -57,9 +79,8 @@ export async function seedSurvey(db: Queryable, survey: SurveySeed): Promise<voi
     ],
   );
   await db.query(
-    `INSERT INTO surveys (id, installation_id, repository_id, issue_number, closed_at, reporter_id, reporter_login, status,
-       next_poll_at, ask_attempts, last_error, ended_at)
-     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12)`,
+    `INSERT INTO surveys (id, installation_id, repository_id, issue_number, closed_at, reporter_id, reporter_login, status, ended_at)
+     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)`,
     [
       survey.id,
       survey.installation,
@@ -69,12 +90,22 @@ export async function seedSurvey(db: Queryable, survey: SurveySeed): Promise<voi
       5_000 + survey.id,
       login,
       survey.status,
-      survey.nextPollAt ?? null,
-      survey.attempts ?? 0,
-      survey.lastError ?? null,
       survey.endedAt ?? null,
     ],
   );
+  if (!["to_ask", "asked", "failed"].includes(survey.status)) return;
+  await seedWork(db, {
+    installation: survey.installation,
+    repo: survey.repo,
+    kind: survey.status === "asked" ? "survey.read" : "survey.ask",
+    key: survey.id,
+    payload: { issueNumber: survey.issue },
+    failed: survey.status === "failed",
+    runAt: survey.nextPollAt ?? closedAt,
+    attempts: survey.attempts ?? 0,
+    lastError: survey.lastError ?? null,
+    failedAt: survey.endedAt,
+  });
 }
 
 export type SummarySeed = {
@@ -87,24 +118,28 @@ export type SummarySeed = {
   output?: "issue" | "check_run";
   attempts?: number;
   lastError?: string | null;
+  /** When its pending work is due (default: 2026-11-16T09:00Z). */
+  runAt?: string;
 };
 
 export async function seedSummary(db: Queryable, summary: SummarySeed): Promise<void> {
   await db.query(
-    `INSERT INTO summaries (id, installation_id, scope, target_repository_id, period_key, output, status, attempts, next_attempt_at, last_error)
-     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, '2026-11-16T09:00:00Z', $9)`,
-    [
-      summary.id,
-      summary.installation,
-      summary.scope ?? "repository",
-      summary.target,
-      summary.period,
-      summary.output ?? "issue",
-      summary.status,
-      summary.attempts ?? 1,
-      summary.lastError ?? null,
-    ],
+    `INSERT INTO summaries (id, installation_id, scope, target_repository_id, period_key, output, status)
+     VALUES ($1, $2, $3, $4, $5, $6, $7)`,
+    [summary.id, summary.installation, summary.scope ?? "repository", summary.target, summary.period, summary.output ?? "issue", summary.status],
   );
+  if (!["pending", "failed"].includes(summary.status)) return;
+  await seedWork(db, {
+    installation: summary.installation,
+    repo: summary.target,
+    kind: "summary.post",
+    key: summary.id,
+    payload: { scope: summary.scope ?? "repository", period: summary.period, output: summary.output ?? "issue" },
+    failed: summary.status === "failed",
+    runAt: summary.runAt ?? null,
+    attempts: summary.attempts ?? 1,
+    lastError: summary.lastError ?? null,
+  });
 }
 
 /** A push's configuration check run in `status`, on commit `sha`. */
@@ -113,10 +148,22 @@ export async function seedConfigCheck(
   check: { id: number; installation: number; repo: number; sha: string; status: string; attempts?: number; lastError?: string | null },
 ): Promise<void> {
   await db.query(
-    `INSERT INTO config_checks (id, installation_id, repository_id, head_sha, on_default_branch, status, attempts, next_attempt_at, last_error)
-     VALUES ($1, $2, $3, $4, true, $5, $6, '2026-11-16T09:00:00Z', $7)`,
-    [check.id, check.installation, check.repo, check.sha, check.status, check.attempts ?? 1, check.lastError ?? null],
+    `INSERT INTO config_checks (id, installation_id, repository_id, head_sha, on_default_branch, status)
+     VALUES ($1, $2, $3, $4, true, $5)`,
+    [check.id, check.installation, check.repo, check.sha, check.status],
   );
+  if (!["pending", "failed"].includes(check.status)) return;
+  await seedWork(db, {
+    installation: check.installation,
+    repo: check.repo,
+    kind: "config_check.post",
+    key: check.id,
+    payload: { headSha: check.sha },
+    failed: check.status === "failed",
+    runAt: null,
+    attempts: check.attempts ?? 1,
+    lastError: check.lastError ?? null,
+  });
 }
 
 export async function seedRedelivery(db: Queryable, guid: string, deliveryId: number, attempts: number, givenUpAt: string | null): Promise<void> {

@@ -23,7 +23,7 @@ export type SeedIssue = {
   /** With an outcome: the close the survey asked about, and the experience's closed_at. */
   closedAt?: string;
   outcome?: "pending" | "positive" | "negative" | "neutral";
-  /** When a pending survey polls next (default: a week after the close). */
+  /** When a pending survey's reactions are read next, its queued work (default: a week after the close). */
   nextPollAt?: string;
 };
 
@@ -53,8 +53,8 @@ export async function seedIssue(db: Queryable, issue: SeedIssue): Promise<void> 
   const nextPoll = pending ? new Date(issue.nextPollAt ?? closedAt.getTime() + 7 * 86_400_000) : null;
   const survey = await db.query<{ id: number }>(
     `INSERT INTO surveys (installation_id, repository_id, issue_number, closed_at, reporter_id, reporter_login, status,
-       comment_id, asked_at, window_ends_at, next_poll_at, ended_at)
-     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $4, $4::timestamptz + interval '14 days', $9, $10)
+       comment_id, asked_at, window_ends_at, ended_at)
+     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $4, $4::timestamptz + interval '14 days', $9)
      RETURNING id`,
     [
       issue.installation,
@@ -65,10 +65,16 @@ export async function seedIssue(db: Queryable, issue: SeedIssue): Promise<void> 
       `user-${issue.reporter}`,
       pending ? "asked" : "answered",
       issue.installation * 1000 + issue.number,
-      nextPoll,
       pending ? null : closedAt,
     ],
   );
+  if (nextPoll) {
+    await db.query(
+      `INSERT INTO work (installation_id, repository_id, kind, key, payload, state, run_at)
+       VALUES ($1, $2, 'survey.read', $3, $4, 'pending', $5)`,
+      [issue.installation, issue.repo, String(survey.rows[0]?.id), JSON.stringify({ issueNumber: issue.number }), nextPoll],
+    );
+  }
   await db.query(
     `INSERT INTO experiences (installation_id, repository_id, issue_number, survey_id, reporter_id, closed_at, outcome, answered_at)
      VALUES ($1, $2, $3, $4, $5, $6, $7, $8)`,

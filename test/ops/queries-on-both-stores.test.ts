@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from "vitest";
-import { failedConfigChecks, failedSummaries, failedSurveys, givenUpDeliveries } from "../../src/queries/failures.js";
-import { retryConfigCheck, retryDelivery, retrySummary, retrySurvey } from "../../src/queries/retry.js";
+import { listFailures } from "../../src/cli/list-failures.js";
+import { parseRetryArgs, retryCommand } from "../../src/cli/retry.js";
 import { workCounts } from "../../src/queries/work-status.js";
 import { backends, useDatabase } from "../helpers/db.js";
 import { seedConfigCheck, seedInstallation, seedRedelivery, seedRepository, seedSummary, seedSurvey } from "../helpers/seed-work.js";
@@ -10,6 +10,8 @@ import { seedConfigCheck, seedInstallation, seedRedelivery, seedRepository, seed
 describe.each(backends)("operations queries on $name", ({ create }) => {
   const { db } = useDatabase(create, { emptyEachTest: false });
   const NOW = new Date("2026-11-26T00:00:00Z");
+  /** `satisfaction-bot retry <args>`: what it says, or why it refused. */
+  const retry = (...args: string[]) => retryCommand(db(), parseRetryArgs(args), NOW).catch((error: unknown) => (error as Error).message);
   beforeAll(async () => {
     await seedInstallation(db(), 100, "octo");
     await seedInstallation(db(), 200, "acme", "2026-11-20T00:00:00Z");
@@ -24,7 +26,9 @@ describe.each(backends)("operations queries on $name", ({ create }) => {
   });
 
   it("counts the work by status, the due backlog (suspended installations left out) and the installations", async () => {
+    const before = Date.now();
     const counts = await workCounts(db());
+    const after = Date.now();
     expect(Object.fromEntries(counts.surveys)).toEqual({ asked: 2, failed: 1 });
     expect(Object.fromEntries(counts.summaries)).toEqual({ failed: 1 });
     expect(Object.fromEntries(counts.configChecks)).toEqual({ failed: 1 });
@@ -34,20 +38,32 @@ describe.each(backends)("operations queries on $name", ({ create }) => {
       active: 1,
       suspended: 1,
     });
+    // the queue by kind and state; only the active installation's read is due (since 2000-01-01)
+    expect(counts.work).toEqual([
+      { kind: "config_check.post", state: "failed", count: 1, due: 0, oldestDueSeconds: null },
+      { kind: "summary.post", state: "failed", count: 1, due: 0, oldestDueSeconds: null },
+      { kind: "survey.ask", state: "failed", count: 1, due: 0, oldestDueSeconds: null },
+      { kind: "survey.read", state: "pending", count: 2, due: 1, oldestDueSeconds: expect.any(Number) },
+    ]);
+    const secondsSince2000 = (instant: number) => (instant - Date.parse("2000-01-01T00:00:00Z")) / 1000;
+    const oldest = counts.work.at(-1)?.oldestDueSeconds ?? 0;
+    expect(oldest).toBeGreaterThanOrEqual(secondsSince2000(before) - 1);
+    expect(oldest).toBeLessThanOrEqual(secondsSince2000(after) + 1);
   });
 
   it("lists the failures, and puts each back once", async () => {
-    expect((await failedSurveys(db(), null)).map((survey) => [survey.id, survey.repository])).toEqual([[2, "octo/app"]]);
-    expect((await failedSummaries(db(), 100)).map((summary) => summary.id)).toEqual([21]);
-    expect((await failedConfigChecks(db(), 200)).map((check) => check.id)).toEqual([]);
-    expect((await givenUpDeliveries(db())).map((delivery) => delivery.guid)).toEqual(["given-up"]);
+    const all = await listFailures(db(), null);
+    expect(all.surveys.map((survey) => [survey.id, survey.repository])).toEqual([[2, "octo/app"]]);
+    expect(all.deliveries?.map((delivery) => delivery.guid)).toEqual(["given-up"]);
+    expect((await listFailures(db(), 100)).summaries.map((summary) => summary.id)).toEqual([21]);
+    expect((await listFailures(db(), 200)).configChecks.map((check) => check.id)).toEqual([]);
 
-    expect(await retrySurvey(db(), 100, 2, NOW)).toEqual({ retried: true });
-    expect(await retrySurvey(db(), 100, 2, NOW)).toEqual({ retried: false, status: "to_ask" });
-    expect(await retrySummary(db(), 100, 21, NOW)).toEqual({ retried: true });
-    expect(await retryConfigCheck(db(), 200, 31, NOW)).toEqual({ retried: false, status: null });
-    expect(await retryConfigCheck(db(), 100, 31, NOW)).toEqual({ retried: true });
-    expect(await retryDelivery(db(), "given-up")).toEqual({ retried: true });
+    expect(await retry("--survey", "2", "--installation", "100")).toContain("put back");
+    expect(await retry("--survey", "2", "--installation", "100")).toContain("is not failed (to_ask)");
+    expect(await retry("--summary", "21", "--installation", "100")).toContain("put back");
+    expect(await retry("--config-check", "31", "--installation", "200")).toContain("does not exist");
+    expect(await retry("--config-check", "31", "--installation", "100")).toContain("put back");
+    expect(await retry("--delivery", "given-up")).toContain("put back");
 
     const counts = await workCounts(db());
     expect([Object.fromEntries(counts.surveys), Object.fromEntries(counts.summaries), Object.fromEntries(counts.configChecks)]).toEqual([
@@ -56,5 +72,6 @@ describe.each(backends)("operations queries on $name", ({ create }) => {
       { pending: 1 },
     ]);
     expect((await db().query("SELECT survey_id::int AS id, outcome FROM experiences")).rows).toEqual([{ id: 2, outcome: "pending" }]);
+    expect((await db().query("SELECT kind, key, state FROM work WHERE state = 'failed'")).rows).toEqual([]);
   });
 });

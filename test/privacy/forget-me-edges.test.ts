@@ -1,5 +1,6 @@
 import nock from "nock";
 import { describe, expect, it } from "vitest";
+import { CONFIRM_FORGET_ME } from "../../src/privacy/confirm.js";
 import { createTestApp, API, receive } from "../helpers/app.js";
 import { createTestDatabase, useDatabase } from "../helpers/db.js";
 import { INSTALLATION_ID, issuesPayload, REPORTER } from "../helpers/fixtures.js";
@@ -51,7 +52,7 @@ describe("/satisfaction forget-me: maintainers, failures, bots and pull requests
     expect(await rowsOf(db(), "SELECT count(*)::int AS n FROM opt_outs")).toEqual([{ n: 0 }]);
   });
 
-  it("keeps the opt-out when the confirmation cannot be posted, and does not try again", async () => {
+  it("keeps the opt-out when the confirmation cannot be posted: a repeated command posts nothing, the reply waits for its retry", async () => {
     const { probot } = createTestApp(db());
     const closed = await seed(probot);
     nock(API).post(`${REPO_PATH}/issues/1/comments`).reply(502, { message: "Bad Gateway" });
@@ -64,6 +65,10 @@ describe("/satisfaction forget-me: maintainers, failures, bots and pull requests
     ]);
     expect(await rowsOf(db(), "SELECT count(*)::int AS n FROM surveys WHERE installation_id = $1 AND reporter_id = $2", [INSTALLATION_ID, REPORTER.id])).toEqual([
       { n: 0 },
+    ]);
+    // The reply is queued work like the rest: one attempt made, retried by the sweep after its backoff.
+    expect(await rowsOf(db(), "SELECT key, state, attempts, last_error FROM work WHERE installation_id = $1 AND kind = $2", [INSTALLATION_ID, CONFIRM_FORGET_ME])).toEqual([
+      { key: String(REPORTER.id), state: "pending", attempts: 1, last_error: expect.stringContaining("Bad Gateway") },
     ]);
   });
 });

@@ -2,9 +2,8 @@ import { Writable } from "node:stream";
 import { pino } from "pino";
 import { beforeAll, describe, expect, it } from "vitest";
 import { serializeError } from "../../src/logger.js";
-import { sweepSummaries } from "../../src/summary/sweep-summaries.js";
 import { createTestDatabase, useDatabase } from "../helpers/db.js";
-import { seedRepository, seedWeek47, storeConfig, summaryDeps } from "../summary/support.js";
+import { seedRepository, seedWeek47, storeConfig, summaryDeps, sweepSummaries } from "../summary/support.js";
 
 // A private repository's name and content never reach the info-level logs (what production keeps).
 const PRIVATE = { id: 700, fullName: "o/secret-roadmap", private: true };

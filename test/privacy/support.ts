@@ -68,7 +68,7 @@ export function mockConfirmation(
 /** Every stored row of an installation, as JSON text, to search for what identifies a person. */
 export async function installationRowsText(db: Db, installationId: number): Promise<string> {
   const texts: string[] = [];
-  for (const table of ["installations", "repositories", "issues", "surveys", "experiences", "deliveries", "opt_outs"]) {
+  for (const table of ["installations", "repositories", "issues", "surveys", "experiences", "deliveries", "opt_outs", "work"]) {
     const column = table === "installations" ? "id" : "installation_id";
     const rows = await rowsOf<{ text: string }>(db, `SELECT row_to_json(t)::text AS text FROM ${table} t WHERE ${column} = $1`, [
       installationId,
@@ -78,10 +78,10 @@ export async function installationRowsText(db: Db, installationId: number): Prom
   return texts.join("\n");
 }
 
-/** One installation's rows, by table, for before-and-after comparisons. */
+/** One installation's rows, by table (its queued work too), for before-and-after comparisons. */
 export async function snapshot(db: Db, installationId: number): Promise<Record<string, unknown[]>> {
   const result: Record<string, unknown[]> = {};
-  for (const table of ["issues", "surveys", "experiences", "opt_outs"]) {
+  for (const table of ["issues", "surveys", "experiences", "opt_outs", "work"]) {
     result[table] = await rowsOf(db, `SELECT * FROM ${table} WHERE installation_id = $1 ORDER BY 1, 2, 3`, [installationId]);
   }
   return result;

@@ -7,13 +7,13 @@ import type { SummaryCandidate } from "../../src/queries/summary-candidates.js";
 import { repositoryByName } from "../../src/queries/summary-candidates.js";
 import { periodFromKey } from "../../src/summary/periods.js";
 import { repositorySummaryData } from "../../src/summary/repository-summary.js";
-import { sweep } from "../../src/survey/sweep.js";
 import type { Db } from "../../src/db/types.js";
 import { createTestApp, reaction, receive } from "../helpers/app.js";
 import { cliOnDatabase, runCli, useEmptyFolderForCli } from "../helpers/cli.js";
 import { createTestDatabase, useDatabase } from "../helpers/db.js";
 import { APP_BOT, commentOnIssuePayload, example, REPORTER } from "../helpers/fixtures.js";
-import { rowsOf } from "../webhooks/support.js";
+import { sweep } from "../survey/harness.js";
+import { rowsOf, SURVEYS_WITH_WORK } from "../webhooks/support.js";
 import type { IssueSpec } from "./support.js";
 import {
   A,
@@ -128,9 +128,9 @@ describe("two installations with the same repository (name, id, issue numbers)",
       { installation_id: A, issue_number: 1, status: "asked", comment_id: 900 },
       { installation_id: B, issue_number: 1, status: "asked", comment_id: 900 },
     ]);
-    const nextPollA = "SELECT next_poll_at, poll_count FROM surveys WHERE installation_id = $1";
+    const nextPollA = `SELECT w.kind, w.run_at AS next_poll_at, s.poll_count FROM ${SURVEYS_WITH_WORK} WHERE s.installation_id = $1`;
     // asked at 10:00:06 (the comment's created_at): first read 10 minutes later
-    expect(await rowsOf(db(), nextPollA, [A])).toEqual([{ next_poll_at: new Date("2026-11-03T10:10:06Z"), poll_count: 0 }]);
+    expect(await rowsOf(db(), nextPollA, [A])).toEqual([{ kind: "survey.read", next_poll_at: new Date("2026-11-03T10:10:06Z"), poll_count: 0 }]);
 
     // The reporter comments on B's #1 at 10:05, before A's first read is due: B's survey is read at
     // once, with B's token (she reacted 👎 at 10:03); A's survey must not be brought forward.
@@ -151,7 +151,7 @@ describe("two installations with the same repository (name, id, issue numbers)",
       { installation_id: B, issue_number: 1, outcome: "negative", answered_at: new Date("2026-11-03T10:03:00Z") },
     ]);
     // A's survey was not read, nor brought forward to 10:05, by B's comment.
-    expect(await rowsOf(db(), nextPollA, [A])).toEqual([{ next_poll_at: new Date("2026-11-03T10:10:06Z"), poll_count: 0 }]);
+    expect(await rowsOf(db(), nextPollA, [A])).toEqual([{ kind: "survey.read", next_poll_at: new Date("2026-11-03T10:10:06Z"), poll_count: 0 }]);
 
     // The sweep at 10:20 finds only A's survey due (B's is answered) and reads it with A's token: 👍.
     const readA = expectReactionsRead(A, 900, [reaction("+1", REPORTER, "2026-11-03T10:15:00Z")]);

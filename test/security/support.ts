@@ -2,10 +2,9 @@ import nock from "nock";
 import { pino } from "pino";
 import type { Probot } from "probot";
 import type { Db } from "../../src/db/types.js";
-import type { SweepResult } from "../../src/survey/sweep.js";
-import { sweep } from "../../src/survey/sweep.js";
 import { API, reaction, receive, surveyCommentReply } from "../helpers/app.js";
 import { commentOnIssuePayload, INSTALLATION_ID, issuesPayload, MAINTAINER, REPORTER } from "../helpers/fixtures.js";
+import { sweep } from "../survey/harness.js";
 import { rowsOf } from "../webhooks/support.js";
 
 /**
@@ -136,7 +135,7 @@ export const SCENARIO = {
 export const SCENARIO_SWEEP_AT = new Date("2026-11-03T12:30:00Z");
 
 /** Drives the scenario through the app: opens, the maintainer's comment, closes (surveys asked), then a sweep reads the reactions. */
-export async function driveScenario(probot: Probot, db: Db): Promise<SweepResult> {
+export async function driveScenario(probot: Probot, db: Db): Promise<{ worked: number; installationsFailed: number }> {
   const { a1, a2, b1, b2, b3 } = SCENARIO;
   mockInstallationToken(A);
   mockInstallationToken(B);

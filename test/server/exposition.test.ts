@@ -1,9 +1,10 @@
 import { describe, expect, it } from "vitest";
 import { renderMetrics } from "../../src/ops/exposition.js";
 import { hasBearerToken } from "../../src/ops/metrics.js";
-import { CONFIG_CHECK_STATUSES, SUMMARY_STATUSES, SURVEY_STATUSES } from "../../src/queries/work-status.js";
+import { CONFIG_CHECK_STATUSES, emptyWorkCounts, SUMMARY_STATUSES, SURVEY_STATUSES } from "../../src/queries/work-status.js";
 import { createTestDatabase, useDatabase } from "../helpers/db.js";
 import { METRICS_TOKEN } from "../helpers/ops-server.js";
+
 
 // The exposition's labels follow the schema; the token check takes exactly `Bearer <token>`.
 describe("the statuses /metrics emits", () => {
@@ -22,15 +23,7 @@ describe("the statuses /metrics emits", () => {
   });
 
   it("add a status the code does not know after the known ones, escaped, rather than dropping it", () => {
-    const counts = {
-      surveys: new Map([["failed", 1], ['odd"one', 4]]),
-      summaries: new Map<string, number>(),
-      configChecks: new Map<string, number>(),
-      surveysDue: 0,
-      deliveriesGivenUp: 0,
-      installationsActive: 0,
-      installationsSuspended: 0,
-    };
+    const counts = { ...emptyWorkCounts(), surveys: new Map([["failed", 1], ['odd"one', 4]]) };
     expect(renderMetrics(counts).split("\n").slice(2, 10)).toEqual([
       'satisfaction_bot_surveys{status="to_ask"} 0',
       'satisfaction_bot_surveys{status="asked"} 0',
@@ -40,6 +33,30 @@ describe("the statuses /metrics emits", () => {
       'satisfaction_bot_surveys{status="cancelled"} 0',
       'satisfaction_bot_surveys{status="failed"} 1',
       'satisfaction_bot_surveys{status="odd\\"one"} 4',
+    ]);
+  });
+});
+
+describe("the work queue /metrics emits", () => {
+  it("counts every registered kind in both states (0 when none, then kinds not registered), with the age of its oldest due work in whole seconds", () => {
+    const counts = {
+      ...emptyWorkCounts(),
+      work: [
+        { kind: "survey.ask", state: "failed", count: 2, due: 0, oldestDueSeconds: null },
+        { kind: "survey.ask", state: "pending", count: 5, due: 3, oldestDueSeconds: 90.6 },
+        { kind: "summary.post", state: "pending", count: 1, due: 0, oldestDueSeconds: null },
+      ],
+    };
+    const lines = renderMetrics(counts, ["survey.ask", "config_check.post"]).split("\n");
+    expect(lines.filter((line) => line.startsWith("satisfaction_bot_work"))).toEqual([
+      'satisfaction_bot_work{kind="survey.ask",state="pending"} 5',
+      'satisfaction_bot_work{kind="survey.ask",state="failed"} 2',
+      'satisfaction_bot_work{kind="config_check.post",state="pending"} 0',
+      'satisfaction_bot_work{kind="config_check.post",state="failed"} 0',
+      'satisfaction_bot_work{kind="summary.post",state="pending"} 1',
+      'satisfaction_bot_work_oldest_due_seconds{kind="survey.ask"} 91',
+      'satisfaction_bot_work_oldest_due_seconds{kind="config_check.post"} 0',
+      'satisfaction_bot_work_oldest_due_seconds{kind="summary.post"} 0',
     ]);
   });
 });

@@ -4,6 +4,7 @@ import { pino } from "pino";
 import { beforeAll, describe, expect, it } from "vitest";
 import { openPostgres } from "../../src/db/postgres.js";
 import { checkHealth } from "../../src/ops/health.js";
+import { WORK_KINDS } from "../../src/work/registry.js";
 import { createTestDatabase, useDatabase } from "../helpers/db.js";
 import { DOWN_BODY, METRICS_TOKEN, read, useOperationsServers } from "../helpers/ops-server.js";
 import { seedConfigCheck, seedInstallation, seedRedelivery, seedRepository, seedSummary, seedSurvey } from "../helpers/seed-work.js";
@@ -12,6 +13,8 @@ import { seedConfigCheck, seedInstallation, seedRedelivery, seedRepository, seed
 // 503 when the database cannot serve, while /ping keeps answering.
 const PAST = "2000-01-01T00:00:00Z";
 const FUTURE = "2999-01-01T00:00:00Z";
+// Due even longer, but waiting on a suspended installation or a removed repository: not the backlog.
+const LONG_AGO = "1990-01-01T00:00:00Z";
 // Names that must never reach /metrics or /health: accounts, repositories, reporters.
 const PRIVATE_NAMES = ["secret-org", "private-app", "retired-repo", "hidden-co", "tool", "alice-reporter", "bob-reporter"];
 const start = useOperationsServers();
@@ -31,8 +34,8 @@ describe("with the database up", () => {
     await seedSurvey(db(), { ...app, id: 1, issue: 1, status: "to_ask", nextPollAt: PAST, reporterLogin: "alice-reporter" });
     await seedSurvey(db(), { ...app, id: 2, issue: 2, status: "to_ask", nextPollAt: FUTURE });
     await seedSurvey(db(), { ...app, id: 3, issue: 3, status: "asked", nextPollAt: PAST, reporterLogin: "bob-reporter" });
-    await seedSurvey(db(), { installation: 100, repo: 701, id: 4, issue: 4, status: "asked", nextPollAt: PAST });
-    await seedSurvey(db(), { installation: 300, repo: 702, id: 5, issue: 5, status: "asked", nextPollAt: PAST });
+    await seedSurvey(db(), { installation: 100, repo: 701, id: 4, issue: 4, status: "asked", nextPollAt: LONG_AGO });
+    await seedSurvey(db(), { installation: 300, repo: 702, id: 5, issue: 5, status: "asked", nextPollAt: LONG_AGO });
     // answered 2, expired 1, cancelled 1, failed 2, comment_deleted none
     await seedSurvey(db(), { ...app, id: 6, issue: 6, status: "answered" });
     await seedSurvey(db(), { ...app, id: 7, issue: 7, status: "answered" });
@@ -43,7 +46,7 @@ describe("with the database up", () => {
     // summaries: pending 1, posted 2, failed 1, dry_run none
     await seedSummary(db(), { id: 1, installation: 100, target: 700, period: "2026-W45", status: "posted" });
     await seedSummary(db(), { id: 2, installation: 100, target: 700, period: "2026-W46", status: "posted" });
-    await seedSummary(db(), { id: 3, installation: 100, target: 700, period: "2026-W47", status: "pending" });
+    await seedSummary(db(), { id: 3, installation: 100, target: 700, period: "2026-W47", status: "pending", runAt: PAST });
     await seedSummary(db(), { id: 4, installation: 300, target: 702, period: "2026-W47", status: "failed", attempts: 8 });
     // configuration checks: posted 2, failed 1, pending none
     await seedConfigCheck(db(), { id: 1, installation: 100, repo: 700, sha: "a".repeat(40), status: "posted" });
@@ -68,7 +71,13 @@ describe("with the database up", () => {
   });
 
   it("exposes the seeded figures in Prometheus's text format, every status present", async () => {
-    const metrics = await read(`${await start(db())}/metrics`);
+    const url = await start(db());
+    const before = Date.now();
+    const metrics = await read(`${url}/metrics`);
+    const after = Date.now();
+    // due since PAST: the oldest pending ask, read and summary post that can be worked (the reads due since
+    // LONG_AGO wait on a suspension or a removed repository); the seconds are counted when /metrics is read
+    const dueSince = (kind: string) => expect.stringMatching(new RegExp(`^satisfaction_bot_work_oldest_due_seconds\\{kind="${kind.replace(".", "\\.")}"\\} \\d+$`));
     expect(metrics.status).toBe(200);
     expect(metrics.type).toMatch(/^text\/plain; version=0\.0\.4\b/);
     expect(metrics.body.split("\n")).toEqual([
@@ -98,12 +107,37 @@ describe("with the database up", () => {
       "# HELP satisfaction_bot_deliveries_given_up Webhook deliveries the recovery job gave up redelivering (kept until they leave GitHub's redelivery window).",
       "# TYPE satisfaction_bot_deliveries_given_up gauge",
       "satisfaction_bot_deliveries_given_up 2",
+      "# HELP satisfaction_bot_work The work queue (everything done after answering a webhook) by kind and state: pending (queued or waiting to retry) or failed (given up).",
+      "# TYPE satisfaction_bot_work gauge",
+      'satisfaction_bot_work{kind="survey.ask",state="pending"} 2',
+      'satisfaction_bot_work{kind="survey.ask",state="failed"} 2',
+      'satisfaction_bot_work{kind="survey.read",state="pending"} 3',
+      'satisfaction_bot_work{kind="survey.read",state="failed"} 0',
+      'satisfaction_bot_work{kind="summary.post",state="pending"} 1',
+      'satisfaction_bot_work{kind="summary.post",state="failed"} 1',
+      'satisfaction_bot_work{kind="config_check.post",state="pending"} 0',
+      'satisfaction_bot_work{kind="config_check.post",state="failed"} 1',
+      'satisfaction_bot_work{kind="privacy.confirm",state="pending"} 0',
+      'satisfaction_bot_work{kind="privacy.confirm",state="failed"} 0',
+      "# HELP satisfaction_bot_work_oldest_due_seconds How long the oldest pending work of each kind has been due (0 when none is due).",
+      "# TYPE satisfaction_bot_work_oldest_due_seconds gauge",
+      dueSince("survey.ask"),
+      dueSince("survey.read"),
+      dueSince("summary.post"),
+      'satisfaction_bot_work_oldest_due_seconds{kind="config_check.post"} 0',
+      'satisfaction_bot_work_oldest_due_seconds{kind="privacy.confirm"} 0',
       "# HELP satisfaction_bot_installations Installations by state.",
       "# TYPE satisfaction_bot_installations gauge",
       'satisfaction_bot_installations{state="active"} 2',
       'satisfaction_bot_installations{state="suspended"} 1',
       "",
     ]);
+    const ages = new Map([...metrics.body.matchAll(/^satisfaction_bot_work_oldest_due_seconds\{kind="([a-z_.]+)"\} (\d+)$/gm)].map((match) => [match[1], Number(match[2])]));
+    const since = (instant: number) => (instant - Date.parse(PAST)) / 1000;
+    for (const kind of ["summary.post", "survey.ask", "survey.read"]) {
+      expect(ages.get(kind), kind).toBeGreaterThanOrEqual(Math.floor(since(before)) - 1);
+      expect(ages.get(kind), kind).toBeLessThanOrEqual(Math.ceil(since(after)) + 1);
+    }
   });
 
   it("names no account, repository, reporter or id anywhere in /metrics or /health", async () => {
@@ -111,9 +145,11 @@ describe("with the database up", () => {
     const text = `${(await read(`${url}/metrics`)).body}\n${(await read(`${url}/health`)).body}`;
     for (const name of PRIVATE_NAMES) expect(text).not.toContain(name);
     expect(text).not.toMatch(/\b(100|200|300|700|701|702|9001|9002|9003)\b/);
-    // the only labels are a status or a state
-    const labels = [...text.matchAll(/\{([a-z_]+)=/g)].map((match) => match[1]);
-    expect(new Set(labels)).toEqual(new Set(["status", "state"]));
+    // the only labels are a status, a state or a kind of work (bounded: the kinds the app registers)
+    const labels = [...text.matchAll(/[{,]([a-z_]+)=/g)].map((match) => match[1]);
+    expect(new Set(labels)).toEqual(new Set(["status", "state", "kind"]));
+    const kinds = [...text.matchAll(/kind="([^"]*)"/g)].map((match) => match[1]);
+    expect(kinds.filter((kind) => !WORK_KINDS.some((registered) => registered.name === kind))).toEqual([]);
   });
 
   it("requires METRICS_TOKEN as a bearer token when it is set", async () => {

@@ -3,13 +3,12 @@ import type http from "node:http";
 import nock from "nock";
 import { pino } from "pino";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { inline } from "../../src/background.js";
 import { defaultConfig } from "../../src/config/schema.js";
 import { openPostgres } from "../../src/db/postgres.js";
 import type { Db } from "../../src/db/types.js";
 import { satisfactionBot } from "../../src/index.js";
 import { startServer } from "../../src/server.js";
-import { createTestProbot } from "../helpers/app.js";
+import { createTestProbot, inlineWork } from "../helpers/app.js";
 import { createTestDatabase, useDatabase } from "../helpers/db.js";
 import { issuesPayload } from "../helpers/fixtures.js";
 import { postWebhook, signature } from "../helpers/http.js";
@@ -21,7 +20,8 @@ const sign = (body: string, secret = SECRET) => signature(secret, body);
 const log = pino({ level: "silent" });
 
 async function serve(db: Db, ready = () => true): Promise<{ server: http.Server; url: string }> {
-  const deps = { db, clock: () => new Date("2026-11-03T10:00:05Z"), config: async () => ({ config: defaultConfig, error: null }), background: inline };
+  const clock = () => new Date("2026-11-03T10:00:05Z");
+  const deps = { db, clock, config: async () => ({ config: defaultConfig, error: null }), work: inlineWork(db, clock) };
   const webhooks = { secrets: [SECRET, PREVIOUS], maxBytes: 64 * 1024, ready };
   const operations = { db, ready, metricsToken: undefined };
   const server = await startServer(createTestProbot(), satisfactionBot(deps), { PORT: 0, HOST: "127.0.0.1", WEBHOOK_PATH: "/hooks", webhooks, operations }, log);

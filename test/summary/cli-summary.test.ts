@@ -20,7 +20,7 @@ describe("satisfaction-bot summary", () => {
   });
   beforeEach(async () => {
     cliOnDatabase(url());
-    await db().exec("DELETE FROM summaries; DELETE FROM repository_configs;");
+    await db().exec("DELETE FROM work WHERE kind = 'summary.post'; DELETE FROM summaries; DELETE FROM repository_configs;");
   });
 
   function withCredentials() {
@@ -55,7 +55,7 @@ describe("satisfaction-bot summary", () => {
     expect(posted.map((issue) => [issue.title, issue.labels])).toEqual([["Satisfaction report: 2026-11-16 to 2026-11-22", ["support", "report"]]]);
     expect(posted[0]?.body.startsWith(`${MARKER}\n\n${WEEK47_HEADLINE}`)).toBe(true);
     expect(await summaryRows(db())).toEqual([
-      expect.objectContaining({ period_key: "2026-W47", output: "issue", status: "posted", attempts: 1, github_number: 31 }),
+      expect.objectContaining({ period_key: "2026-W47", output: "issue", status: "posted", github_number: 31, work_state: null }),
     ]);
   });
 
@@ -75,8 +75,8 @@ describe("satisfaction-bot summary", () => {
     withCredentials();
     await storeConfig(db(), {});
     await db().query(
-      `INSERT INTO summaries (installation_id, scope, target_repository_id, period_key, output, status, next_attempt_at, github_number, posted_at)
-       VALUES (4242, 'repository', 700, '2026-W47', 'issue', 'posted', $1, 31, $1)`,
+      `INSERT INTO summaries (installation_id, scope, target_repository_id, period_key, output, status, github_number, posted_at)
+       VALUES (4242, 'repository', 700, '2026-W47', 'issue', 'posted', 31, $1)`,
       [new Date("2026-11-23T09:00:00Z")],
     );
     mockToken();

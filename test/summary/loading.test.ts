@@ -1,10 +1,9 @@
 import nock from "nock";
 import { beforeEach, describe, expect, it } from "vitest";
-import { sweepSummaries } from "../../src/summary/sweep-summaries.js";
 import { API } from "../helpers/app.js";
 import { createTestDatabase, useDatabase } from "../helpers/db.js";
 import type { IssueRequest } from "./support.js";
-import { at, expectIssue, mockConfigFile, REPO, seedRepository, seedWeek47, storeConfig, summaryDeps, summaryRows } from "./support.js";
+import { at, expectIssue, mockConfigFile, REPO, seedRepository, seedWeek47, storeConfig, summaryDeps, summaryRows, sweepSummaries } from "./support.js";
 
 const MONDAY_9 = at("2026-11-23T09:00:00Z");
 

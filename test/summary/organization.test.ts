@@ -1,8 +1,7 @@
 import { describe, expect, it } from "vitest";
-import { sweepSummaries } from "../../src/summary/sweep-summaries.js";
 import { createTestDatabase, useDatabase } from "../helpers/db.js";
 import type { IssueRequest } from "./support.js";
-import { at, expectIssue, mockConfigFile, seedIssue, seedRepository, storeConfig, summaryDeps, summaryRows } from "./support.js";
+import { at, expectIssue, mockConfigFile, seedIssue, seedRepository, storeConfig, summaryDeps, summaryRows, sweepSummaries } from "./support.js";
 
 const INSTALLATION = 5151;
 const MONDAY_9 = at("2026-11-23T09:00:00Z");

@@ -1,10 +1,9 @@
 import nock from "nock";
 import { describe, expect, it } from "vitest";
-import { sweepSummaries } from "../../src/summary/sweep-summaries.js";
 import { API } from "../helpers/app.js";
 import { createTestDatabase, useDatabase } from "../helpers/db.js";
 import type { IssueRequest } from "./support.js";
-import { at, expectIssue, REPO, seedIssue, seedRepository, seedWeek47, storeConfig, summaryDeps, summaryRows, WEEK47_HEADLINE } from "./support.js";
+import { at, expectIssue, REPO, seedIssue, seedRepository, seedWeek47, storeConfig, summaryDeps, summaryRows, sweepSummaries, WEEK47_HEADLINE } from "./support.js";
 
 const MONDAY_9 = at("2026-11-23T09:00:00Z");
 const SHA = "6dcb09b5b57875f334f61aebed695e2e4193db5e";

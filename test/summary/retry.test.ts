@@ -1,15 +1,17 @@
 import nock from "nock";
 import { describe, expect, it } from "vitest";
-import { MAX_POST_ATTEMPTS } from "../../src/summary/post-summary.js";
-import { sweepSummaries } from "../../src/summary/sweep-summaries.js";
+import { postSummaryWork } from "../../src/summary/summary-work.js";
 import { API, createTestProbot } from "../helpers/app.js";
 import { useSecondInstance } from "../helpers/db.js";
 import type { IssueRequest } from "./support.js";
-import { at, expectClose, expectIssue, REPO, seedRepository, seedWeek47, storeConfig, summaryDeps, summaryRows, WEEK47_HEADLINE } from "./support.js";
+import {
+  at, expectClose, expectIssue, REPO, seedRepository, seedWeek47, storeConfig, summaryDeps, summaryRows, sweepSummaries, WEEK47_HEADLINE,
+} from "./support.js";
 
 const MONDAY_9 = at("2026-11-23T09:00:00Z");
 const MARKER = "<!-- satisfaction-bot:summary:repository:700:2026-W47:issue -->";
 const LISTING = { state: "all", sort: "created", direction: "desc", per_page: "50" };
+const MAX_POST_ATTEMPTS = postSummaryWork.maxAttempts;
 
 describe("summaries posted once: failures and racing sweeps", () => {
   const { db, secondPool } = useSecondInstance();
@@ -40,8 +42,8 @@ describe("summaries posted once: failures and racing sweeps", () => {
     expect(tallies.every((tally) => tally.failed === 0)).toBe(true);
     expect([...posted.values()].map((requests) => requests.length)).toEqual(repositories.map(() => 1));
     const rows = await summaryRows(db());
-    expect(rows.map((row) => [row.target_repository_id, row.status, row.attempts, row.github_number])).toEqual(
-      repositories.map((repository, index) => [repository.id, "posted", 1, 100 + index]),
+    expect(rows.map((row) => [row.target_repository_id, row.status, row.work_state, row.github_number])).toEqual(
+      repositories.map((repository, index) => [repository.id, "posted", null, 100 + index]),
     );
   });
 
@@ -54,12 +56,12 @@ describe("summaries posted once: failures and racing sweeps", () => {
       return sweeper;
     }
 
-    it("leaves the summary pending with its error, retried after next_attempt_at and not before", async () => {
+    it("leaves the summary pending with its error, its work retried at run_at and not before", async () => {
       const { deps, installationsAsked } = await failOnce();
       expect(await summaryRows(db())).toEqual([
         expect.objectContaining({
-          period_key: "2026-W47", status: "pending", attempts: 1, github_number: null, posted_at: null, lease_until: null,
-          next_attempt_at: at("2026-11-23T09:02:00Z"), last_error: expect.stringContaining("Bad Gateway"),
+          period_key: "2026-W47", status: "pending", github_number: null, posted_at: null, work_state: "pending", attempts: 1,
+          locked_until: null, run_at: at("2026-11-23T09:02:00Z"), last_error: expect.stringContaining("Bad Gateway"),
         }),
       ]);
       installationsAsked.length = 0;
@@ -75,7 +77,7 @@ describe("summaries posted once: failures and racing sweeps", () => {
       expect(posted.map((issue) => issue.title)).toEqual(["Satisfaction report: 2026-11-16 to 2026-11-22"]);
       expect(posted[0]?.body).toContain(WEEK47_HEADLINE);
       expect(await summaryRows(db())).toEqual([
-        expect.objectContaining({ status: "posted", attempts: 2, github_number: 31, last_error: null, lease_until: null }),
+        expect.objectContaining({ status: "posted", github_number: 31, work_state: null }), // done work is deleted
       ]);
       expect(await sweepSummaries(deps, at("2026-11-23T10:00:00Z"))).toEqual({ posted: 0, failed: 0 });
     });
@@ -88,14 +90,14 @@ describe("summaries posted once: failures and racing sweeps", () => {
         .reply(200, [{ number: 31, body: `${MARKER}\n\n${WEEK47_HEADLINE}` }]);
 
       expect(await sweepSummaries(deps, at("2026-11-23T09:30:00Z"))).toEqual({ posted: 1, failed: 0 });
-      expect(await summaryRows(db())).toEqual([expect.objectContaining({ status: "posted", attempts: 2, github_number: 31 })]);
+      expect(await summaryRows(db())).toEqual([expect.objectContaining({ status: "posted", work_state: null, github_number: 31 })]);
     });
 
     it("retries a failed close of the previous issue without creating the new one twice", async () => {
       await seedRepositories(1);
       await db().query(
-        `INSERT INTO summaries (installation_id, scope, target_repository_id, period_key, output, status, next_attempt_at, github_number, posted_at)
-         VALUES (4242, 'repository', 700, '2026-W46', 'issue', 'posted', $1, 30, $1)`,
+        `INSERT INTO summaries (installation_id, scope, target_repository_id, period_key, output, status, github_number, posted_at)
+         VALUES (4242, 'repository', 700, '2026-W46', 'issue', 'posted', 30, $1)`,
         [at("2026-11-16T09:00:00Z")],
       );
       const { deps } = await summaryDeps(db());
@@ -109,9 +111,9 @@ describe("summaries posted once: failures and racing sweeps", () => {
       expect(await sweepSummaries(deps, at("2026-11-23T09:02:00Z"))).toEqual({ posted: 1, failed: 0 });
 
       expect(posted).toHaveLength(1);
-      expect((await summaryRows(db())).map((row) => [row.period_key, row.status, row.attempts, row.github_number])).toEqual([
-        ["2026-W46", "posted", 0, 30],
-        ["2026-W47", "posted", 2, 31],
+      expect((await summaryRows(db())).map((row) => [row.period_key, row.status, row.work_state, row.github_number])).toEqual([
+        ["2026-W46", "posted", null, 30],
+        ["2026-W47", "posted", null, 31],
       ]);
     });
 
@@ -129,7 +131,7 @@ describe("summaries posted once: failures and racing sweeps", () => {
         .query({ check_name: "Satisfaction" })
         .reply(200, { total_count: 2, check_runs: [{ id: 76, external_id: "repository:700:2026-W46" }, { id: 77, external_id: "repository:700:2026-W47" }] });
       expect(await sweepSummaries(deps, at("2026-11-23T09:02:00Z"))).toEqual({ posted: 1, failed: 0 });
-      expect(await summaryRows(db())).toEqual([expect.objectContaining({ output: "check_run", status: "posted", attempts: 2, github_number: 77 })]);
+      expect(await summaryRows(db())).toEqual([expect.objectContaining({ output: "check_run", status: "posted", work_state: null, github_number: 77 })]);
     });
 
     it("waits twice as long after a second failure", async () => {
@@ -138,18 +140,20 @@ describe("summaries posted once: failures and racing sweeps", () => {
       nock(API).post("/repos/o/r/issues").reply(502, { message: "Bad Gateway" });
       expect(await sweepSummaries(deps, at("2026-11-23T09:02:00Z"))).toEqual({ posted: 0, failed: 1 });
       expect(await summaryRows(db())).toEqual([
-        expect.objectContaining({ status: "pending", attempts: 2, next_attempt_at: at("2026-11-23T09:06:00Z") }),
+        expect.objectContaining({ status: "pending", work_state: "pending", attempts: 2, run_at: at("2026-11-23T09:06:00Z") }),
       ]);
     });
 
     it("ends as failed, with its last error, after the last retry; no sweep tries it again", async () => {
       const { deps } = await failOnce();
-      await db().query(`UPDATE summaries SET attempts = ${MAX_POST_ATTEMPTS - 1}`);
+      await db().query(`UPDATE work SET attempts = ${MAX_POST_ATTEMPTS - 1} WHERE kind = 'summary.post'`);
       nock(API).get("/repos/o/r/issues").query(LISTING).reply(200, []);
       nock(API).post("/repos/o/r/issues").reply(502, { message: "Bad Gateway" });
       expect(await sweepSummaries(deps, at("2026-11-23T10:00:00Z"))).toEqual({ posted: 0, failed: 1 });
       expect(await summaryRows(db())).toEqual([
-        expect.objectContaining({ status: "failed", attempts: MAX_POST_ATTEMPTS, last_error: expect.stringContaining("Bad Gateway") }),
+        expect.objectContaining({
+          status: "failed", work_state: "failed", attempts: MAX_POST_ATTEMPTS, last_error: expect.stringContaining("Bad Gateway"),
+        }),
       ]);
       // A later sweep makes no request (setup.ts fails the test on an unmocked one).
       expect(await sweepSummaries(deps, at("2026-11-23T12:00:00Z"))).toEqual({ posted: 0, failed: 0 });

@@ -1,9 +1,8 @@
 import { beforeEach, describe, expect, it } from "vitest";
 import type { SummaryDeps } from "../../src/summary/sweep-summaries.js";
-import { sweepSummaries } from "../../src/summary/sweep-summaries.js";
 import { createTestDatabase, useDatabase } from "../helpers/db.js";
 import type { IssueRequest } from "./support.js";
-import { at, expectIssue, REPO, seedIssue, seedRepository, storeConfig, summaryDeps } from "./support.js";
+import { at, expectIssue, REPO, seedIssue, seedRepository, storeConfig, summaryDeps, sweepSummaries } from "./support.js";
 
 /**
  * Periods and posting times in a zone with DST. Experiences are placed on each side of the local

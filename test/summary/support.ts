@@ -2,11 +2,15 @@ import nock from "nock";
 import { pino } from "pino";
 import type { Probot } from "probot";
 import type { Db, Queryable } from "../../src/db/types.js";
+import { POST_SUMMARY } from "../../src/queries/summaries.js";
 import type { SummaryDeps } from "../../src/summary/sweep-summaries.js";
+import { planSummaries } from "../../src/summary/sweep-summaries.js";
+import { workRegistry } from "../../src/work/registry.js";
+import { countOf, workDue } from "../../src/work/work-due.js";
 import { API, createTestProbot, mockToken } from "../helpers/app.js";
 import { INSTALLATION_ID } from "../helpers/fixtures.js";
 
-/** Shared by the summary suites: rows written straight into the tables, a sweeper, GitHub mocks. */
+/** Shared by the summary suites: rows written straight into the tables, a sweep, GitHub mocks. */
 
 export const log = pino({ level: "silent" });
 export const REPO = { id: 700, fullName: "o/r" };
@@ -83,11 +87,18 @@ export async function seedIssue(db: Queryable, issue: IssueSeed): Promise<void> 
   const pending = issue.outcome === "pending";
   const survey = await db.query<{ id: number }>(
     `INSERT INTO surveys (installation_id, repository_id, issue_number, closed_at, reporter_id, reporter_login, status, comment_id,
-       asked_at, window_ends_at, next_poll_at, ended_at)
-     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $4, $4::timestamptz + interval '14 days', $9, $10) RETURNING id`,
-    [...key, closedAt, issue.reporter, `user-${issue.reporter}`, pending ? "asked" : "answered", 90_000 + issue.number,
-      pending ? new Date("2099-01-01T00:00:00Z") : null, pending ? null : closedAt],
+       asked_at, window_ends_at, ended_at)
+     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $4, $4::timestamptz + interval '14 days', $9) RETURNING id`,
+    [...key, closedAt, issue.reporter, `user-${issue.reporter}`, pending ? "asked" : "answered", 90_000 + issue.number, pending ? null : closedAt],
   );
+  if (pending) {
+    // Its reactions are read next long after any sweep of these tests.
+    await db.query(
+      `INSERT INTO work (installation_id, repository_id, kind, key, payload, state, run_at)
+       VALUES ($1, $2, 'survey.read', $3, $4, 'pending', '2099-01-01T00:00:00Z')`,
+      [key[0], key[1], String(survey.rows[0]?.id), JSON.stringify({ issueNumber: issue.number })],
+    );
+  }
   await db.query(
     `INSERT INTO experiences (installation_id, repository_id, issue_number, survey_id, reporter_id, closed_at, outcome, answered_at)
      VALUES ($1, $2, $3, $4, $5, $6, $7, $8)`,
@@ -155,6 +166,20 @@ export async function summaryDeps(db: Db, installations: number[] = [INSTALLATIO
   return { deps, installationsAsked };
 }
 
+export type SweepTally = { posted: number; failed: number };
+
+/**
+ * What the scheduler does for summaries at `now`: plans the due ones, then works every due piece of
+ * work (posting them, and retrying earlier failed posts). `failed`: repositories whose planning
+ * failed, and posts that failed (to be retried, or for good).
+ */
+export async function sweepSummaries(deps: SummaryDeps, now: Date): Promise<SweepTally> {
+  const planned = await planSummaries(deps, now);
+  const tally = await workDue({ db: deps.db, log: deps.log, kinds: workRegistry }, deps.octokitFor, now);
+  const failedPosts = countOf(tally, POST_SUMMARY, "retry") + countOf(tally, POST_SUMMARY, "failed");
+  return { posted: countOf(tally, POST_SUMMARY, "posted"), failed: planned.failed + failedPosts };
+}
+
 export type IssueRequest = { title: string; body: string; labels: string[] };
 
 /** Expects one issue created in `fullName`, answered as number `number`; its request body lands in `into`. */
@@ -173,15 +198,20 @@ export function expectClose(fullName: string, number: number): nock.Scope {
   return nock(API).patch(`/repos/${fullName}/issues/${number}`, { state: "closed", state_reason: "completed" }).reply(200, { number });
 }
 
+/** A stored summary and the work of posting it: the work's columns are null once it is done (done work is deleted). */
 export type SummaryRow = {
-  scope: string; target_repository_id: number; period_key: string; output: string; status: string; attempts: number;
-  github_number: number | null; posted_at: Date | null; next_attempt_at: Date; lease_until: Date | null; last_error: string | null;
+  scope: string; target_repository_id: number; period_key: string; output: string; status: string; github_number: number | null;
+  posted_at: Date | null; work_state: string | null; attempts: number | null; run_at: Date | null; locked_until: Date | null;
+  last_error: string | null;
 };
 
 export async function summaryRows(db: Queryable): Promise<SummaryRow[]> {
   const { rows } = await db.query<SummaryRow>(
-    `SELECT scope, target_repository_id, period_key, output, status, attempts, github_number, posted_at, next_attempt_at,
-       lease_until, last_error FROM summaries ORDER BY id`,
+    `SELECT s.scope, s.target_repository_id, s.period_key, s.output, s.status, s.github_number, s.posted_at,
+       w.state AS work_state, w.attempts, w.run_at, w.locked_until, w.last_error
+     FROM summaries s LEFT JOIN work w ON w.installation_id = s.installation_id AND w.kind = $1 AND w.key = s.id::text
+     ORDER BY s.id`,
+    [POST_SUMMARY],
   );
   return rows;
 }

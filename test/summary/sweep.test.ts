@@ -1,9 +1,10 @@
 import { beforeEach, describe, expect, it } from "vitest";
-import { sweepSummaries } from "../../src/summary/sweep-summaries.js";
 import { createTestDatabase, useDatabase } from "../helpers/db.js";
 import { INSTALLATION_ID } from "../helpers/fixtures.js";
 import type { IssueRequest } from "./support.js";
-import { at, expectClose, expectIssue, REPO, seedRepository, seedWeek47, storeConfig, summaryDeps, summaryRows, WEEK47_HEADLINE } from "./support.js";
+import {
+  at, expectClose, expectIssue, REPO, seedRepository, seedWeek47, storeConfig, summaryDeps, summaryRows, sweepSummaries, WEEK47_HEADLINE,
+} from "./support.js";
 
 const MONDAY_9 = at("2026-11-23T09:00:00Z");
 const MARKER = "<!-- satisfaction-bot:summary:repository:700:2026-W47:issue -->";
@@ -48,7 +49,7 @@ describe("weekly summary issues (the defaults)", () => {
     expect(await summaryRows(db())).toEqual([
       expect.objectContaining({
         scope: "repository", target_repository_id: 700, period_key: "2026-W47", output: "issue", status: "posted",
-        attempts: 1, github_number: 31, posted_at: MONDAY_9, lease_until: null, last_error: null,
+        github_number: 31, posted_at: MONDAY_9, work_state: null, attempts: null, locked_until: null, last_error: null, // done work is deleted
       }),
     ]);
   });
@@ -62,7 +63,7 @@ describe("weekly summary issues (the defaults)", () => {
     expect(await sweepSummaries(deps, MONDAY_9)).toEqual({ posted: 0, failed: 0 });
     expect(await sweepSummaries(deps, at("2026-11-29T23:59:00Z"))).toEqual({ posted: 0, failed: 0 });
     expect(installationsAsked).toEqual([]);
-    expect((await summaryRows(db())).map((row) => [row.period_key, row.status, row.attempts])).toEqual([["2026-W47", "posted", 1]]);
+    expect((await summaryRows(db())).map((row) => [row.period_key, row.status, row.work_state])).toEqual([["2026-W47", "posted", null]]);
   });
 
   it("posts nothing one minute before 09:00; at 09:00 it posts W47 and closes W46's issue", async () => {
@@ -125,7 +126,7 @@ describe("weekly summary issues (the defaults)", () => {
 
     expect(installationsAsked).toEqual([INSTALLATION_ID]); // the dry run reads nothing from GitHub, but needs the stored config
     expect(await summaryRows(db())).toEqual([
-      expect.objectContaining({ period_key: "2026-W47", output: "issue", status: "dry_run", attempts: 1, github_number: null, posted_at: MONDAY_9 }),
+      expect.objectContaining({ period_key: "2026-W47", output: "issue", status: "dry_run", work_state: null, github_number: null, posted_at: MONDAY_9 }),
     ]);
   });
 

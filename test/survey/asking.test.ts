@@ -1,12 +1,11 @@
 import nock from "nock";
 import { beforeEach, describe, expect, it } from "vitest";
 import { surveyComment, surveyMarker } from "../../src/survey/message.js";
-import type { SweepDeps } from "../../src/survey/sweep.js";
-import { sweep } from "../../src/survey/sweep.js";
 import { API, createTestApp, mockToken, receive, surveyCommentReply } from "../helpers/app.js";
 import { backends, useDatabase } from "../helpers/db.js";
 import { INSTALLATION_ID, issuesPayload, REPORTER } from "../helpers/fixtures.js";
-import { at, commentsPath, createSweepProbot, DAY, experienceOf, log, MINUTE, seedSurvey, surveyRow, sweeperFor } from "./harness.js";
+import type { Sweeper } from "./harness.js";
+import { at, commentsPath, createSweepProbot, DAY, experienceOf, log, MINUTE, seedSurvey, surveyRow, sweep, sweeperFor } from "./harness.js";
 
 const closedAt = new Date("2026-11-03T10:00:00Z");
 const now = new Date("2026-11-03T10:00:05Z");
@@ -18,7 +17,7 @@ describe.each(backends)("asking the reporter on $name", ({ create }) => {
   const { db } = useDatabase(create);
 
   describe("through the sweep", () => {
-    let deps: SweepDeps;
+    let deps: Sweeper;
     let id: number;
     beforeEach(async () => {
       deps = await sweeperFor(db(), createSweepProbot());
@@ -31,7 +30,7 @@ describe.each(backends)("asking the reporter on $name", ({ create }) => {
         bodies.push((body as { body: string }).body);
         return surveyCommentReply(900, "2026-11-03T10:00:06Z");
       });
-      await sweep(deps, now);
+      expect(await sweep(deps, now)).toEqual({ worked: 1, installationsFailed: 0 });
 
       expect(bodies).toEqual([surveyComment(REPORTER.login, id)]);
       expect(bodies[0]).toContain(`@${REPORTER.login}`);
@@ -40,32 +39,32 @@ describe.each(backends)("asking the reporter on $name", ({ create }) => {
       expect(await surveyRow(db(), id)).toMatchObject({
         status: "asked",
         comment_id: 900,
-        ask_attempts: 1,
         asked_at: asked,
         window_ends_at: at(asked, 14 * DAY),
-        next_poll_at: at(asked, 10 * MINUTE),
+        // The asking is done; the first read of the reactions is queued 10 minutes after the comment.
+        work: { kind: "survey.read", state: "pending", run_at: at(asked, 10 * MINUTE), attempts: 0, last_error: null },
       });
     });
 
-    it("leaves the survey to_ask with last_error and a later next_poll_at after a 502 on the POST", async () => {
+    it("leaves the survey to_ask, its asking queued later with last_error, after a 502 on the POST", async () => {
       postComment().reply(502, { message: "Bad Gateway" });
       await sweep(deps, now);
 
       const survey = await surveyRow(db(), id);
-      expect(survey).toMatchObject({ status: "to_ask", comment_id: null, ask_attempts: 1, lease_until: null });
-      expect(survey.last_error).toMatch(/Bad Gateway/);
-      expect(survey.next_poll_at!.getTime()).toBeGreaterThan(now.getTime());
+      expect(survey).toMatchObject({ status: "to_ask", comment_id: null, work: { kind: "survey.ask", state: "pending", attempts: 1, locked_until: null } });
+      expect(survey.work!.last_error).toMatch(/Bad Gateway/);
+      expect(survey.work!.run_at.getTime()).toBeGreaterThan(now.getTime());
       expect(await experienceOf(db(), id)).toEqual({ outcome: "pending", answered_at: null });
 
       // Not retried before its retry time.
-      await sweep(deps, at(survey.next_poll_at!, -1000));
-      expect((await surveyRow(db(), id)).ask_attempts).toBe(1);
+      expect(await sweep(deps, at(survey.work!.run_at, -1000))).toEqual({ worked: 0, installationsFailed: 0 });
+      expect((await surveyRow(db(), id)).work).toMatchObject({ kind: "survey.ask", attempts: 1 });
     });
 
     it("on retry, posts when the issue's comments hold no marker of this survey", async () => {
       postComment().reply(502, { message: "Bad Gateway" });
       await sweep(deps, now);
-      const retryAt = (await surveyRow(db(), id)).next_poll_at!;
+      const retryAt = (await surveyRow(db(), id)).work!.run_at;
 
       const listed = listComments().reply(200, [
         { id: 11, body: "Fixed in 1.2.3", created_at: "2026-11-03T09:59:00Z", user: bot },
@@ -75,21 +74,20 @@ describe.each(backends)("asking the reporter on $name", ({ create }) => {
       await sweep(deps, retryAt);
 
       expect(listed.isDone() && posted.isDone()).toBe(true);
-      expect(await surveyRow(db(), id)).toMatchObject({ status: "asked", comment_id: 901, ask_attempts: 2, last_error: null });
+      expect(await surveyRow(db(), id)).toMatchObject({ status: "asked", comment_id: 901, work: { kind: "survey.read", attempts: 0, last_error: null } });
     });
 
     it.each([404, 410, 422])("abandons the survey on a %s to the POST: cancelled, experience removed", async (status) => {
       postComment().reply(status, { message: `refused with ${status}` });
       await sweep(deps, now);
 
-      const survey = await surveyRow(db(), id);
-      expect(survey).toMatchObject({ status: "cancelled", next_poll_at: null, ended_at: now });
-      expect(survey.last_error).toMatch(`refused with ${status}`);
+      // Done with: no work is left queued for it, none failed.
+      expect(await surveyRow(db(), id)).toMatchObject({ status: "cancelled", ended_at: now, work: null });
       expect(await experienceOf(db(), id)).toBeNull();
 
       // Never tried again.
-      await sweep(deps, at(now, 30 * DAY));
-      expect((await surveyRow(db(), id)).ask_attempts).toBe(1);
+      expect(await sweep(deps, at(now, 30 * DAY))).toEqual({ worked: 0, installationsFailed: 0 });
+      expect(await surveyRow(db(), id)).toMatchObject({ status: "cancelled", work: null });
     });
   });
 
@@ -104,7 +102,7 @@ describe.each(backends)("asking the reporter on $name", ({ create }) => {
     const { rows } = await db().query<{ id: number }>("SELECT id FROM surveys");
     const id = rows[0]!.id;
     const failed = await surveyRow(db(), id);
-    expect(failed).toMatchObject({ status: "to_ask", ask_attempts: 1 });
+    expect(failed).toMatchObject({ status: "to_ask", work: { kind: "survey.ask", attempts: 1 } });
 
     // The 502 was GitHub's gateway: the comment had been created all the same.
     const listed = listComments().reply(200, [
@@ -112,17 +110,15 @@ describe.each(backends)("asking the reporter on $name", ({ create }) => {
       { id: 902, body: `@${REPORTER.login} thanks...\n\n${surveyMarker(id)}`, created_at: "2026-11-03T10:00:06Z", user: bot },
     ]);
     const deps = { db: db(), log, octokitFor: async () => probot.auth(INSTALLATION_ID) };
-    await sweep(deps, failed.next_poll_at!);
+    await sweep(deps, failed.work!.run_at);
 
     expect(listed.isDone()).toBe(true);
     const asked = new Date("2026-11-03T10:00:06Z");
     expect(await surveyRow(db(), id)).toMatchObject({
       status: "asked",
       comment_id: 902,
-      ask_attempts: 2,
       asked_at: asked,
-      next_poll_at: at(asked, 10 * MINUTE),
-      last_error: null,
+      work: { kind: "survey.read", run_at: at(asked, 10 * MINUTE), attempts: 0, last_error: null },
     });
     expect(await experienceOf(db(), id)).toEqual({ outcome: "pending", answered_at: null });
   });

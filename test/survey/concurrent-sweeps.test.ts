@@ -2,15 +2,15 @@ import nock from "nock";
 import { describe, expect, it } from "vitest";
 import { setInstallationSuspended } from "../../src/queries/installations.js";
 import { markRepositoryRemoved } from "../../src/queries/repositories.js";
-import { sweep } from "../../src/survey/sweep.js";
+import { ASK_SURVEY, READ_REACTIONS } from "../../src/queries/surveys.js";
 import { API, reaction, surveyCommentReply } from "../helpers/app.js";
 import { WRITES_PER_MINUTE } from "../../src/queries/write-budget.js";
 import { useSecondInstance } from "../helpers/db.js";
+import { SURVEYS_WITH_WORK } from "../webhooks/support.js";
 import { INSTALLATION_ID, REPORTER } from "../helpers/fixtures.js";
-import type { SurveyRow } from "./harness.js";
 import {
   at, commentsPath, createSweepProbot, HOUR, MINUTE, OTHER_REPO, othersReactions, reactionsPath, seedAskedSurvey, seedSurvey,
-  surveyRow, sweeperFor,
+  surveyRow, sweep, sweeperFor,
 } from "./harness.js";
 
 const askedAt = new Date("2026-11-03T10:00:06Z");
@@ -21,7 +21,7 @@ const range = (n: number) => Array.from({ length: n }, (_, index) => index + 1);
 describe("two sweeps racing on one PostgreSQL database", () => {
   const { db, secondPool } = useSecondInstance();
 
-  /** Two instances: each its own pool on the same database, its own Probot and Octokit. */
+  /** Two instances sweeping the work queue (workDue): each its own pool on the same database, its own Probot and Octokit. */
   async function raceSweeps(when: Date) {
     const first = await sweeperFor(db(), createSweepProbot());
     const second = await sweeperFor(secondPool(), createSweepProbot());
@@ -58,14 +58,19 @@ describe("two sweeps racing on one PostgreSQL database", () => {
     expect(worked).toBe(surveys);
     expect([...reads.keys()].sort((a, b) => a - b)).toEqual(range(surveys).map((n) => 1000 + n));
     expect([...reads.values()].every((times) => times === 1)).toBe(true);
-    const { rows } = await db().query<{ status: string; n: number; leased: number }>(
-      `SELECT status, count(*)::int AS n, count(lease_until)::int AS leased FROM surveys GROUP BY status ORDER BY status`,
+    const { rows } = await db().query<{ status: string; n: number; queued: number; leased: number }>(
+      `SELECT s.status, count(*)::int AS n, count(w.id)::int AS queued, count(w.locked_until)::int AS leased
+       FROM ${SURVEYS_WITH_WORK} GROUP BY s.status ORDER BY s.status`,
     );
+    // The answered ones are done with; the others wait for their next read, held by no instance.
     expect(rows).toEqual([
-      { status: "answered", n: surveys / 2, leased: 0 },
-      { status: "asked", n: surveys / 2, leased: 0 },
+      { status: "answered", n: surveys / 2, queued: 0, leased: 0 },
+      { status: "asked", n: surveys / 2, queued: surveys / 2, leased: 0 },
     ]);
-    const waiting = await db().query("SELECT 1 FROM surveys WHERE status = 'asked' AND next_poll_at <> $1", [at(askedAt, HOUR)]);
+    const waiting = await db().query(
+      `SELECT 1 FROM ${SURVEYS_WITH_WORK} WHERE s.status = 'asked' AND (w.kind IS DISTINCT FROM $2 OR w.run_at <> $1 OR w.attempts <> 0)`,
+      [at(askedAt, HOUR), READ_REACTIONS],
+    );
     expect(waiting.rowCount).toBe(0);
   });
 
@@ -91,11 +96,10 @@ describe("two sweeps racing on one PostgreSQL database", () => {
     expect([...posts.keys()].sort((a, b) => a - b)).toEqual(range(surveys));
     expect([...posts.entries()].filter(([, times]) => times !== 1)).toEqual([]);
     for (const n of range(surveys)) {
-      expect(await surveyRow(db(), ids.get(n)!)).toMatchObject<Partial<SurveyRow>>({
+      expect(await surveyRow(db(), ids.get(n)!)).toMatchObject({
         status: "asked",
         comment_id: 2000 + n,
-        ask_attempts: 1,
-        lease_until: null,
+        work: { kind: READ_REACTIONS, state: "pending", locked_until: null },
       });
     }
   });
@@ -121,13 +125,14 @@ describe("two sweeps racing on one PostgreSQL database", () => {
     expect(posted).toBeGreaterThanOrEqual(WRITES_PER_MINUTE);
     expect(posted).toBeLessThanOrEqual(WRITES_PER_MINUTE * minutes.n);
     expect([...posts.values()].every((times) => times === 1)).toBe(true);
-    const statuses = await db().query<{ status: string; attempts: number; n: number }>(
-      "SELECT status, ask_attempts AS attempts, count(*)::int AS n FROM surveys GROUP BY 1, 2 ORDER BY 1",
+    const statuses = await db().query<{ status: string; kind: string; attempts: number; leased: number; n: number }>(
+      `SELECT s.status, w.kind, w.attempts, count(w.locked_until)::int AS leased, count(*)::int AS n
+       FROM ${SURVEYS_WITH_WORK} GROUP BY 1, 2, 3 ORDER BY 1`,
     );
-    // The deferred ones wait, with no attempt counted against them.
+    // The asked ones wait for their first read; the deferred ones wait to be asked, with no attempt counted against them.
     expect(statuses.rows).toEqual([
-      { status: "asked", attempts: 1, n: posted },
-      ...(posted < 120 ? [{ status: "to_ask", attempts: 0, n: 120 - posted }] : []),
+      { status: "asked", kind: READ_REACTIONS, attempts: 0, leased: 0, n: posted },
+      ...(posted < 120 ? [{ status: "to_ask", kind: ASK_SURVEY, attempts: 0, leased: 0, n: 120 - posted }] : []),
     ]);
   });
 
@@ -144,7 +149,7 @@ describe("two sweeps racing on one PostgreSQL database", () => {
     expect(worked).toBe(1);
     expect(await surveyRow(db(), due)).toMatchObject({ status: "asked", comment_id: 2001 });
     for (const id of [suspended, removed]) {
-      expect(await surveyRow(db(), id)).toMatchObject({ status: "to_ask", ask_attempts: 0, lease_until: null, comment_id: null });
+      expect(await surveyRow(db(), id)).toMatchObject({ status: "to_ask", comment_id: null, work: { kind: ASK_SURVEY, attempts: 0, locked_until: null } });
     }
   });
 });

@@ -1,11 +1,10 @@
 import nock from "nock";
 import { beforeEach, describe, expect, it } from "vitest";
-import type { SweepDeps } from "../../src/survey/sweep.js";
-import { sweep } from "../../src/survey/sweep.js";
 import { API, reaction } from "../helpers/app.js";
 import { backends, useDatabase } from "../helpers/db.js";
 import { REPORTER } from "../helpers/fixtures.js";
-import { at, createSweepProbot, DAY, experienceOf, HOUR, MINUTE, othersReactions, reactionsPath, seedAskedSurvey, surveyRow, sweeperFor } from "./harness.js";
+import type { Sweeper } from "./harness.js";
+import { at, createSweepProbot, DAY, experienceOf, HOUR, MINUTE, othersReactions, reactionsPath, seedAskedSurvey, surveyRow, sweep, sweeperFor } from "./harness.js";
 
 const askedAt = new Date("2026-11-03T10:00:06Z");
 const STEPS = [10 * MINUTE, HOUR, 6 * HOUR, DAY, 3 * DAY, 7 * DAY, 14 * DAY];
@@ -26,7 +25,7 @@ function mockReads(commentId: number, times: number) {
 
 describe.each(backends)("reading reactions on schedule on $name", ({ create }) => {
   const { db } = useDatabase(create);
-  let deps: SweepDeps;
+  let deps: Sweeper;
   beforeEach(async () => {
     deps = await sweeperFor(db(), createSweepProbot());
   });
@@ -37,12 +36,13 @@ describe.each(backends)("reading reactions on schedule on $name", ({ create }) =
 
     expect(await sweep(deps, at(askedAt, 10 * MINUTE - 1000))).toEqual({ worked: 0, installationsFailed: 0 });
     expect(sent).toHaveLength(0);
-    expect((await surveyRow(db(), id)).next_poll_at).toEqual(at(askedAt, 10 * MINUTE));
+    expect((await surveyRow(db(), id)).work).toMatchObject({ kind: "survey.read", run_at: at(askedAt, 10 * MINUTE), attempts: 0 });
 
     expect(await sweep(deps, at(askedAt, 10 * MINUTE))).toEqual({ worked: 1, installationsFailed: 0 });
     expect(sent).toEqual([undefined]);
     const survey = await surveyRow(db(), id);
-    expect(survey).toMatchObject({ status: "asked", poll_count: 1, reactions_etag: '"r1"', next_poll_at: at(askedAt, HOUR) });
+    // The read found no answer: read again at the next step, its attempts counted afresh.
+    expect(survey).toMatchObject({ status: "asked", poll_count: 1, reactions_etag: '"r1"', work: { kind: "survey.read", run_at: at(askedAt, HOUR), attempts: 0 } });
   });
 
   it("reads once at each step, nothing between steps, and expires as neutral at the window end", async () => {
@@ -64,7 +64,7 @@ describe.each(backends)("reading reactions on schedule on $name", ({ create }) =
     // Each read after the first is conditional on the ETag of the one before.
     expect(sent).toEqual([undefined, '"r1"', '"r2"', '"r3"', '"r4"', '"r5"', '"r6"']);
     const survey = await surveyRow(db(), id);
-    expect(survey).toMatchObject({ status: "expired", next_poll_at: null, ended_at: at(askedAt, 14 * DAY), poll_count: 7 });
+    expect(survey).toMatchObject({ status: "expired", work: null, ended_at: at(askedAt, 14 * DAY), poll_count: 7 });
     expect(await experienceOf(db(), id)).toEqual({ outcome: "neutral", answered_at: null });
 
     await sweep(deps, at(askedAt, 30 * DAY));
@@ -77,7 +77,7 @@ describe.each(backends)("reading reactions on schedule on $name", ({ create }) =
 
     await sweep(deps, at(askedAt, 2 * DAY + 5 * HOUR));
     expect(sent).toHaveLength(1);
-    expect(await surveyRow(db(), id)).toMatchObject({ status: "asked", next_poll_at: at(askedAt, 3 * DAY), poll_count: 1 });
+    expect(await surveyRow(db(), id)).toMatchObject({ status: "asked", work: { run_at: at(askedAt, 3 * DAY) }, poll_count: 1 });
 
     await sweep(deps, at(askedAt, 3 * DAY - 1000));
     expect(sent).toHaveLength(1);
@@ -95,7 +95,7 @@ describe.each(backends)("reading reactions on schedule on $name", ({ create }) =
 
     await sweep(deps, at(askedAt, HOUR));
     expect(first).toHaveLength(1);
-    expect(await surveyRow(db(), id)).toMatchObject({ status: "answered", next_poll_at: null, poll_count: 2 });
+    expect(await surveyRow(db(), id)).toMatchObject({ status: "answered", work: null, poll_count: 2 });
     expect(await experienceOf(db(), id)).toEqual({ outcome: "positive", answered_at: new Date("2026-11-03T10:40:00Z") });
   });
 

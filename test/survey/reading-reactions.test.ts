@@ -1,11 +1,10 @@
 import nock from "nock";
 import { beforeEach, describe, expect, it } from "vitest";
-import type { SweepDeps } from "../../src/survey/sweep.js";
-import { sweep } from "../../src/survey/sweep.js";
 import { API, reaction } from "../helpers/app.js";
 import { backends, useDatabase } from "../helpers/db.js";
 import { REPORTER } from "../helpers/fixtures.js";
-import { at, createSweepProbot, experienceOf, HOUR, MINUTE, othersReactions, reactionsPath, seedAskedSurvey, surveyRow, sweeperFor } from "./harness.js";
+import type { Sweeper } from "./harness.js";
+import { at, createSweepProbot, experienceOf, HOUR, MINUTE, othersReactions, reactionsPath, seedAskedSurvey, surveyRow, sweep, sweeperFor } from "./harness.js";
 
 const askedAt = new Date("2026-11-03T10:00:06Z");
 const firstRead = at(askedAt, 10 * MINUTE);
@@ -16,7 +15,7 @@ const page2 = () => nock(API).get(reactionsPath(900)).query({ per_page: 100, pag
 
 describe.each(backends)("one read of a survey's reactions on $name", ({ create }) => {
   const { db } = useDatabase(create);
-  let deps: SweepDeps;
+  let deps: Sweeper;
   let id: number;
   beforeEach(async () => {
     deps = await sweeperFor(db(), createSweepProbot());
@@ -33,8 +32,8 @@ describe.each(backends)("one read of a survey's reactions on $name", ({ create }
 
     expect(conditional.isDone()).toBe(true);
     const survey = await surveyRow(db(), id);
-    expect(survey).toMatchObject({ status: "asked", reactions_etag: 'W/"v1"', poll_count: 2, last_error: null });
-    expect(survey.next_poll_at).toEqual(at(askedAt, 6 * HOUR));
+    expect(survey).toMatchObject({ status: "asked", reactions_etag: 'W/"v1"', poll_count: 2, work: { last_error: null } });
+    expect(survey.work?.run_at).toEqual(at(askedAt, 6 * HOUR));
     expect(await experienceOf(db(), id)).toEqual({ outcome: "pending", answered_at: null });
   });
 
@@ -47,7 +46,7 @@ describe.each(backends)("one read of a survey's reactions on $name", ({ create }
 
     await sweep(deps, firstRead);
 
-    expect(await surveyRow(db(), id)).toMatchObject({ status: "answered", next_poll_at: null, ended_at: new Date("2026-11-03T10:07:00Z") });
+    expect(await surveyRow(db(), id)).toMatchObject({ status: "answered", work: null, ended_at: new Date("2026-11-03T10:07:00Z") });
     expect(await experienceOf(db(), id)).toEqual({ outcome: "positive", answered_at: new Date("2026-11-03T10:07:00Z") });
   });
 
@@ -76,26 +75,27 @@ describe.each(backends)("one read of a survey's reactions on $name", ({ create }
 
     await sweep(deps, firstRead);
 
-    expect(await surveyRow(db(), id)).toMatchObject({ status: "comment_deleted", next_poll_at: null, ended_at: firstRead });
+    expect(await surveyRow(db(), id)).toMatchObject({ status: "comment_deleted", work: null, ended_at: firstRead });
     expect(await experienceOf(db(), id)).toEqual({ outcome: "neutral", answered_at: null });
-    await sweep(deps, at(askedAt, 20 * 24 * HOUR));
+    expect(await sweep(deps, at(askedAt, 20 * 24 * HOUR))).toEqual({ worked: 0, installationsFailed: 0 });
   });
 
-  it("keeps the survey asked after a 502 and retries about 5 minutes later, the experience untouched", async () => {
+  it("keeps the survey asked after a 502 and retries after the first backoff (2 minutes), the experience untouched", async () => {
     reads().reply(502, { message: "Bad Gateway" });
     await sweep(deps, firstRead);
 
     const failed = await surveyRow(db(), id);
-    expect(failed).toMatchObject({ status: "asked", poll_count: 0, lease_until: null });
-    expect(failed.last_error).toMatch(/Bad Gateway/);
-    expect(failed.next_poll_at).toEqual(at(firstRead, 5 * MINUTE));
+    expect(failed).toMatchObject({ status: "asked", poll_count: 0, work: { kind: "survey.read", attempts: 1, locked_until: null } });
+    expect(failed.work?.last_error).toMatch(/Bad Gateway/);
+    // Backoff after the first failed attempt: 2^1 minutes.
+    expect(failed.work?.run_at).toEqual(at(firstRead, 2 * MINUTE));
     expect(await experienceOf(db(), id)).toEqual({ outcome: "pending", answered_at: null });
 
-    await sweep(deps, at(firstRead, 5 * MINUTE - 1000));
+    expect(await sweep(deps, at(firstRead, 2 * MINUTE - 1000))).toEqual({ worked: 0, installationsFailed: 0 });
     reads().reply(200, [reaction("-1", REPORTER, "2026-11-03T10:12:00Z")], { etag: '"v2"' });
-    await sweep(deps, at(firstRead, 5 * MINUTE));
+    await sweep(deps, at(firstRead, 2 * MINUTE));
 
-    expect(await surveyRow(db(), id)).toMatchObject({ status: "answered", next_poll_at: null });
+    expect(await surveyRow(db(), id)).toMatchObject({ status: "answered", work: null });
     expect(await experienceOf(db(), id)).toEqual({ outcome: "negative", answered_at: new Date("2026-11-03T10:12:00Z") });
   });
 });

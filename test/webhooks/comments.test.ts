@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { createTestApp, mockToken, reaction, receive } from "../helpers/app.js";
 import { createTestDatabase, useDatabase } from "../helpers/db.js";
 import { APP_BOT, commentOnIssuePayload, commentPayload, issuesPayload, MAINTAINER, REPORTER } from "../helpers/fixtures.js";
-import { countRows, mockReactionsRead, mockSurveyPost, NO_ROWS, rowsOf } from "./support.js";
+import { countRows, mockReactionsRead, mockSurveyPost, NO_ROWS, rowsOf, SURVEYS_WITH_WORK } from "./support.js";
 
 const MEMBER = { login: "octo-member", id: 5_550_002, type: "User" };
 const HELPER = { login: "octo-collaborator", id: 5_550_003, type: "User" };
@@ -24,9 +24,9 @@ describe("issue comments", () => {
     await receive(probot, "issue_comment", commentOnIssuePayload("created", closed, { commentedAt: "2026-11-03T11:00:00Z" }));
 
     expect(read.isDone()).toBe(true);
-    expect(await rowsOf(db(), "SELECT status, poll_count, reactions_etag, next_poll_at FROM surveys")).toEqual([
+    expect(await rowsOf(db(), `SELECT s.status, s.poll_count, s.reactions_etag, w.kind, w.run_at FROM ${SURVEYS_WITH_WORK}`)).toEqual([
       // only the reporter's reaction counts: still waiting, next read one hour after asking
-      { status: "asked", poll_count: 1, reactions_etag: '"r900"', next_poll_at: new Date("2026-11-03T11:00:06Z") },
+      { status: "asked", poll_count: 1, reactions_etag: '"r900"', kind: "survey.read", run_at: new Date("2026-11-03T11:00:06Z") },
     ]);
     expect(await rowsOf(db(), "SELECT outcome FROM experiences")).toEqual([{ outcome: "pending" }]);
   });

@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { createTestApp, mockToken, reaction, receive } from "../helpers/app.js";
 import { createTestDatabase, useDatabase } from "../helpers/db.js";
 import { APP_BOT, commentOnIssuePayload, issuesPayload, REPORTER } from "../helpers/fixtures.js";
-import { countRows, mockReactionsRead, mockSurveyPost, rowsOf } from "./support.js";
+import { countRows, mockReactionsRead, mockSurveyPost, rowsOf, SURVEYS_WITH_WORK } from "./support.js";
 
 const FIRST_CLOSE = "2026-11-03T10:00:00Z";
 const REOPENED = "2026-11-04T09:00:00Z";
@@ -80,8 +80,9 @@ describe("a survey through reopen, close again, answer and deleted comment", () 
 
     await receive(probot, "issue_comment", commentOnIssuePayload("deleted", onIssue, { commentId: 900, commenter: APP_BOT }));
 
-    expect(await rowsOf(db(), "SELECT status, ended_at, next_poll_at FROM surveys")).toEqual([
-      { status: "comment_deleted", ended_at: new Date(deletedAt), next_poll_at: null },
+    // Ended: nothing of it is left queued.
+    expect(await rowsOf(db(), `SELECT s.status, s.ended_at, w.kind FROM ${SURVEYS_WITH_WORK}`)).toEqual([
+      { status: "comment_deleted", ended_at: new Date(deletedAt), kind: null },
     ]);
     expect(await rowsOf(db(), experiences)).toEqual([{ outcome: "neutral", closed_at: new Date(FIRST_CLOSE), answered_at: null }]);
   });

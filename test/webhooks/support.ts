@@ -1,5 +1,6 @@
 import nock from "nock";
 import type { Db } from "../../src/db/types.js";
+import { ASK_SURVEY, READ_REACTIONS } from "../../src/queries/surveys.js";
 import { API, surveyCommentReply } from "../helpers/app.js";
 import { REPORTER } from "../helpers/fixtures.js";
 
@@ -26,6 +27,10 @@ export const NO_ROWS: Record<Table, number> = {
   experiences: 0,
   deliveries: 0,
 };
+
+/** Each survey (`s`) with its queued work (`w`: asking it, or reading its reactions), if it has any. */
+export const SURVEYS_WITH_WORK = `surveys s LEFT JOIN work w
+  ON w.installation_id = s.installation_id AND w.kind IN ('${ASK_SURVEY}', '${READ_REACTIONS}') AND w.key = s.id::text`;
 
 export async function rowsOf<R = Record<string, unknown>>(db: Db, sql: string, params: unknown[] = []): Promise<R[]> {
   return (await db.query<R>(sql, params)).rows;

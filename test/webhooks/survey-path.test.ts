@@ -1,12 +1,9 @@
 import nock from "nock";
 import { describe, expect, it } from "vitest";
-import { sweep } from "../../src/survey/sweep.js";
 import { API, createTestApp, mockToken, reaction, receive, surveyCommentReply } from "../helpers/app.js";
 import { backends, useDatabase } from "../helpers/db.js";
 import { INSTALLATION_ID, issuesPayload, REPORTER } from "../helpers/fixtures.js";
-import { pino } from "pino";
-
-const log = pino({ level: "silent" });
+import { log, sweep } from "../survey/harness.js";
 const repoPath = "/repos/Codertocat/Hello-World";
 
 describe.each(backends)("the survey path on $name", ({ create }) => {
