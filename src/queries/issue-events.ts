@@ -27,6 +27,7 @@ export async function storeIssueEvent(
   claim?: DeliveryClaim,
 ): Promise<StoredIssueEvent> {
   const gate = claim ? CLAIM : "SELECT 1";
+  // Its planning costs more than its execution: prepared once per connection, one name per variant.
   const result = await db.query<StoredIssueEvent>(
     `WITH gate AS (${gate}), ${ensureRepositorySql(REPOSITORY, "gate")}, ${upsertIssueSql("gate")}
      SELECT EXISTS (SELECT 1 FROM gate) AS claimed, coalesce((SELECT current FROM stored_issue), false) AS current,
@@ -36,6 +37,7 @@ export async function storeIssueEvent(
       ...repositoryParams(event.repository).slice(1),
       ...(claim ? [claim.deliveryId, claim.event] : []),
     ],
+    claim ? "store_issue_event_claimed" : "store_issue_event",
   );
   return result.rows[0] ?? { claimed: false, current: false, reporterOptedOut: false };
 }
