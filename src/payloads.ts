@@ -15,6 +15,13 @@ export const repositorySchema = z.object({
 
 export const installationRefSchema = z.object({ id: z.number().int().positive() });
 
+/**
+ * What every delivery must be, whatever its event: a JSON object whose action, when present, is a
+ * string and whose installation, when present, has a positive integer id. Probot authenticates from
+ * the installation before any handler runs, and throws (a 500) on one that is malformed.
+ */
+export const envelopeSchema = z.object({ action: z.string().optional(), installation: installationRefSchema.optional() });
+
 export const issueSchema = z.object({
   number: z.number().int().positive(),
   title: z.string().default(""),

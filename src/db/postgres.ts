@@ -6,8 +6,9 @@ pg.types.setTypeParser(pg.types.builtins.INT8, (value) => Number(value));
 
 function wrap(client: pg.Pool | pg.PoolClient): Queryable {
   return {
-    async query(text, params) {
-      const result = await client.query(text, params as unknown[] | undefined);
+    async query(text, params, prepareAs) {
+      const values = params as unknown[] | undefined;
+      const result = await (prepareAs ? client.query({ name: prepareAs, text, values }) : client.query(text, values));
       return { rows: result.rows, rowCount: result.rowCount ?? 0 };
     },
     async exec(script) {

@@ -2,7 +2,11 @@ export type QueryResult<R> = { rows: R[]; rowCount: number };
 
 /** What a query module needs: a pool, a PGlite instance or an open transaction. */
 export type Queryable = {
-  query<R = Record<string, unknown>>(text: string, params?: readonly unknown[]): Promise<QueryResult<R>>;
+  /**
+   * `prepareAs` names a statement run on every delivery: PostgreSQL parses and plans it once per
+   * connection instead of at each run (PGlite ignores it). Only for static text of stable tables.
+   */
+  query<R = Record<string, unknown>>(text: string, params?: readonly unknown[], prepareAs?: string): Promise<QueryResult<R>>;
   /** Runs a script of several statements without parameters (migrations). */
   exec(script: string): Promise<void>;
 };

@@ -3,6 +3,7 @@ import type { z } from "zod";
 import { parsePayload } from "../payloads.js";
 import type { Queryable } from "../db/types.js";
 import type { AppDeps } from "../app-deps.js";
+import type { DeliveryClaim } from "../queries/deliveries.js";
 import { claimDelivery } from "../queries/deliveries.js";
 
 export type DeliveryContext = { id: string; name: string; payload: unknown; log: Logger };
@@ -31,6 +32,20 @@ export async function applyOnce<T>(
   });
   if (!outcome.applied) context.log.info({ deliveryId: context.id, event: context.name }, "delivery already processed");
   return outcome;
+}
+
+/**
+ * Applies a delivery whose effects are one statement that records the delivery itself (a claim):
+ * no transaction around it, one round trip. Returns whether it was applied (false: seen before).
+ */
+export async function applyOnceInOneStatement(
+  context: DeliveryContext,
+  eventName: string,
+  statement: (claim: DeliveryClaim) => Promise<{ claimed: boolean }>,
+): Promise<boolean> {
+  const { claimed } = await statement({ deliveryId: context.id, event: eventName });
+  if (!claimed) context.log.info({ deliveryId: context.id, event: eventName }, "delivery already processed");
+  return claimed;
 }
 
 export type ValidDelivery<E> = { installationId: number; event: E; eventName: string };

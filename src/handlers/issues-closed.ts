@@ -2,7 +2,7 @@ import type { Context } from "probot";
 import type { AppDeps } from "../app-deps.js";
 import { issueEventSchema } from "../payloads.js";
 import { recordClose } from "../tracking/record-close.js";
-import { recordRepository } from "../tracking/record-repository.js";
+import { ensureRepository } from "../queries/repositories.js";
 import { applyOnce, validateDelivery } from "./apply-once.js";
 import { ASK_SURVEY } from "../queries/surveys.js";
 
@@ -17,7 +17,7 @@ export function issuesClosed(deps: AppDeps) {
     const { installationId, event, eventName } = delivery;
     const { repository } = event;
     // The configuration is stored per repository, so the repository is recorded first.
-    await deps.db.transaction((tx) => recordRepository(tx, installationId, repository));
+    await ensureRepository(deps.db, installationId, repository);
     const target = { installationId, repositoryId: repository.id, fullName: repository.full_name };
     const { config } = await deps.config(context.octokit, target, context.log);
     const result = await applyOnce(deps, { ...context, name: eventName }, installationId, (tx) => recordClose(tx, event, config));

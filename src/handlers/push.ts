@@ -5,7 +5,7 @@ import { pushEventSchema } from "../payloads.js";
 import { enqueueConfigCheck, POST_CONFIG_CHECK } from "../queries/config-checks.js";
 import { expireOrganizationConfig } from "../queries/organization-configs.js";
 import { expireStoredConfig, expireStoredConfigs } from "../queries/repository-configs.js";
-import { recordRepository } from "../tracking/record-repository.js";
+import { ensureRepository } from "../queries/repositories.js";
 import { handleOnce } from "./apply-once.js";
 
 /**
@@ -23,7 +23,7 @@ export function push(deps: AppDeps) {
       const installationId = event.installation.id;
       const repositoryId = event.repository.id;
       const onDefaultBranch = event.ref === `refs/heads/${event.repository.default_branch}`;
-      await recordRepository(tx, installationId, event.repository);
+      await ensureRepository(tx, installationId, event.repository);
       // Until the check has read the new file, the next use reads it from GitHub.
       if (onDefaultBranch) await expireStoredConfig(tx, { installationId, repositoryId });
       if (event.repository.name === ".github") {

@@ -1,8 +1,7 @@
 import type { Queryable } from "../db/types.js";
-import type { CommentEvent, IssuePayload } from "../payloads.js";
+import type { CommentEvent } from "../payloads.js";
 import {
   deletePersonSurveys,
-  FORGOTTEN,
   recordOptOut,
   scrubReporter,
   scrubResponder,
@@ -34,11 +33,6 @@ export function isForgetMeCommand(body: string | null | undefined): boolean {
     else if (!inFence && COMMAND.test(text)) return true;
   }
   return false;
-}
-
-/** An issue as stored for a reporter who left: no id, login or title of theirs. */
-export function anonymousIssue(issue: IssuePayload): IssuePayload {
-  return { ...issue, title: "", user: { ...issue.user, id: FORGOTTEN.id, login: FORGOTTEN.login } };
 }
 
 /**

@@ -12,3 +12,6 @@ export async function claimDelivery(tx: Queryable, id: string, installationId: n
   );
   return result.rowCount === 1;
 }
+
+/** A delivery to record in the statement that applies it: its X-GitHub-Delivery and event name. */
+export type DeliveryClaim = { deliveryId: string; event: string };

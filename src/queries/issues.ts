@@ -2,6 +2,9 @@ import type { Queryable } from "../db/types.js";
 
 export type IssueKey = { installationId: number; repositoryId: number; number: number };
 
+/** What a person who left (or whose data is anonymised) is shown as: GitHub's own name for a deleted account. */
+export const FORGOTTEN = { id: 0, login: "ghost" } as const;
+
 /** The fields of an issue that are stored, as a webhook carries them (the validated payload's issue fits it). */
 export type IssueFields = {
   title: string;
@@ -19,47 +22,62 @@ export type IssueFields = {
 const keyParams = (key: IssueKey) => [key.installationId, key.repositoryId, key.number];
 
 /**
- * Builds or refreshes the issue from a payload. State, labels and close time are taken only from
- * an event at least as new as the last one applied (by the payload's issue.updated_at), so events
- * arriving out of order cannot roll the issue back. Returns whether this event is the newest.
+ * The CTEs `opted_out` and `stored_issue` (its RETURNING `current`: whether this event is the
+ * newest) that build or refresh the issue of parameters $1-$17 (`issueParams`), for each row of CTE
+ * `gate`. State, labels and close time are taken only from an event at least as new as the last one
+ * applied (by the payload's issue.updated_at), so events arriving out of order cannot roll the issue
+ * back. A reporter who asked to be forgotten is stored anonymous: no id, login or title of theirs.
  */
-export async function upsertIssue(tx: Queryable, key: IssueKey, issue: IssueFields): Promise<{ current: boolean }> {
-  const result = await tx.query<{ current: boolean }>(
-    `INSERT INTO issues (installation_id, repository_id, number, reporter_id, reporter_login, reporter_type,
-       author_association, labels, state, state_reason, locked, opened_at, closed_at, state_changed_at, title)
-     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15)
-     ON CONFLICT (installation_id, repository_id, number) DO UPDATE SET
-       reporter_login = EXCLUDED.reporter_login,
-       title = CASE WHEN EXCLUDED.state_changed_at >= issues.state_changed_at THEN EXCLUDED.title ELSE issues.title END,
-       opened_at = LEAST(issues.opened_at, EXCLUDED.opened_at),
-       author_association = CASE WHEN EXCLUDED.state_changed_at >= issues.state_changed_at
-         THEN EXCLUDED.author_association ELSE issues.author_association END,
-       labels = CASE WHEN EXCLUDED.state_changed_at >= issues.state_changed_at THEN EXCLUDED.labels ELSE issues.labels END,
-       state = CASE WHEN EXCLUDED.state_changed_at >= issues.state_changed_at THEN EXCLUDED.state ELSE issues.state END,
-       state_reason = CASE WHEN EXCLUDED.state_changed_at >= issues.state_changed_at
-         THEN EXCLUDED.state_reason ELSE issues.state_reason END,
-       locked = CASE WHEN EXCLUDED.state_changed_at >= issues.state_changed_at THEN EXCLUDED.locked ELSE issues.locked END,
-       closed_at = CASE WHEN EXCLUDED.state_changed_at >= issues.state_changed_at
-         THEN EXCLUDED.closed_at ELSE issues.closed_at END,
-       state_changed_at = GREATEST(issues.state_changed_at, EXCLUDED.state_changed_at)
-     RETURNING state_changed_at = $14 AS current`,
-    [
-      ...keyParams(key),
-      issue.user.id,
-      issue.user.login,
-      issue.user.type,
-      issue.author_association,
-      issue.labels.map((label) => label.name),
-      issue.state,
-      issue.state_reason ?? null,
-      issue.locked,
-      issue.created_at,
-      issue.closed_at,
-      issue.updated_at,
-      issue.title,
-    ],
+export function upsertIssueSql(gate: string): string {
+  const newer = "EXCLUDED.state_changed_at >= issues.state_changed_at";
+  const fromNewer = (column: string) => `${column} = CASE WHEN ${newer} THEN EXCLUDED.${column} ELSE issues.${column} END`;
+  return `opted_out AS (SELECT EXISTS (SELECT 1 FROM opt_outs WHERE installation_id = $1 AND user_id = $4) AS reporter_left),
+    stored_issue AS (
+      INSERT INTO issues (installation_id, repository_id, number, reporter_id, reporter_login, reporter_type,
+        author_association, labels, state, state_reason, locked, opened_at, closed_at, state_changed_at, title)
+      SELECT $1, $2, $3, CASE WHEN reporter_left THEN $16 ELSE $4::bigint END, CASE WHEN reporter_left THEN $17 ELSE $5::text END,
+        $6, $7, $8, $9, $10, $11, $12, $13, $14, CASE WHEN reporter_left THEN '' ELSE $15::text END
+      FROM ${gate}, opted_out
+      ON CONFLICT (installation_id, repository_id, number) DO UPDATE SET
+        reporter_login = EXCLUDED.reporter_login,
+        ${["title", "author_association", "labels", "state", "state_reason", "locked", "closed_at"].map(fromNewer).join(",\n        ")},
+        opened_at = LEAST(issues.opened_at, EXCLUDED.opened_at),
+        state_changed_at = GREATEST(issues.state_changed_at, EXCLUDED.state_changed_at)
+      RETURNING state_changed_at = $14 AS current
+    )`;
+}
+
+/** The parameters $1-$17 of `upsertIssueSql`. */
+export function issueParams(key: IssueKey, issue: IssueFields): unknown[] {
+  return [
+    ...keyParams(key),
+    issue.user.id,
+    issue.user.login,
+    issue.user.type,
+    issue.author_association,
+    issue.labels.map((label) => label.name),
+    issue.state,
+    issue.state_reason ?? null,
+    issue.locked,
+    issue.created_at,
+    issue.closed_at,
+    issue.updated_at,
+    issue.title,
+    FORGOTTEN.id,
+    FORGOTTEN.login,
+  ];
+}
+
+export type StoredIssue = { current: boolean; reporterOptedOut: boolean };
+
+/** Builds or refreshes the issue from a payload (see upsertIssueSql); its repository is stored already. */
+export async function upsertIssue(tx: Queryable, key: IssueKey, issue: IssueFields): Promise<StoredIssue> {
+  const result = await tx.query<StoredIssue>(
+    `WITH every AS (SELECT 1), ${upsertIssueSql("every")}
+     SELECT coalesce((SELECT current FROM stored_issue), false) AS current, (SELECT reporter_left FROM opted_out) AS "reporterOptedOut"`,
+    issueParams(key, issue),
   );
-  return { current: result.rows[0]?.current ?? false };
+  return result.rows[0] ?? { current: false, reporterOptedOut: false };
 }
 
 /** Records a reopen, once per reopen time whatever the redeliveries. Returns false for one already seen. */

@@ -1,11 +1,11 @@
 import type { Queryable } from "../db/types.js";
+import { FORGOTTEN } from "./issues.js";
 import { ASK_SURVEY, READ_REACTIONS } from "./surveys.js";
 
 // A deleted survey takes its queued work with it.
 const SURVEY_WORK = [ASK_SURVEY, READ_REACTIONS];
 
-/** What a person who left (or whose data is anonymised) is shown as: GitHub's own name for a deleted account. */
-export const FORGOTTEN = { id: 0, login: "ghost" } as const;
+export { FORGOTTEN };
 
 /** Whether this GitHub user asked this installation to forget them. */
 export async function isOptedOut(db: Queryable, installationId: number, userId: number): Promise<boolean> {

@@ -3,7 +3,7 @@ import { verify } from "@octokit/webhooks-methods";
 import type { Logger } from "pino";
 import type { Probot } from "probot";
 import { isDatabaseUnavailable } from "../db/unavailable.js";
-import { PayloadError } from "../payloads.js";
+import { envelopeSchema, parsePayload, PayloadError } from "../payloads.js";
 import { BodyTooLargeError, readBody } from "./read-body.js";
 
 export type WebhookSettings = {
@@ -67,6 +67,13 @@ export function receiveWebhooks(probot: Probot, settings: WebhookSettings, log: 
       log.warn({ deliveryId: id, event: name }, "webhook refused: malformed JSON");
       return reply(res, 400, "Malformed JSON");
     }
+    try {
+      parsePayload(envelopeSchema, payload, name);
+    } catch (error) {
+      if (!(error instanceof PayloadError)) throw error;
+      log.warn({ deliveryId: id, event: name, reason: error.message }, "webhook refused: malformed payload");
+      return reply(res, 400, error.message);
+    }
     if (!settings.ready()) return reply(res, 503, "Database unavailable; GitHub can redeliver this later");
     const handled = probot.receive({ id, name, payload } as Parameters<Probot["receive"]>[0]);
     const late = new Promise<"late">((resolve) => setTimeout(resolve, ANSWER_WITHIN_MS, "late").unref());
@@ -79,7 +86,8 @@ export function receiveWebhooks(probot: Probot, settings: WebhookSettings, log: 
       reply(res, 200, "OK");
     } catch (error) {
       const status = statusOf(error);
-      log.error({ deliveryId: id, event: name, status, err: error }, "webhook failed");
+      if (status === 400) log.warn({ deliveryId: id, event: name, reason: (error as Error).message }, "webhook refused: malformed payload");
+      else log.error({ deliveryId: id, event: name, status, err: error }, "webhook failed");
       reply(res, status, status === 400 ? (error as Error).message : "Webhook processing failed");
     }
   };

@@ -18,6 +18,11 @@ export function example(event: string, action: string, predicate: (payload: Json
   return clone(found);
 }
 
+/** Every example of an event, whatever its action. */
+export function examples(event: string): Json[] {
+  return clone(definitions.find((definition) => definition.name === event)?.examples ?? []);
+}
+
 export const INSTALLATION_ID = 4242;
 export const REPORTER = { login: "octo-user", id: 5_550_001, type: "User" };
 export const MAINTAINER = { login: "Codertocat", id: 21_031_067, type: "User" };
