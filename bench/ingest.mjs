@@ -59,7 +59,16 @@ function summarize(app, concurrency, runs) {
   const errors = runs.reduce((sum, run) => sum + Object.values(run.failures).reduce((a, b) => a + b, 0), 0);
   const perSecond = Math.round(latencies.length / seconds);
   const rounds = runs.map((run) => Math.round(run.latencies.length / run.seconds));
-  return { app, concurrency, perSecond, p50ms: percentile(latencies, 0.5), p99ms: percentile(latencies, 0.99), acknowledged: latencies.length, errors, rounds };
+  return {
+    app,
+    concurrency,
+    perSecond,
+    p50ms: percentile(latencies, 0.5),
+    p99ms: percentile(latencies, 0.99),
+    acknowledged: latencies.length,
+    errors,
+    rounds,
+  };
 }
 
 /**
@@ -106,7 +115,12 @@ export async function ingestScenario() {
     await Promise.all(targets.map((target) => target.stop()));
   }
   const check = {
-    [app.label]: await checkStored(app, appDb.url, "SELECT id FROM deliveries", "SELECT concat_ws('/', installation_id, repository_id, number) AS id FROM issues"),
+    [app.label]: await checkStored(
+      app,
+      appDb.url,
+      "SELECT id FROM deliveries",
+      "SELECT concat_ws('/', installation_id, repository_id, number) AS id FROM issues",
+    ),
     [oneInsert.label]: await checkStored(oneInsert, insertDb.url, "SELECT id FROM bench_deliveries"),
   };
   await Promise.all([appDb.drop(), insertDb.drop()]);

@@ -6,23 +6,34 @@ function ingestTable(ingest) {
   const lines = [
     "| app | concurrency | requests/s | p50 ms | p99 ms | × bare Probot | errors |",
     "|---|---:|---:|---:|---:|---:|---:|",
-    ...ingest.rows.map((row) => `| ${row.app} | ${row.concurrency} | ${row.perSecond} | ${row.p50ms} | ${row.p99ms} | ${row.ratio.toFixed(2)} | ${row.errors} |`),
+    ...ingest.rows.map(
+      (row) =>
+        `| ${row.app} | ${row.concurrency} | ${row.perSecond} | ${row.p50ms} | ${row.p99ms} | ${row.ratio.toFixed(2)} | ${row.errors} |`,
+    ),
   ];
   const app = ingest.rows.find((row) => row.app === "satisfaction-bot" && row.concurrency === TARGET.concurrency);
   if (app) {
     const met = app.ratio >= TARGET.ratio && app.p99ms <= TARGET.p99ms && app.errors === 0;
-    lines.push("", `Target at concurrency ${TARGET.concurrency}: ≥ ${TARGET.ratio} × bare Probot, p99 ≤ ${TARGET.p99ms} ms, no error. ` +
-      `Measured: ${app.ratio.toFixed(2)} ×, p99 ${app.p99ms} ms, ${app.errors} errors: **${met ? "met" : "not met"}**.`);
+    lines.push(
+      "",
+      `Target at concurrency ${TARGET.concurrency}: ≥ ${TARGET.ratio} × bare Probot, p99 ≤ ${TARGET.p99ms} ms, no error. ` +
+        `Measured: ${app.ratio.toFixed(2)} ×, p99 ${app.p99ms} ms, ${app.errors} errors: **${met ? "met" : "not met"}**.`,
+    );
   }
   lines.push("", "Stored exactly once:");
   for (const [label, check] of Object.entries(ingest.check)) {
-    lines.push(`- ${label}: ${check.acknowledged} acknowledged, ${check.stored} stored, ${check.lost} lost, ${check.issues} issues: ${check.once ? "ok" : "**FAILED**"}`);
+    lines.push(
+      `- ${label}: ${check.acknowledged} acknowledged, ${check.stored} stored, ${check.lost} lost, ${check.issues} issues: ${check.once ? "ok" : "**FAILED**"}`,
+    );
   }
   const waits = ingest.waits[TARGET.concurrency];
   if (waits) {
     const total = Object.values(waits).reduce((a, b) => a + b, 0) || 1;
     const shares = Object.entries(waits).map(([doing, n]) => `${doing} ${Math.round((100 * n) / total)}%`);
-    lines.push("", `The app's PostgreSQL connections at concurrency ${TARGET.concurrency} (pg_stat_activity samples): ${shares.join(", ")}.`);
+    lines.push(
+      "",
+      `The app's PostgreSQL connections at concurrency ${TARGET.concurrency} (pg_stat_activity samples): ${shares.join(", ")}.`,
+    );
   }
   return lines;
 }
@@ -35,13 +46,23 @@ export function markdown(result) {
   ];
   if (result.ingest) {
     const { settings } = result.ingest;
-    lines.push("", `### Ingest (${settings.rounds} rotated runs of ${settings.seconds} s per app and concurrency, ${settings.repositories} repositories)`, "", ...ingestTable(result.ingest));
+    lines.push(
+      "",
+      `### Ingest (${settings.rounds} rotated runs of ${settings.seconds} s per app and concurrency, ${settings.repositories} repositories)`,
+      "",
+      ...ingestTable(result.ingest),
+    );
   }
   if (result.postgresCut) {
     const cut = result.postgresCut;
-    lines.push("", "### PostgreSQL cut for 3 s", "", "| sent | acknowledged | refused during the cut | redelivered | stored | lost | requests/s | p50 ms | p99 ms |",
+    lines.push(
+      "",
+      "### PostgreSQL cut for 3 s",
+      "",
+      "| sent | acknowledged | refused during the cut | redelivered | stored | lost | requests/s | p50 ms | p99 ms |",
       "|---:|---:|---:|---:|---:|---:|---:|---:|---:|",
-      `| ${cut.sent} | ${cut.acknowledged} | ${cut.refusedDuringOutage} | ${cut.redelivered} | ${cut.processed} | ${cut.lost} | ${cut.perSecond} | ${cut.p50ms} | ${cut.p99ms} |`);
+      `| ${cut.sent} | ${cut.acknowledged} | ${cut.refusedDuringOutage} | ${cut.redelivered} | ${cut.processed} | ${cut.lost} | ${cut.perSecond} | ${cut.p50ms} | ${cut.p99ms} |`,
+    );
   }
   return lines.join("\n");
 }

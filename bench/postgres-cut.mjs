@@ -36,14 +36,36 @@ function proxyTo(port) {
       for (const socket of sockets) socket.destroy();
       server.close(() => resolve());
     });
-  return { up, down, get port() { return listenPort; } };
+  return {
+    up,
+    down,
+    get port() {
+      return listenPort;
+    },
+  };
 }
 
 function payload(n) {
   const created = new Date(Date.UTC(2026, 10, 1) + n * 1000).toISOString();
   const user = { id: 1000 + (n % 500), login: `user${n % 500}`, type: "User" };
-  const issue = { number: n + 1, title: `Issue ${n}`, user, labels: [], state: "open", locked: false, author_association: "NONE", created_at: created, updated_at: created, closed_at: null };
-  return JSON.stringify({ action: "opened", issue, repository: { id: 42, full_name: "bench/app", private: false }, installation: { id: 7 } });
+  const issue = {
+    number: n + 1,
+    title: `Issue ${n}`,
+    user,
+    labels: [],
+    state: "open",
+    locked: false,
+    author_association: "NONE",
+    created_at: created,
+    updated_at: created,
+    closed_at: null,
+  };
+  return JSON.stringify({
+    action: "opened",
+    issue,
+    repository: { id: 42, full_name: "bench/app", private: false },
+    installation: { id: 7 },
+  });
 }
 
 export async function postgresCutScenario() {
@@ -61,7 +83,11 @@ export async function postgresCutScenario() {
     Array.from({ length: CONCURRENCY }, async () => {
       while (next < TOTAL) {
         const n = next++;
-        if (n === Math.floor(TOTAL / 3)) outage = proxy.down().then(() => sleep(OUTAGE_MS)).then(() => proxy.up());
+        if (n === Math.floor(TOTAL / 3))
+          outage = proxy
+            .down()
+            .then(() => sleep(OUTAGE_MS))
+            .then(() => proxy.up());
         const id = randomUUID();
         const body = payload(n);
         const { status, ms } = await deliver(app.url, id, body);

@@ -27,7 +27,16 @@ async function machine() {
     }
   })();
   const cpu = os.cpus();
-  return { cores: cpu.length, cpu: cpu[0]?.model ?? "unknown", memoryGb: Math.round(os.totalmem() / 2 ** 30), node: process.version, postgres: rows[0].version, synchronousCommit: rows[0].sync, loadAverageAtStart: os.loadavg().map((load) => Number(load.toFixed(2))), commit };
+  return {
+    cores: cpu.length,
+    cpu: cpu[0]?.model ?? "unknown",
+    memoryGb: Math.round(os.totalmem() / 2 ** 30),
+    node: process.version,
+    postgres: rows[0].version,
+    synchronousCommit: rows[0].sync,
+    loadAverageAtStart: os.loadavg().map((load) => Number(load.toFixed(2))),
+    commit,
+  };
 }
 
 const result = { at: new Date().toISOString(), machine: await machine() };

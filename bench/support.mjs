@@ -83,7 +83,12 @@ export async function startApp(label, args, env = {}) {
 export async function deliver(url, id, body, event = "issues") {
   const started = performance.now();
   const signature = `sha256=${createHmac("sha256", SECRET).update(body).digest("hex")}`;
-  const headers = { "content-type": "application/json", "x-github-event": event, "x-github-delivery": id, "x-hub-signature-256": signature };
+  const headers = {
+    "content-type": "application/json",
+    "x-github-event": event,
+    "x-github-delivery": id,
+    "x-hub-signature-256": signature,
+  };
   const response = await fetch(url, { method: "POST", body, headers }).catch(() => null);
   await response?.arrayBuffer();
   return { status: response?.status ?? 0, ms: performance.now() - started };

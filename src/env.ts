@@ -17,21 +17,37 @@ export const envSchema = z
     WEBHOOK_SECRET_PREVIOUS: optionalText,
     WEBHOOK_PATH: optionalText.pipe(z.string().startsWith("/", "must start with /").default("/api/github/webhooks")),
     PORT: optionalText
-      .pipe(z.string().regex(/^\d{1,5}$/, "must be a port number").optional())
+      .pipe(
+        z
+          .string()
+          .regex(/^\d{1,5}$/, "must be a port number")
+          .optional(),
+      )
       .transform((value) => (value === undefined ? 3000 : Number(value)))
       .pipe(z.number().max(65535, "must be a port number")),
     HOST: optionalText,
     LOG_LEVEL: optionalText.pipe(z.enum(["trace", "debug", "info", "warn", "error", "fatal"]).default("info")),
     GHE_HOST: optionalText.pipe(
-      z.string().regex(/^[^/\s]+$/, "must be a host name (and port), without protocol or path").optional(),
+      z
+        .string()
+        .regex(/^[^/\s]+$/, "must be a host name (and port), without protocol or path")
+        .optional(),
     ),
     GHE_PROTOCOL: optionalText.pipe(z.enum(["https", "http"]).default("https")),
     DATABASE_URL: optionalText.pipe(
-      z.string().regex(/^postgres(ql)?:\/\//, "must be a postgres:// or postgresql:// URL").optional(),
+      z
+        .string()
+        .regex(/^postgres(ql)?:\/\//, "must be a postgres:// or postgresql:// URL")
+        .optional(),
     ),
     DATA_DIR: optionalText.pipe(z.string().default("./.data")),
     RETENTION_DAYS: optionalText
-      .pipe(z.string().regex(/^\d{1,5}$/, "must be a whole number of days").optional())
+      .pipe(
+        z
+          .string()
+          .regex(/^\d{1,5}$/, "must be a whole number of days")
+          .optional(),
+      )
       .transform((value) => (value === undefined ? 730 : Number(value)))
       .pipe(z.number().min(1, "must be at least 1 day")),
     METRICS_TOKEN: optionalText.pipe(

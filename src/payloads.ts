@@ -83,7 +83,13 @@ export const pushEventSchema = z.object({
   repository: repositorySchema.extend({ name: z.string(), default_branch: z.string() }),
   installation: installationRefSchema,
   commits: z
-    .array(z.object({ added: z.array(z.string()).default([]), modified: z.array(z.string()).default([]), removed: z.array(z.string()).default([]) }))
+    .array(
+      z.object({
+        added: z.array(z.string()).default([]),
+        modified: z.array(z.string()).default([]),
+        removed: z.array(z.string()).default([]),
+      }),
+    )
     .default([]),
 });
 

@@ -21,8 +21,7 @@ const instantText = z
   .refine((date) => !Number.isNaN(date.getTime()), { message: "is not a real date" });
 
 /** A flag's value that must be given. */
-export const requiredText = () =>
-  z.string({ error: (issue) => (issue.input === undefined ? "is required" : "must be text") });
+export const requiredText = () => z.string({ error: (issue) => (issue.input === undefined ? "is required" : "must be text") });
 
 export const instant = requiredText().pipe(instantText);
 

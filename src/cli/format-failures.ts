@@ -61,13 +61,25 @@ export function formatFailures(failures: Failures, installationId: number | null
   const other = section(
     "Other failed work",
     ["KIND", "KEY", "INSTALLATION", "ATTEMPTS", "FAILED AT", "LAST ERROR"],
-    failures.other.map((work) => [work.kind, work.key, String(work.installationId), String(work.attempts), instant(work.failedAt), errorText(work.lastError)]),
+    failures.other.map((work) => [
+      work.kind,
+      work.key,
+      String(work.installationId),
+      String(work.attempts),
+      instant(work.failedAt),
+      errorText(work.lastError),
+    ]),
   );
   const deliveries = failures.deliveries
     ? section(
         "Given-up webhook deliveries",
         ["GUID", "DELIVERY", "ATTEMPTS", "GIVEN UP AT"],
-        failures.deliveries.map((delivery) => [delivery.guid, String(delivery.deliveryId), String(delivery.attempts), instant(delivery.givenUpAt)]),
+        failures.deliveries.map((delivery) => [
+          delivery.guid,
+          String(delivery.deliveryId),
+          String(delivery.attempts),
+          instant(delivery.givenUpAt),
+        ]),
       )
     : ["Given-up webhook deliveries: not listed with --installation (they are app-wide)"];
   const scope = installationId === null ? "all installations" : `installation ${installationId}`;

@@ -19,14 +19,24 @@ const retryArgs = z
     survey: rowId.optional(),
     summary: rowId.optional(),
     "config-check": rowId.optional(),
-    work: z.string().regex(/^[a-z_.]+:[\w-]+$/, { message: "must be <kind>:<key> as `failures` lists other failed work" }).optional(),
-    delivery: z.string().regex(/^[\w-]+$/, { message: "must be a delivery GUID" }).optional(),
+    work: z
+      .string()
+      .regex(/^[a-z_.]+:[\w-]+$/, { message: "must be <kind>:<key> as `failures` lists other failed work" })
+      .optional(),
+    delivery: z
+      .string()
+      .regex(/^[\w-]+$/, { message: "must be a delivery GUID" })
+      .optional(),
     installation: installationId.optional(),
   })
   .superRefine((args, issues) => {
     const kinds = (["survey", "summary", "config-check", "work", "delivery"] as const).filter((kind) => args[kind] !== undefined);
     if (kinds.length !== 1) {
-      issues.addIssue({ code: "custom", path: ["survey"], message: "(or --summary, --config-check, --work, --delivery): give exactly one" });
+      issues.addIssue({
+        code: "custom",
+        path: ["survey"],
+        message: "(or --summary, --config-check, --work, --delivery): give exactly one",
+      });
     } else if (kinds[0] !== "delivery" && args.installation === undefined) {
       issues.addIssue({ code: "custom", path: ["installation"], message: `is required with --${kinds[0]}` });
     }
@@ -64,11 +74,21 @@ const INSTALLATION_WORK: Record<"survey" | "summary" | "config-check", Installat
     table: "surveys",
   },
   summary: { noun: "summary", kinds: [{ kind: postSummaryWork, next: "the sweep posts it once more" }], table: "summaries" },
-  "config-check": { noun: "configuration check", kinds: [{ kind: postConfigCheck, next: "the sweep posts it once more" }], table: "config_checks" },
+  "config-check": {
+    noun: "configuration check",
+    kinds: [{ kind: postConfigCheck, next: "the sweep posts it once more" }],
+    table: "config_checks",
+  },
 };
 
 /** Puts the failed work back (and says what happens next), or finds why not: its kind refused, or the row is not failed (or not there). */
-async function retryWork(db: Db, work: InstallationWork, installationId: number, id: number, now: Date): Promise<RetryOutcome & { next?: string }> {
+async function retryWork(
+  db: Db,
+  work: InstallationWork,
+  installationId: number,
+  id: number,
+  now: Date,
+): Promise<RetryOutcome & { next?: string }> {
   for (const { kind, next } of work.kinds) {
     const result = await retryFailedWork(db, kind, { installationId, key: String(id) }, now);
     if (result.retried) return { ...result, next };
@@ -84,7 +104,11 @@ async function retryOtherWork(db: Db, ref: string, installation: number, now: Da
   if (!kind) throw new UsageError(`--work ${ref}: there is no kind of work called ${name}`);
   const result = await retryFailedWork(db, kind, { installationId: installation, key }, now);
   const status = result.retried ? null : (result.refusal ?? (await workState(db, installation, name, key)));
-  return retried(`work ${ref} of installation ${installation}`, result.retried ? result : { retried: false, status }, "the sweep runs it once more");
+  return retried(
+    `work ${ref} of installation ${installation}`,
+    result.retried ? result : { retried: false, status },
+    "the sweep runs it once more",
+  );
 }
 
 /**
@@ -95,7 +119,11 @@ async function retryOtherWork(db: Db, ref: string, installation: number, now: Da
  */
 export async function retryCommand(db: Db, args: RetryArgs, now: Date): Promise<string> {
   if (args.delivery !== undefined) {
-    return retried(`delivery ${args.delivery}`, await retryDelivery(db, args.delivery), "the recovery job asks GitHub to redeliver it again");
+    return retried(
+      `delivery ${args.delivery}`,
+      await retryDelivery(db, args.delivery),
+      "the recovery job asks GitHub to redeliver it again",
+    );
   }
   if (args.work !== undefined && args.installation !== undefined) return retryOtherWork(db, args.work, args.installation, now);
   const kind = (["survey", "summary", "config-check"] as const).find((name) => args[name] !== undefined);

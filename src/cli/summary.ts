@@ -20,13 +20,20 @@ import { MissingCredentialsError } from "./sweep.js";
 
 const summaryArgs = z.object({
   repo: repositoryName,
-  period: requiredText().regex(/^\d{4}-(W\d{2}|\d{2}(-\d{2})?)$/, { message: "must be a week (2026-W47), a month (2026-11) or a day (2026-11-23)" }),
+  period: requiredText().regex(/^\d{4}-(W\d{2}|\d{2}(-\d{2})?)$/, {
+    message: "must be a week (2026-W47), a month (2026-11) or a day (2026-11-23)",
+  }),
   installation: installationId.optional(),
   "dry-run": z.boolean().default(false),
 });
 
 export function parseSummaryArgs(args: string[]) {
-  const options = { repo: { type: "string" }, period: { type: "string" }, installation: { type: "string" }, "dry-run": { type: "boolean" } } as const;
+  const options = {
+    repo: { type: "string" },
+    period: { type: "string" },
+    installation: { type: "string" },
+    "dry-run": { type: "boolean" },
+  } as const;
   const parsed = parseCommand(args, options, summaryArgs);
   try {
     periodFromKey(parsed.period, "UTC"); // a key that exists in no time zone is a wrong argument, whatever the config
@@ -61,7 +68,10 @@ export async function summaryCommand(db: Db, env: Env, log: Logger, args: Return
   }
   if (args["dry-run"] || !octokit) {
     const data = await repositorySummaryData(db, repository, period, effective);
-    return renderSummary(data, { marker: summaryMarker(summaryKey(repository, period, "issue")), periodNoun: PERIOD_NOUN[period.schedule] });
+    return renderSummary(data, {
+      marker: summaryMarker(summaryKey(repository, period, "issue")),
+      periodNoun: PERIOD_NOUN[period.schedule],
+    });
   }
   const outcomes: string[] = [];
   for (const output of outputsOf(effective.config.summary.output)) {

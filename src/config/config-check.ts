@@ -7,10 +7,12 @@ export const CONFIG_CHECK_NAME = "Satisfaction configuration";
 type Annotation = { path: string; start_line: number; end_line: number; annotation_level: "failure"; message: string };
 
 /** The check run that tells a maintainer, on the commit that changed it, whether the file is valid. */
-export function configCheckOutput(load: ConfigLoad, fullName: string, onDefaultBranch: boolean): CheckRunOutput & { annotations?: Annotation[] } {
-  const effect = onDefaultBranch
-    ? "It is in force now."
-    : "It takes effect once it reaches the default branch.";
+export function configCheckOutput(
+  load: ConfigLoad,
+  fullName: string,
+  onDefaultBranch: boolean,
+): CheckRunOutput & { annotations?: Annotation[] } {
+  const effect = onDefaultBranch ? "It is in force now." : "It takes effect once it reaches the default branch.";
   if (load.ok) {
     return { title: `${CONFIG_PATH} is valid`, summary: `The satisfaction-bot configuration of this commit is valid. ${effect}` };
   }

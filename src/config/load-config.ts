@@ -46,7 +46,10 @@ export async function loadRepositoryConfig(octokit: Octokit, owner: string, repo
     const cause = (error as { cause?: { linePos?: { line: number }[]; message?: string } }).cause;
     const url = /from (\S+)/.exec((error as Error).message)?.[1];
     const message = cause?.message?.split("\n")[0] ?? (error as Error).message.replace("[@probot/octokit-plugin-config] ", "");
-    return { ok: false, error: { file: fileOfUrl(url) ?? `${owner}/${repo}:${CONFIG_PATH}`, line: cause?.linePos?.[0]?.line ?? null, message } };
+    return {
+      ok: false,
+      error: { file: fileOfUrl(url) ?? `${owner}/${repo}:${CONFIG_PATH}`, line: cause?.linePos?.[0]?.line ?? null, message },
+    };
   }
   const layers = files.filter((file) => file.config !== null).reverse();
   const parsed = configSchema.safeParse(mergeLayers(layers.map((file) => file.config as Record<string, unknown>)));

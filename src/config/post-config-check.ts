@@ -13,12 +13,22 @@ import { CONFIG_CHECK_NAME, configCheckOutput } from "./config-check.js";
 import { loadRepositoryConfig } from "./load-config.js";
 import { recordConfigLoad } from "./repository-config.js";
 
-async function validateAndPost(deps: { db: Db; log: Logger }, octokit: Octokit, check: ConfigCheckForWork, attempts: number): Promise<number> {
+async function validateAndPost(
+  deps: { db: Db; log: Logger },
+  octokit: Octokit,
+  check: ConfigCheckForWork,
+  attempts: number,
+): Promise<number> {
   const { owner, repo } = splitFullName(check.fullName);
   const load = await loadRepositoryConfig(octokit, owner, repo, check.headSha);
   // A retry of an older push must not put its file back in force over a newer one.
   if (check.onDefaultBranch && check.latest) {
-    await recordConfigLoad(deps.db, { installationId: check.installationId, repositoryId: check.repositoryId, fullName: check.fullName }, load, deps.log);
+    await recordConfigLoad(
+      deps.db,
+      { installationId: check.installationId, repositoryId: check.repositoryId, fullName: check.fullName },
+      load,
+      deps.log,
+    );
   }
   const externalId = `config:${check.headSha}`;
   const earlier = attempts > 1 ? await findCheckRun(octokit, check.fullName, check.headSha, CONFIG_CHECK_NAME, externalId) : null;
@@ -45,7 +55,12 @@ export const postConfigCheck: WorkKind = {
   async handle({ db, log, octokit, now }, item) {
     const check = await configCheckForWork(db, item.installationId, Number(item.key));
     if (check?.status !== "pending") return done("already_done");
-    const context = { installationId: check.installationId, repositoryId: check.repositoryId, configCheckId: check.id, attempts: item.attempts };
+    const context = {
+      installationId: check.installationId,
+      repositoryId: check.repositoryId,
+      configCheckId: check.id,
+      attempts: item.attempts,
+    };
     if (!(await takeWrite(db, check.installationId))) {
       log.info(context, "write budget of the minute spent; configuration check deferred");
       return { deferred: new Date(now.getTime() + 60_000) };

@@ -43,7 +43,10 @@ export async function configFor(deps: { db: Queryable; log: Logger }, octokit: O
   try {
     load = await loadRepositoryConfig(octokit, owner, repo);
   } catch (error) {
-    deps.log.warn({ installationId: target.installationId, repositoryId: target.repositoryId, err: error }, "cannot read satisfaction.yml; using the stored configuration");
+    deps.log.warn(
+      { installationId: target.installationId, repositoryId: target.repositoryId, err: error },
+      "cannot read satisfaction.yml; using the stored configuration",
+    );
     return { config: parseStored(stored?.config), error: stored?.error ?? null };
   }
   await recordConfigLoad(deps.db, target, load, deps.log);
@@ -51,7 +54,10 @@ export async function configFor(deps: { db: Queryable; log: Logger }, octokit: O
 }
 
 /** The stored configuration without asking GitHub (the defaults when none is stored), and whether it is fresh. */
-export async function storedConfigFor(db: Queryable, target: Omit<ConfigTarget, "fullName">): Promise<EffectiveConfig & { fresh: boolean }> {
+export async function storedConfigFor(
+  db: Queryable,
+  target: Omit<ConfigTarget, "fullName">,
+): Promise<EffectiveConfig & { fresh: boolean }> {
   const stored = await readStoredConfig(db, target);
   return { config: parseStored(stored?.config), error: stored?.error ?? null, fresh: stored?.fresh ?? false };
 }

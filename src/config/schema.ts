@@ -9,13 +9,10 @@ const labelList = z.array(z.string().min(1)).default([]);
 
 export const surveyConfigSchema = z
   .strictObject({
-    message: z
-      .string()
-      .min(1)
-      .max(2000)
-      .nullable()
-      .default(null)
-      .meta({ description: "The survey comment's text. `{reporter}` is replaced by the reporter's login; the reaction instructions are added below it. null: the built-in text." }),
+    message: z.string().min(1).max(2000).nullable().default(null).meta({
+      description:
+        "The survey comment's text. `{reporter}` is replaced by the reporter's login; the reaction instructions are added below it. null: the built-in text.",
+    }),
     window_days: z
       .number()
       .int()
@@ -37,20 +34,18 @@ const clock = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, "must be a time like
 export const summaryConfigSchema = z
   .strictObject({
     enabled: z.boolean().default(true).meta({ description: "Post a periodic summary." }),
-    schedule: z
-      .enum(["weekly", "daily", "monthly"])
-      .default("weekly")
-      .meta({ description: "The period a summary covers. It is posted when the period ends: weekly on Monday, monthly on the 1st, daily every day." }),
+    schedule: z.enum(["weekly", "daily", "monthly"]).default("weekly").meta({
+      description: "The period a summary covers. It is posted when the period ends: weekly on Monday, monthly on the 1st, daily every day.",
+    }),
     time: clock.default("09:00").meta({ description: "The local time of day, in `timezone`, at which a summary is posted." }),
     timezone: z
       .string()
       .refine((zone) => Intl.supportedValuesOf("timeZone").includes(zone) || zone === "UTC", "must be an IANA time zone like Europe/Paris")
       .default("UTC")
       .meta({ description: "The IANA time zone the periods and the posting time are counted in." }),
-    output: z
-      .enum(["issue", "check_run", "both"])
-      .default("issue")
-      .meta({ description: "`issue`: a new issue per period; `check_run`: a check run named Satisfaction on the default branch's head; `both`." }),
+    output: z.enum(["issue", "check_run", "both"]).default("issue").meta({
+      description: "`issue`: a new issue per period; `check_run`: a check run named Satisfaction on the default branch's head; `both`.",
+    }),
     labels: z.array(z.string().min(1)).default(["satisfaction-report"]).meta({ description: "Labels given to a summary issue." }),
     close_previous: z.boolean().default(true).meta({ description: "Close the previous summary issue when a new one is posted." }),
     threshold: z
@@ -64,7 +59,9 @@ export const summaryConfigSchema = z
 
 export const organizationSummarySchema = z
   .strictObject({
-    enabled: z.boolean().default(false).meta({ description: "Post one summary across the installation's repositories (read from the organisation's `.github` repository only)." }),
+    enabled: z.boolean().default(false).meta({
+      description: "Post one summary across the installation's repositories (read from the organisation's `.github` repository only).",
+    }),
     repository: z
       .string()
       .regex(/^[\w.-]+$/, "must be a repository name in the organisation")
@@ -79,7 +76,10 @@ export const configSchema = z.strictObject({
   market_demand: z
     .union([z.enum(["reporters", "stars"]), z.number().nonnegative()])
     .default("reporters")
-    .meta({ description: "The model's market demand: `reporters` (distinct reporters in the period), `stars` (the repository's stargazers) or a fixed number." }),
+    .meta({
+      description:
+        "The model's market demand: `reporters` (distinct reporters in the period), `stars` (the repository's stargazers) or a fixed number.",
+    }),
   summary: summaryConfigSchema,
   organization_summary: organizationSummarySchema,
   dry_run: z.boolean().default(false).meta({ description: "Log what would be posted (surveys, summaries) and post nothing." }),

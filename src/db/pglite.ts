@@ -24,7 +24,9 @@ function wrap(client: PGlite | Transaction): Queryable {
 export async function openPglite(dataDir: string | undefined): Promise<Db> {
   const unlock = dataDir ? await lockDataDir(dataDir) : async () => {};
   try {
-    const pglite = await PGlite.create(dataDir && path.join(dataDir, "pglite"), { parsers: { [types.INT8]: (value: string) => Number(value) } });
+    const pglite = await PGlite.create(dataDir && path.join(dataDir, "pglite"), {
+      parsers: { [types.INT8]: (value: string) => Number(value) },
+    });
     return {
       kind: "pglite",
       ...wrap(pglite),

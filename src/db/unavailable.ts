@@ -5,5 +5,7 @@ const UNAVAILABLE_CODES = new Set(["57P01", "57P02", "57P03", "ECONNREFUSED", "E
 export function isDatabaseUnavailable(error: unknown): boolean {
   const { code, message } = (error ?? {}) as { code?: unknown; message?: unknown };
   if (typeof code === "string" && (code.startsWith("08") || UNAVAILABLE_CODES.has(code))) return true;
-  return typeof message === "string" && /Connection terminated|connect ECONNREFUSED|the database system is (starting|shutting) /i.test(message);
+  return (
+    typeof message === "string" && /Connection terminated|connect ECONNREFUSED|the database system is (starting|shutting) /i.test(message)
+  );
 }

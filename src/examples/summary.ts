@@ -41,9 +41,22 @@ async function store(db: Queryable, issues: IssueRow[]): Promise<void> {
          state_changed_at, title)
        VALUES ($1, $2, $3, $4, $5, 'User', 'NONE', $6::text[], $7, $8, $9, $10, $11, $12, $13, $14::timestamptz[], $15, $16)`,
       [
-        INSTALLATION_ID, REPOSITORY.id, issue.number, reporterId, login, issue.labels,
-        issue.closedAt === null ? "open" : "closed", issue.stateReason, iso(issue.openedAt), iso(issue.closedAt),
-        iso(issue.firstResponseAt), issue.responder, issue.reopenedAt.length, issue.reopenedAt.map(iso), iso(lastChange), issue.title,
+        INSTALLATION_ID,
+        REPOSITORY.id,
+        issue.number,
+        reporterId,
+        login,
+        issue.labels,
+        issue.closedAt === null ? "open" : "closed",
+        issue.stateReason,
+        iso(issue.openedAt),
+        iso(issue.closedAt),
+        iso(issue.firstResponseAt),
+        issue.responder,
+        issue.reopenedAt.length,
+        issue.reopenedAt.map(iso),
+        iso(lastChange),
+        issue.title,
       ],
     );
     for (const s of issue.surveys) {
@@ -53,8 +66,18 @@ async function store(db: Queryable, issues: IssueRow[]): Promise<void> {
            asked_at, window_ends_at, poll_count, ended_at)
          VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12) RETURNING id`,
         [
-          INSTALLATION_ID, REPOSITORY.id, issue.number, iso(s.closedAt), reporterId, login, s.status, commentId++,
-          iso(askedAt), iso(askedAt + 14 * DAY), s.status === "cancelled" ? 1 : 3, iso(s.endedAt),
+          INSTALLATION_ID,
+          REPOSITORY.id,
+          issue.number,
+          iso(s.closedAt),
+          reporterId,
+          login,
+          s.status,
+          commentId++,
+          iso(askedAt),
+          iso(askedAt + 14 * DAY),
+          s.status === "cancelled" ? 1 : 3,
+          iso(s.endedAt),
         ],
       );
       if (s.outcome === null) continue;

@@ -11,7 +11,6 @@ import type { Label } from "./vocabulary.js";
 export const SEED = 8881;
 export const WEEKS = 14;
 
-
 export type Outcome = "positive" | "negative" | "neutral" | "pending";
 
 export type SurveyRow = {
@@ -46,8 +45,18 @@ export function reaction(random: Random, issue: { labels: Label[]; responseDelay
   if (issue.reopened) [positive, negative] = [positive - 0.2, negative + 0.17];
   if (issue.labels.includes("performance")) [positive, negative] = [positive - 0.1, negative + 0.1];
   if (issue.labels[0] === "question") positive += 0.05;
-  const answer = random.weighted([["positive", positive], ["negative", negative], ["neutral", both], ["none", 1 - positive - negative - both]] as const);
-  const delay = random.duration([[2 * MINUTE, 2 * HOUR, 0.5], [2 * HOUR, DAY, 0.3], [DAY, 5 * DAY, 0.17], [5 * DAY, 13 * DAY, 0.03]]);
+  const answer = random.weighted([
+    ["positive", positive],
+    ["negative", negative],
+    ["neutral", both],
+    ["none", 1 - positive - negative - both],
+  ] as const);
+  const delay = random.duration([
+    [2 * MINUTE, 2 * HOUR, 0.5],
+    [2 * HOUR, DAY, 0.3],
+    [DAY, 5 * DAY, 0.17],
+    [5 * DAY, 13 * DAY, 0.03],
+  ]);
   return { answer, delay };
 }
 
@@ -76,7 +85,15 @@ export function exampleTraffic(firstDay: Date, now: Date, seed = SEED): IssueRow
   for (let week = 0; week < WEEKS; week++) {
     const count = 5 + Math.floor(random.between(0, 3));
     for (let i = 0; i < count; i++) {
-      const day = random.weighted([[0, 13], [1, 12], [2, 12], [3, 11], [4, 10], [5, 5], [6, 5]] as const);
+      const day = random.weighted([
+        [0, 13],
+        [1, 12],
+        [2, 12],
+        [3, 11],
+        [4, 10],
+        [5, 5],
+        [6, 5],
+      ] as const);
       const at = firstDay.getTime() + (week * 7 + day) * DAY + random.duration([[6 * HOUR, 22 * HOUR, 1]]);
       if (at < end) openings.push(at);
     }
@@ -138,4 +155,3 @@ export function exampleTraffic(firstDay: Date, now: Date, seed = SEED): IssueRow
     return { ...issue, closedAt, stateReason: "completed" };
   });
 }
-

@@ -68,43 +68,172 @@ export const TITLES: Record<Label, readonly string[]> = {
 };
 
 /** Primary label weights, and the label sometimes added next to it. */
-export const LABELS: readonly (readonly [Label, number])[] = [["bug", 34], ["question", 30], ["install", 15], ["performance", 10], ["docs", 11]];
+export const LABELS: readonly (readonly [Label, number])[] = [
+  ["bug", 34],
+  ["question", 30],
+  ["install", 15],
+  ["performance", 10],
+  ["docs", 11],
+];
 /** Version 4.4.0 is released on Tuesday 2026-11-10: more issues, more of them about installing and bugs. */
 export const RELEASE = Date.parse("2026-11-10T15:00:00Z");
-export const AFTER_RELEASE: readonly (readonly [Label, number])[] = [["bug", 38], ["question", 22], ["install", 25], ["performance", 8], ["docs", 7]];
-export const SECOND_LABEL: Partial<Record<Label, readonly [Label, number]>> = { question: ["docs", 0.2], install: ["bug", 0.2], performance: ["bug", 0.3] };
+export const AFTER_RELEASE: readonly (readonly [Label, number])[] = [
+  ["bug", 38],
+  ["question", 22],
+  ["install", 25],
+  ["performance", 8],
+  ["docs", 7],
+];
+export const SECOND_LABEL: Partial<Record<Label, readonly [Label, number]>> = {
+  question: ["docs", 0.2],
+  install: ["bug", 0.2],
+  performance: ["bug", 0.3],
+};
 
 /** Time from the response (or the opening) to the close, by label. */
 export const TIME_TO_CLOSE: Record<Label, readonly (readonly [number, number, number])[]> = {
-  question: [[10 * MINUTE, 6 * HOUR, 0.55], [6 * HOUR, 2 * DAY, 0.35], [2 * DAY, 6 * DAY, 0.1]],
-  install: [[HOUR, DAY, 0.5], [DAY, 4 * DAY, 0.4], [4 * DAY, 10 * DAY, 0.1]],
-  docs: [[HOUR, 2 * DAY, 0.5], [2 * DAY, 7 * DAY, 0.5]],
-  bug: [[6 * HOUR, 2 * DAY, 0.35], [2 * DAY, 7 * DAY, 0.45], [7 * DAY, 20 * DAY, 0.2]],
-  performance: [[DAY, 5 * DAY, 0.4], [5 * DAY, 20 * DAY, 0.6]],
+  question: [
+    [10 * MINUTE, 6 * HOUR, 0.55],
+    [6 * HOUR, 2 * DAY, 0.35],
+    [2 * DAY, 6 * DAY, 0.1],
+  ],
+  install: [
+    [HOUR, DAY, 0.5],
+    [DAY, 4 * DAY, 0.4],
+    [4 * DAY, 10 * DAY, 0.1],
+  ],
+  docs: [
+    [HOUR, 2 * DAY, 0.5],
+    [2 * DAY, 7 * DAY, 0.5],
+  ],
+  bug: [
+    [6 * HOUR, 2 * DAY, 0.35],
+    [2 * DAY, 7 * DAY, 0.45],
+    [7 * DAY, 20 * DAY, 0.2],
+  ],
+  performance: [
+    [DAY, 5 * DAY, 0.4],
+    [5 * DAY, 20 * DAY, 0.6],
+  ],
 };
 
-export type Maintainer = { login: string; weight: number; away?: readonly [from: string, to: string]; speed: readonly (readonly [number, number, number])[] };
+export type Maintainer = {
+  login: string;
+  weight: number;
+  away?: readonly [from: string, to: string];
+  speed: readonly (readonly [number, number, number])[];
+};
 
 export const MAINTAINERS: readonly Maintainer[] = [
   {
     login: "maria-santos",
     weight: 5,
     away: ["2026-10-05", "2026-10-19"],
-    speed: [[5 * MINUTE, 45 * MINUTE, 0.45], [45 * MINUTE, 4 * HOUR, 0.35], [4 * HOUR, 20 * HOUR, 0.15], [DAY, 2 * DAY, 0.05]],
+    speed: [
+      [5 * MINUTE, 45 * MINUTE, 0.45],
+      [45 * MINUTE, 4 * HOUR, 0.35],
+      [4 * HOUR, 20 * HOUR, 0.15],
+      [DAY, 2 * DAY, 0.05],
+    ],
   },
-  { login: "tkoenig", weight: 3, speed: [[10 * MINUTE, HOUR, 0.2], [HOUR, 6 * HOUR, 0.4], [6 * HOUR, DAY, 0.3], [DAY, 3 * DAY, 0.1]] },
-  { login: "j-okafor", weight: 2, speed: [[HOUR, 8 * HOUR, 0.3], [8 * HOUR, 30 * HOUR, 0.4], [30 * HOUR, 4 * DAY, 0.3]] },
+  {
+    login: "tkoenig",
+    weight: 3,
+    speed: [
+      [10 * MINUTE, HOUR, 0.2],
+      [HOUR, 6 * HOUR, 0.4],
+      [6 * HOUR, DAY, 0.3],
+      [DAY, 3 * DAY, 0.1],
+    ],
+  },
+  {
+    login: "j-okafor",
+    weight: 2,
+    speed: [
+      [HOUR, 8 * HOUR, 0.3],
+      [8 * HOUR, 30 * HOUR, 0.4],
+      [30 * HOUR, 4 * DAY, 0.3],
+    ],
+  },
 ];
 
 /** GitHub-looking logins: the first six are regulars who report often; the others come once or twice. */
 export const REPORTERS = [
-  "sam-okoro", "lindqvist", "pdubois", "hannah-k", "rvasquez", "kenji-t", "ameliawong", "dev-marco",
-  "ovidiu-p", "fatima-z", "jbcodes", "nikolai-p", "chenyue", "tomasz-w", "gracehopkins", "ibrahim-s", "lucia-m", "patrick-obrien",
-  "noor-a", "erik-l", "aditya-r", "bea-schulz", "carlosfm", "dmitri-v", "elena-ro", "frankie-j", "gabriel-n", "hiro-s",
-  "isabella-c", "jonas-b", "kavya-n", "leo-martin", "mei-ling", "nate-d", "olga-k", "priya-s", "quentin-r", "rosa-g",
-  "stefan-h", "tara-m", "umar-f", "vera-p", "will-t", "xin-z", "yusuf-a", "zoe-c", "arjun-k", "bianca-l", "cody-w", "dana-e",
-  "emre-y", "freya-s", "goran-m", "helena-v", "ines-r", "jakub-p", "kofi-a", "laura-b", "mateo-g", "nadia-h",
-  "oskar-n", "paula-d", "rahul-v", "sofia-k", "theo-b", "valentina-r", "wen-j", "yara-m",
+  "sam-okoro",
+  "lindqvist",
+  "pdubois",
+  "hannah-k",
+  "rvasquez",
+  "kenji-t",
+  "ameliawong",
+  "dev-marco",
+  "ovidiu-p",
+  "fatima-z",
+  "jbcodes",
+  "nikolai-p",
+  "chenyue",
+  "tomasz-w",
+  "gracehopkins",
+  "ibrahim-s",
+  "lucia-m",
+  "patrick-obrien",
+  "noor-a",
+  "erik-l",
+  "aditya-r",
+  "bea-schulz",
+  "carlosfm",
+  "dmitri-v",
+  "elena-ro",
+  "frankie-j",
+  "gabriel-n",
+  "hiro-s",
+  "isabella-c",
+  "jonas-b",
+  "kavya-n",
+  "leo-martin",
+  "mei-ling",
+  "nate-d",
+  "olga-k",
+  "priya-s",
+  "quentin-r",
+  "rosa-g",
+  "stefan-h",
+  "tara-m",
+  "umar-f",
+  "vera-p",
+  "will-t",
+  "xin-z",
+  "yusuf-a",
+  "zoe-c",
+  "arjun-k",
+  "bianca-l",
+  "cody-w",
+  "dana-e",
+  "emre-y",
+  "freya-s",
+  "goran-m",
+  "helena-v",
+  "ines-r",
+  "jakub-p",
+  "kofi-a",
+  "laura-b",
+  "mateo-g",
+  "nadia-h",
+  "oskar-n",
+  "paula-d",
+  "rahul-v",
+  "sofia-k",
+  "theo-b",
+  "valentina-r",
+  "wen-j",
+  "yara-m",
 ] as const;
-export const REGULARS = [[0, 4], [1, 3], [2, 3], [3, 2], [4, 2], [5, 1]] as const;
+export const REGULARS = [
+  [0, 4],
+  [1, 3],
+  [2, 3],
+  [3, 2],
+  [4, 2],
+  [5, 1],
+] as const;
 export const OTHERS = REPORTERS.slice(REGULARS.length).map((_, index) => [REGULARS.length + index, 1] as const);

@@ -57,7 +57,12 @@ export function isRateLimit(error: unknown): boolean {
   const status = httpStatus(error);
   if (status !== 403 && status !== 429) return false;
   const headers = (error as { response?: { headers?: Record<string, string | undefined> } }).response?.headers ?? {};
-  return status === 429 || headers["retry-after"] !== undefined || headers["x-ratelimit-remaining"] === "0" || /rate limit/i.test((error as Error).message ?? "");
+  return (
+    status === 429 ||
+    headers["retry-after"] !== undefined ||
+    headers["x-ratelimit-remaining"] === "0" ||
+    /rate limit/i.test((error as Error).message ?? "")
+  );
 }
 
 /**

@@ -9,7 +9,11 @@ export type CheckRunOutput = {
 };
 export type Conclusion = "success" | "failure" | "neutral";
 
-export async function createIssue(octokit: Octokit, fullName: string, issue: { title: string; body: string; labels: string[] }): Promise<number> {
+export async function createIssue(
+  octokit: Octokit,
+  fullName: string,
+  issue: { title: string; body: string; labels: string[] },
+): Promise<number> {
   const { data } = await octokit.rest.issues.create({ ...splitFullName(fullName), ...issue });
   return data.number;
 }
@@ -60,7 +64,13 @@ export async function createCheckRun(
   return data.id;
 }
 
-export async function findCheckRun(octokit: Octokit, fullName: string, headSha: string, name: string, externalId: string): Promise<number | null> {
+export async function findCheckRun(
+  octokit: Octokit,
+  fullName: string,
+  headSha: string,
+  name: string,
+  externalId: string,
+): Promise<number | null> {
   try {
     const { data } = await octokit.rest.checks.listForRef({ ...splitFullName(fullName), ref: headSha, check_name: name });
     return data.check_runs.find((run) => run.external_id === externalId)?.id ?? null;

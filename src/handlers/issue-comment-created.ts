@@ -36,7 +36,10 @@ export function issueCommentCreated(deps: AppDeps) {
     const { installationId } = result;
     if (forgotten) {
       const { firstTime, experiences, surveys, issuesReported, issuesAnswered } = forgotten;
-      context.log.info({ deliveryId: context.id, installationId, firstTime, experiences, surveys, issuesReported, issuesAnswered }, "person forgotten on request");
+      context.log.info(
+        { deliveryId: context.id, installationId, firstTime, experiences, surveys, issuesReported, issuesAnswered },
+        "person forgotten on request",
+      );
     }
     await deps.work({ installationId, octokit: context.octokit, log: context.log, refs });
   };

@@ -33,7 +33,13 @@ function workByKindAndState(counts: WorkCounts, kinds: readonly string[]): Sampl
   const others = [...counted.keys()].filter((key) => !known.includes(key)).sort();
   return [...known, ...others].map((key) => {
     const [kind = "", state = ""] = key.split("\n");
-    return { labels: [["kind", kind], ["state", state]], value: counted.get(key) ?? 0 };
+    return {
+      labels: [
+        ["kind", kind],
+        ["state", state],
+      ],
+      value: counted.get(key) ?? 0,
+    };
   });
 }
 

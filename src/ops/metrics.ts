@@ -39,13 +39,19 @@ function reply(res: ServerResponse, status: number, message: string, headers: Re
 export function metricsHandler(deps: MetricsDeps) {
   return async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
     if (deps.token !== undefined && !hasBearerToken(req.headers.authorization, deps.token)) {
-      deps.log.warn({ path: "/metrics", withAuthorization: req.headers.authorization !== undefined }, "metrics request refused: wrong or missing token");
+      deps.log.warn(
+        { path: "/metrics", withAuthorization: req.headers.authorization !== undefined },
+        "metrics request refused: wrong or missing token",
+      );
       return reply(res, 401, "Unauthorized", { "www-authenticate": 'Bearer realm="metrics"' });
     }
     if (!deps.ready()) return reply(res, 503, "Database unavailable");
     let body: string;
     try {
-      body = renderMetrics(await workCounts(deps.db), WORK_KINDS.map((kind) => kind.name));
+      body = renderMetrics(
+        await workCounts(deps.db),
+        WORK_KINDS.map((kind) => kind.name),
+      );
     } catch (error) {
       const unavailable = isDatabaseUnavailable(error);
       deps.log[unavailable ? "warn" : "error"]({ err: error }, "metrics could not be read");

@@ -18,7 +18,9 @@ const count = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : 
 function deletedLines(forgotten: Forgotten): string[] {
   const lines: string[] = [];
   if (forgotten.surveys > 0 || forgotten.experiences > 0) {
-    lines.push(`- deleted: ${count(forgotten.experiences, "rating", "ratings")} and ${count(forgotten.surveys, "survey", "surveys")} of yours`);
+    lines.push(
+      `- deleted: ${count(forgotten.experiences, "rating", "ratings")} and ${count(forgotten.surveys, "survey", "surveys")} of yours`,
+    );
   }
   if (forgotten.issuesReported > 0) {
     lines.push(
@@ -60,7 +62,15 @@ const confirmationPayload = z.object({
 export async function queueConfirmation(tx: Queryable, forgotten: Forgotten, at: Date): Promise<WorkRef> {
   const { installationId, person, repositoryFullName, issueNumber, experiences, surveys, issuesReported, issuesAnswered } = forgotten;
   const ref = { installationId, kind: CONFIRM_FORGET_ME, key: String(person.id) };
-  const payload = { login: person.login, repository: repositoryFullName, issueNumber, experiences, surveys, issuesReported, issuesAnswered };
+  const payload = {
+    login: person.login,
+    repository: repositoryFullName,
+    issueNumber,
+    experiences,
+    surveys,
+    issuesReported,
+    issuesAnswered,
+  };
   await enqueueWork(tx, { ...ref, repositoryId: null, payload, runAt: at });
   return ref;
 }
@@ -75,9 +85,20 @@ export const confirmForgetMe: WorkKind = {
     if (await isOptOutConfirmed(db, item.installationId, userId)) return done("already_done");
     const payload = confirmationPayload.parse(item.payload);
     if (!(await takeWrite(db, item.installationId))) return { deferred: new Date(now.getTime() + 60_000) };
-    const forgotten = { ...payload, installationId: item.installationId, person: { id: userId, login: payload.login ?? FORGOTTEN.login }, repositoryFullName: payload.repository, firstTime: true };
+    const forgotten = {
+      ...payload,
+      installationId: item.installationId,
+      person: { id: userId, login: payload.login ?? FORGOTTEN.login },
+      repositoryFullName: payload.repository,
+      firstTime: true,
+    };
     const { owner, repo } = splitFullName(payload.repository);
-    const { data } = await octokit.rest.issues.createComment({ owner, repo, issue_number: payload.issueNumber, body: forgetMeReply(forgotten) });
+    const { data } = await octokit.rest.issues.createComment({
+      owner,
+      repo,
+      issue_number: payload.issueNumber,
+      body: forgetMeReply(forgotten),
+    });
     await markOptOutConfirmed(db, item.installationId, userId, { commentId: data.id, at: new Date(data.created_at) });
     log.info({ installationId: item.installationId, commentId: data.id }, "forget-me confirmed");
     return done("posted");

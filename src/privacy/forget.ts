@@ -1,11 +1,6 @@
 import type { Queryable } from "../db/types.js";
 import type { CommentEvent } from "../payloads.js";
-import {
-  deletePersonSurveys,
-  recordOptOut,
-  scrubReporter,
-  scrubResponder,
-} from "../queries/privacy.js";
+import { deletePersonSurveys, recordOptOut, scrubReporter, scrubResponder } from "../queries/privacy.js";
 
 /** What forgetting a person did, and what the confirmation needs (the login only to mention them). */
 export type Forgotten = {

@@ -2,7 +2,14 @@ import type { Queryable } from "../db/types.js";
 import type { Scope } from "./service-figures.js";
 import { SUPPORT_ISSUE } from "./service-figures.js";
 
-export type LabelBreakdown = { label: string; total: number; positive: number; negative: number; neutral: number; satisfaction: number | null };
+export type LabelBreakdown = {
+  label: string;
+  total: number;
+  positive: number;
+  negative: number;
+  neutral: number;
+  satisfaction: number | null;
+};
 export type ResponderBreakdown = { login: string; firstResponses: number; medianSeconds: number | null };
 
 const params = (scope: Scope) => [scope.installationId, scope.repositoryIds, scope.from, scope.to];

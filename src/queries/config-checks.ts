@@ -51,7 +51,11 @@ export async function configCheckForWork(db: Queryable, installationId: number, 
   return result.rows[0] ?? null;
 }
 
-export async function markConfigCheckPosted(db: Queryable, check: Pick<ConfigCheckForWork, "id" | "installationId">, checkRunId: number): Promise<void> {
+export async function markConfigCheckPosted(
+  db: Queryable,
+  check: Pick<ConfigCheckForWork, "id" | "installationId">,
+  checkRunId: number,
+): Promise<void> {
   await db.query("UPDATE config_checks SET status = 'posted', check_run_id = $3 WHERE installation_id = $1 AND id = $2", [
     check.installationId,
     check.id,

@@ -31,11 +31,7 @@ export async function storeIssueEvent(
     `WITH gate AS (${gate}), ${ensureRepositorySql(REPOSITORY, "gate")}, ${upsertIssueSql("gate")}
      SELECT EXISTS (SELECT 1 FROM gate) AS claimed, coalesce((SELECT current FROM stored_issue), false) AS current,
        coalesce((SELECT reporter_left FROM opted_out), false) AS "reporterOptedOut"`,
-    [
-      ...issueParams(key, event.issue),
-      ...repositoryParams(event.repository).slice(1),
-      ...(claim ? [claim.deliveryId, claim.event] : []),
-    ],
+    [...issueParams(key, event.issue), ...repositoryParams(event.repository).slice(1), ...(claim ? [claim.deliveryId, claim.event] : [])],
     claim ? "store_issue_event_claimed" : "store_issue_event",
   );
   return result.rows[0] ?? { claimed: false, current: false, reporterOptedOut: false };

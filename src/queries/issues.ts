@@ -127,10 +127,7 @@ export async function deleteIssue(tx: Queryable, key: IssueKey): Promise<void> {
  * A row already built for the destination from an earlier-arriving event gives way to the original.
  */
 export async function moveIssue(tx: Queryable, from: IssueKey, to: IssueKey): Promise<void> {
-  const moving = await tx.query(
-    "SELECT 1 FROM issues WHERE installation_id = $1 AND repository_id = $2 AND number = $3",
-    keyParams(from),
-  );
+  const moving = await tx.query("SELECT 1 FROM issues WHERE installation_id = $1 AND repository_id = $2 AND number = $3", keyParams(from));
   if (moving.rowCount === 0) return;
   await deleteIssue(tx, to);
   await tx.query(

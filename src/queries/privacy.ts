@@ -77,10 +77,12 @@ export async function markOptOutConfirmed(
   userId: number,
   confirmation: { commentId: number; at: Date },
 ): Promise<void> {
-  await db.query(
-    "UPDATE opt_outs SET confirmation_comment_id = $3, confirmed_at = $4 WHERE installation_id = $1 AND user_id = $2",
-    [installationId, userId, confirmation.commentId, confirmation.at],
-  );
+  await db.query("UPDATE opt_outs SET confirmation_comment_id = $3, confirmed_at = $4 WHERE installation_id = $1 AND user_id = $2", [
+    installationId,
+    userId,
+    confirmation.commentId,
+    confirmation.at,
+  ]);
 }
 
 /**
@@ -109,5 +111,9 @@ export async function isOptOutConfirmed(db: Queryable, installationId: number, u
 
 /** A reply that failed for good keeps no login of the person it was for. */
 export async function dropLoginFromWork(tx: Queryable, installationId: number, kind: string, key: string): Promise<void> {
-  await tx.query("UPDATE work SET payload = payload - 'login' WHERE installation_id = $1 AND kind = $2 AND key = $3", [installationId, kind, key]);
+  await tx.query("UPDATE work SET payload = payload - 'login' WHERE installation_id = $1 AND kind = $2 AND key = $3", [
+    installationId,
+    kind,
+    key,
+  ]);
 }

@@ -8,7 +8,10 @@ export type WorkSubjectTable = "surveys" | "summaries" | "config_checks";
 
 /** The status of the row failed work is about; null when there is no such row in the installation. */
 export async function subjectStatus(db: Queryable, table: WorkSubjectTable, installationId: number, id: number): Promise<string | null> {
-  const { rows } = await db.query<{ status: string }>(`SELECT status FROM ${table} WHERE installation_id = $1 AND id = $2`, [installationId, id]);
+  const { rows } = await db.query<{ status: string }>(`SELECT status FROM ${table} WHERE installation_id = $1 AND id = $2`, [
+    installationId,
+    id,
+  ]);
   return rows[0]?.status ?? null;
 }
 
@@ -33,19 +36,38 @@ export async function retrySurvey(tx: Queryable, installationId: number, id: num
 }
 
 /** A failed summary or configuration check back to `pending` (its work was put back with it). */
-export async function markSubjectPending(tx: Queryable, table: "summaries" | "config_checks", installationId: number, id: number): Promise<void> {
-  await tx.query(`UPDATE ${table} SET status = 'pending' WHERE installation_id = $1 AND id = $2 AND status = 'failed'`, [installationId, id]);
+export async function markSubjectPending(
+  tx: Queryable,
+  table: "summaries" | "config_checks",
+  installationId: number,
+  id: number,
+): Promise<void> {
+  await tx.query(`UPDATE ${table} SET status = 'pending' WHERE installation_id = $1 AND id = $2 AND status = 'failed'`, [
+    installationId,
+    id,
+  ]);
 }
 
 /** A summary or configuration check whose work failed for good ends 'failed' too. */
-export async function markSubjectFailed(tx: Queryable, table: "summaries" | "config_checks", installationId: number, id: number): Promise<void> {
-  await tx.query(`UPDATE ${table} SET status = 'failed' WHERE installation_id = $1 AND id = $2 AND status = 'pending'`, [installationId, id]);
+export async function markSubjectFailed(
+  tx: Queryable,
+  table: "summaries" | "config_checks",
+  installationId: number,
+  id: number,
+): Promise<void> {
+  await tx.query(`UPDATE ${table} SET status = 'failed' WHERE installation_id = $1 AND id = $2 AND status = 'pending'`, [
+    installationId,
+    id,
+  ]);
 }
 
 /** Forgets a given-up delivery, so that the recovery job asks GitHub to redeliver it again. */
 export async function retryDelivery(db: Queryable, guid: string): Promise<RetryOutcome> {
   const { rowCount } = await db.query("DELETE FROM delivery_redeliveries WHERE guid = $1 AND given_up_at IS NOT NULL", [guid]);
   if (rowCount > 0) return { retried: true };
-  const { rows } = await db.query<{ status: string }>("SELECT 'still being redelivered' AS status FROM delivery_redeliveries WHERE guid = $1", [guid]);
+  const { rows } = await db.query<{ status: string }>(
+    "SELECT 'still being redelivered' AS status FROM delivery_redeliveries WHERE guid = $1",
+    [guid],
+  );
   return { retried: false, status: rows[0]?.status ?? null };
 }

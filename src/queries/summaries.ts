@@ -21,7 +21,13 @@ const keyMatches = "installation_id = $1 AND scope = $2 AND target_repository_id
 
 /** Whether this summary was planned already (posted, pending or failed): then the planner leaves it. */
 export async function isSummaryPlanned(db: Queryable, key: SummaryKey): Promise<boolean> {
-  const result = await db.query(`SELECT 1 FROM summaries WHERE ${keyMatches}`, [key.installationId, key.scope, key.targetRepositoryId, key.periodKey, key.output]);
+  const result = await db.query(`SELECT 1 FROM summaries WHERE ${keyMatches}`, [
+    key.installationId,
+    key.scope,
+    key.targetRepositoryId,
+    key.periodKey,
+    key.output,
+  ]);
   return result.rowCount > 0;
 }
 
@@ -49,13 +55,20 @@ export async function planSummary(db: Queryable, key: SummaryKey, runAt: Date): 
 
 /** The summary a piece of work posts; null when it is gone. */
 export async function summaryForWork(db: Queryable, installationId: number, id: number): Promise<StoredSummary | null> {
-  const { rows } = await db.query<StoredSummary>(`SELECT ${storedColumns} FROM summaries WHERE installation_id = $1 AND id = $2`, [installationId, id]);
+  const { rows } = await db.query<StoredSummary>(`SELECT ${storedColumns} FROM summaries WHERE installation_id = $1 AND id = $2`, [
+    installationId,
+    id,
+  ]);
   return rows[0] ?? null;
 }
 
 type SummaryRef = Pick<StoredSummary, "id" | "installationId">;
 
-export async function markSummaryDone(db: Queryable, summary: SummaryRef, done: { status: "posted" | "dry_run"; githubNumber: number | null; at: Date }): Promise<void> {
+export async function markSummaryDone(
+  db: Queryable,
+  summary: SummaryRef,
+  done: { status: "posted" | "dry_run"; githubNumber: number | null; at: Date },
+): Promise<void> {
   await db.query(
     `UPDATE summaries SET status = $2, github_number = $3, posted_at = $4
      WHERE id = $1 AND installation_id = $5`,

@@ -94,5 +94,8 @@ export async function abandonSurvey(tx: Queryable, survey: SurveyRef, at: Date, 
     status,
     survey.installationId,
   ]);
-  await tx.query("DELETE FROM experiences WHERE survey_id = $1 AND installation_id = $2 AND outcome = 'pending'", [survey.id, survey.installationId]);
+  await tx.query("DELETE FROM experiences WHERE survey_id = $1 AND installation_id = $2 AND outcome = 'pending'", [
+    survey.id,
+    survey.installationId,
+  ]);
 }

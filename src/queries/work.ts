@@ -127,5 +127,9 @@ export async function advanceWork(tx: Queryable, ref: WorkRef, at: Date): Promis
 /** Removes the queued work of things that are gone (a forgotten person's surveys). */
 export async function deleteWork(tx: Queryable, installationId: number, kinds: readonly string[], keys: readonly string[]): Promise<void> {
   if (keys.length === 0) return;
-  await tx.query("DELETE FROM work WHERE installation_id = $1 AND kind = ANY($2::text[]) AND key = ANY($3::text[])", [installationId, kinds, keys]);
+  await tx.query("DELETE FROM work WHERE installation_id = $1 AND kind = ANY($2::text[]) AND key = ANY($3::text[])", [
+    installationId,
+    kinds,
+    keys,
+  ]);
 }

@@ -4,7 +4,12 @@ import type { Octokit } from "../github/octokit.js";
 import { httpStatus } from "../github/octokit.js";
 import { listDeliveriesSince, redeliver } from "../github/webhook-deliveries.js";
 import {
-  claimJobRun, forgetRedeliveryRequests, markRedeliveryGivenUp, RECOVERY_JOB, recordedGuids, recordRedeliveryRequest,
+  claimJobRun,
+  forgetRedeliveryRequests,
+  markRedeliveryGivenUp,
+  RECOVERY_JOB,
+  recordedGuids,
+  recordRedeliveryRequest,
 } from "../queries/delivery-recovery.js";
 import type { FailedDelivery } from "./failed-deliveries.js";
 import { byGuid, failedDeliveries } from "./failed-deliveries.js";
@@ -83,8 +88,17 @@ export async function redeliverFailedDeliveries(
     if (listing.capped) deps.log.warn({ pages: listing.pages, since }, "webhook delivery listing cut short; older failures not examined");
     result.examined = byGuid(listing.attempts).size;
     const failed = failedDeliveries(listing.attempts);
-    const recorded = await recordedGuids(deps.db, failed.map((delivery) => delivery.guid));
-    await recoverAll(deps, octokit, failed.filter((delivery) => !recorded.has(delivery.guid)), now, result);
+    const recorded = await recordedGuids(
+      deps.db,
+      failed.map((delivery) => delivery.guid),
+    );
+    await recoverAll(
+      deps,
+      octokit,
+      failed.filter((delivery) => !recorded.has(delivery.guid)),
+      now,
+      result,
+    );
     await forgetRedeliveryRequests(deps.db, new Date(since.getTime() - DAY_MS));
   } catch (error) {
     deps.log.error({ err: error, status: httpStatus(error), ...result }, "webhook delivery recovery failed; it runs again later");

@@ -48,5 +48,10 @@ export function table(header: string[], rows: string[][]): string {
 
 type Model = PeriodFigures["model"];
 export const MODEL_HEADER = ["Satisfaction", "Loyalty", "Business opportunity", "Experiences", "Pending"];
-export const modelCells = (m: Model): string[] =>
-  [formatPercent(m.satisfaction), formatPercent(m.loyalty), decimal(m.businessOpportunity), count(m.total), count(m.pending)];
+export const modelCells = (m: Model): string[] => [
+  formatPercent(m.satisfaction),
+  formatPercent(m.loyalty),
+  decimal(m.businessOpportunity),
+  count(m.total),
+  count(m.pending),
+];

@@ -19,12 +19,19 @@ import { outputsOf } from "./repository-summary.js";
 type Deps = { db: Db; log: Logger };
 
 /** The organisation's settings, from its .github repository's satisfaction.yml (re-read hourly). */
-async function organizationConfig(deps: Deps, organization: Organization, octokit: () => Promise<Octokit>): Promise<RepositoryConfig | null> {
+async function organizationConfig(
+  deps: Deps,
+  organization: Organization,
+  octokit: () => Promise<Octokit>,
+): Promise<RepositoryConfig | null> {
   const stored = configSchema.safeParse(organization.config ?? {});
   if (organization.fresh) return stored.success ? stored.data : null;
   const load = await loadRepositoryConfig(await octokit(), organization.login, ".github");
   if (!load.ok) {
-    deps.log.error({ installationId: organization.installationId, line: load.error.line, problem: load.error.message }, "invalid organisation satisfaction.yml; keeping the last good one");
+    deps.log.error(
+      { installationId: organization.installationId, line: load.error.line, problem: load.error.message },
+      "invalid organisation satisfaction.yml; keeping the last good one",
+    );
     return stored.success && organization.config ? stored.data : null;
   }
   await storeOrganizationConfig(deps.db, organization.installationId, load.config);
@@ -32,10 +39,18 @@ async function organizationConfig(deps: Deps, organization: Organization, octoki
 }
 
 /** The organisation's summary settings when it asks for one, and the installed repository it is posted in. */
-async function organizationTarget(deps: Deps, organization: Organization, octokit: () => Promise<Octokit>): Promise<{ config: RepositoryConfig; target: SummaryCandidate } | null> {
+async function organizationTarget(
+  deps: Deps,
+  organization: Organization,
+  octokit: () => Promise<Octokit>,
+): Promise<{ config: RepositoryConfig; target: SummaryCandidate } | null> {
   const config = await organizationConfig(deps, organization, octokit);
   if (!config?.enabled || !config.organization_summary.enabled || !config.summary.enabled) return null;
-  const target = await repositoryByName(deps.db, organization.installationId, `${organization.login}/${config.organization_summary.repository}`);
+  const target = await repositoryByName(
+    deps.db,
+    organization.installationId,
+    `${organization.login}/${config.organization_summary.repository}`,
+  );
   if (!target) {
     deps.log.warn({ installationId: organization.installationId }, "organisation summary target repository is not installed");
     return null;
@@ -44,7 +59,10 @@ async function organizationTarget(deps: Deps, organization: Organization, octoki
 }
 
 /** Plans each organisation's summary of the latest period whose posting time has passed; returns how many. */
-export async function planOrganizationSummaries(deps: Deps & { octokitFor: OctokitFor }, now: Date): Promise<{ planned: number; failed: number }> {
+export async function planOrganizationSummaries(
+  deps: Deps & { octokitFor: OctokitFor },
+  now: Date,
+): Promise<{ planned: number; failed: number }> {
   const tally = { planned: 0, failed: 0 };
   for (const organization of await organizations(deps.db)) {
     try {
@@ -53,7 +71,13 @@ export async function planOrganizationSummaries(deps: Deps & { octokitFor: Octok
       const { schedule, time, timezone } = found.config.summary;
       const period = latestDuePeriod(now, schedule, time, timezone);
       for (const output of outputsOf(found.config.summary.output)) {
-        const key: SummaryKey = { installationId: organization.installationId, scope: "organization", targetRepositoryId: found.target.id, periodKey: period.key, output };
+        const key: SummaryKey = {
+          installationId: organization.installationId,
+          scope: "organization",
+          targetRepositoryId: found.target.id,
+          periodKey: period.key,
+          output,
+        };
         if (await isSummaryPlanned(deps.db, key)) continue;
         await planSummary(deps.db, key, now);
         tally.planned++;
@@ -78,11 +102,25 @@ export async function organizationSummaryPost(deps: Deps, octokit: Octokit, summ
   if (!organization || !target || !config) return null;
   const period = periodFromKey(summary.periodKey, config.summary.timezone);
   const repositories = await organizationRepositories(deps.db, organization.installationId);
-  const subject: SummarySubject = { installationId: organization.installationId, name: organization.login, repositories, marketDemand: config.market_demand };
+  const subject: SummarySubject = {
+    installationId: organization.installationId,
+    name: organization.login,
+    repositories,
+    marketDemand: config.market_demand,
+  };
   const detail = { ...subject, repositories: target.private ? repositories : repositories.filter((repository) => !repository.private) };
-  const data = { ...(await gatherSummary(deps.db, subject, period, config.summary.timezone, detail)), repositories: await repositoryRows(deps.db, detail, period) };
+  const data = {
+    ...(await gatherSummary(deps.db, subject, period, config.summary.timezone, detail)),
+    repositories: await repositoryRows(deps.db, detail, period),
+  };
   return {
-    key: { installationId: summary.installationId, scope: "organization", targetRepositoryId: target.id, periodKey: period.key, output: summary.output },
+    key: {
+      installationId: summary.installationId,
+      scope: "organization",
+      targetRepositoryId: target.id,
+      periodKey: period.key,
+      output: summary.output,
+    },
     target: { fullName: target.fullName, private: target.private, defaultBranch: target.defaultBranch },
     period,
     data,

@@ -3,7 +3,14 @@ import type { Db } from "../db/types.js";
 import type { RepositoryConfig } from "../config/schema.js";
 import type { Octokit } from "../github/octokit.js";
 import type { Conclusion } from "../github/summary-outputs.js";
-import { closeIssue, createCheckRun, createIssue, findCheckRun, findIssueByMarker, headOfDefaultBranch } from "../github/summary-outputs.js";
+import {
+  closeIssue,
+  createCheckRun,
+  createIssue,
+  findCheckRun,
+  findIssueByMarker,
+  headOfDefaultBranch,
+} from "../github/summary-outputs.js";
 import type { SummaryKey } from "../queries/summaries.js";
 import { markSummaryDone, previousSummaryIssue } from "../queries/summaries.js";
 import { takeWrite } from "../queries/write-budget.js";
@@ -72,9 +79,20 @@ async function postCheckRun(octokit: Octokit, post: SummaryPost, claim: SummaryA
  * Posts one stored summary (its work makes it once per (target, period, output) across every
  * instance). A failure is thrown: the work engine retries it. `deferred`: the write budget is spent.
  */
-export async function postSummary(deps: { db: Db; log: Logger }, octokit: Octokit, post: SummaryPost, claim: SummaryAttempt, now: Date): Promise<PostOutcome> {
+export async function postSummary(
+  deps: { db: Db; log: Logger },
+  octokit: Octokit,
+  post: SummaryPost,
+  claim: SummaryAttempt,
+  now: Date,
+): Promise<PostOutcome> {
   const { db, log } = deps;
-  const context = { installationId: post.key.installationId, repositoryId: post.key.targetRepositoryId, period: post.key.periodKey, output: post.key.output };
+  const context = {
+    installationId: post.key.installationId,
+    repositoryId: post.key.targetRepositoryId,
+    period: post.key.periodKey,
+    output: post.key.output,
+  };
   const body = renderSummary(post.data, { marker: summaryMarker(post.key), periodNoun: PERIOD_NOUN[post.period.schedule] });
   if (post.dryRun) {
     // A private repository's summary stays out of info-level logs: its text is logged at debug.
@@ -88,7 +106,8 @@ export async function postSummary(deps: { db: Db; log: Logger }, octokit: Octoki
     log.info(context, "write budget of the minute spent; summary deferred");
     return "deferred";
   }
-  const githubNumber = post.key.output === "issue" ? await postIssue(octokit, db, post, claim, body) : await postCheckRun(octokit, post, claim);
+  const githubNumber =
+    post.key.output === "issue" ? await postIssue(octokit, db, post, claim, body) : await postCheckRun(octokit, post, claim);
   await markSummaryDone(db, claim, { status: "posted", githubNumber, at: now });
   log.info({ ...context, githubNumber }, "summary posted");
   return "posted";

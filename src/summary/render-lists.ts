@@ -33,7 +33,12 @@ export function repositoriesSection(repositories: NonNullable<SummaryData["repos
 export function labelsSection(data: SummaryData, noun: PeriodNoun): string {
   const header = ["Label", "Experiences", "Positive", "Negative", "Neutral", "Satisfaction"];
   const rows = data.labels.map((l) => [
-    escapeText(l.label), count(l.total), count(l.positive), count(l.negative), count(l.neutral), formatPercent(l.satisfaction),
+    escapeText(l.label),
+    count(l.total),
+    count(l.positive),
+    count(l.negative),
+    count(l.neutral),
+    formatPercent(l.satisfaction),
   ]);
   return ["## By label", "", rows.length === 0 ? `No labelled experience this ${noun}.` : table(header, rows)].join("\n");
 }

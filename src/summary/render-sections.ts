@@ -38,7 +38,10 @@ export function figuresTable(data: SummaryData, noun: PeriodNoun): string {
   const whole: Format = [(value) => formatNumber(value, 0), formatCountChange];
   const time: Format = [formatDuration, formatDurationChange];
   const row = (label: string, [value, change]: Format, now: number | null, before: number | null) => [
-    label, value(now), value(before), change(now, before),
+    label,
+    value(now),
+    value(before),
+    change(now, before),
   ];
   const rows = [
     row("Satisfaction", ratio, m.satisfaction, pm.satisfaction),

@@ -18,11 +18,22 @@ export function outputsOf(output: "issue" | "check_run" | "both"): SummaryOutput
 }
 
 export function summaryKey(repository: SummaryCandidate, period: Period, output: SummaryOutput): SummaryKey {
-  return { installationId: repository.installationId, scope: "repository", targetRepositoryId: repository.id, periodKey: period.key, output };
+  return {
+    installationId: repository.installationId,
+    scope: "repository",
+    targetRepositoryId: repository.id,
+    periodKey: period.key,
+    output,
+  };
 }
 
 /** What one repository's summary of `period` shows, with the configuration error to point at, if any. */
-export async function repositorySummaryData(db: Db, repository: SummaryCandidate, period: Period, effective: EffectiveConfig): Promise<SummaryData> {
+export async function repositorySummaryData(
+  db: Db,
+  repository: SummaryCandidate,
+  period: Period,
+  effective: EffectiveConfig,
+): Promise<SummaryData> {
   const subject = {
     installationId: repository.installationId,
     name: repository.fullName,
@@ -36,7 +47,11 @@ export async function repositorySummaryData(db: Db, repository: SummaryCandidate
  * What posting a planned repository summary takes: the repository, its configuration now (read
  * again when stale), the period in its time zone, and the figures. Null when the repository is gone.
  */
-export async function repositorySummaryPost(deps: { db: Db; log: Logger }, octokit: Octokit, summary: StoredSummary): Promise<SummaryPost | null> {
+export async function repositorySummaryPost(
+  deps: { db: Db; log: Logger },
+  octokit: Octokit,
+  summary: StoredSummary,
+): Promise<SummaryPost | null> {
   const repository = await repositoryById(deps.db, summary.installationId, summary.targetRepositoryId);
   if (!repository) return null;
   const target = { installationId: repository.installationId, repositoryId: repository.id, fullName: repository.fullName };

@@ -48,7 +48,10 @@ export async function planSummaries(deps: SummaryDeps, now: Date): Promise<{ pla
       }
     } catch (error) {
       tally.failed++;
-      deps.log.error({ installationId: repository.installationId, repositoryId: repository.id, err: error }, "summary sweep failed for a repository");
+      deps.log.error(
+        { installationId: repository.installationId, repositoryId: repository.id, err: error },
+        "summary sweep failed for a repository",
+      );
     }
   }
   const organizations = await planOrganizationSummaries(deps, now);

@@ -23,7 +23,16 @@ export type PeriodFigures = {
   period: Period;
   model: Pick<
     Report,
-    "total" | "pending" | "positive" | "negative" | "neutral" | "repeatUsage" | "marketDemand" | "satisfaction" | "loyalty" | "businessOpportunity"
+    | "total"
+    | "pending"
+    | "positive"
+    | "negative"
+    | "neutral"
+    | "repeatUsage"
+    | "marketDemand"
+    | "satisfaction"
+    | "loyalty"
+    | "businessOpportunity"
   >;
   service: ServiceFigures;
 };

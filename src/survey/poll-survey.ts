@@ -16,7 +16,8 @@ export const readSurveyReactions: WorkKind = {
     const survey = await surveyForWork(db, item.installationId, Number(item.key));
     if (survey?.status !== "asked") return done("gone");
     const { commentId, askedAt, windowEndsAt } = survey;
-    if (commentId === null || askedAt === null || windowEndsAt === null) throw new Error(`survey ${survey.id} is asked but has no comment or window`);
+    if (commentId === null || askedAt === null || windowEndsAt === null)
+      throw new Error(`survey ${survey.id} is asked but has no comment or window`);
     let read;
     try {
       read = await readReactions(octokit, { repositoryFullName: survey.repositoryFullName, commentId, etag: survey.reactionsEtag });

@@ -14,9 +14,7 @@ export function windowEnd(askedAt: Date, windowDays: number): Date {
  * (the last read). Null once the window has ended.
  */
 export function nextPollAt(askedAt: Date, windowEndsAt: Date, after: Date): Date | null {
-  const steps = POLL_OFFSETS_MINUTES.map((minutes) => askedAt.getTime() + minutes * MINUTE).filter(
-    (at) => at < windowEndsAt.getTime(),
-  );
+  const steps = POLL_OFFSETS_MINUTES.map((minutes) => askedAt.getTime() + minutes * MINUTE).filter((at) => at < windowEndsAt.getTime());
   const next = [...steps, windowEndsAt.getTime()].find((at) => at > after.getTime());
   return next === undefined ? null : new Date(next);
 }

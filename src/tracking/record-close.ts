@@ -8,8 +8,7 @@ import { surveySkipReason } from "../survey/eligibility.js";
 import { recordIssue } from "./record-issue.js";
 
 export type CloseResult =
-  | { surveyId: number }
-  | { surveyId: null; reason: SkipReason | "reopened_since" | "already_surveyed" | "opted_out" };
+  { surveyId: number } | { surveyId: null; reason: SkipReason | "reopened_since" | "already_surveyed" | "opted_out" };
 
 /**
  * A closed issue: stored, and a survey opened for its reporter when the close qualifies. A close

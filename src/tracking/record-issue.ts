@@ -13,7 +13,10 @@ export function issueKey(event: IssueEvent): IssueKey {
  * Stores the issue as the event shows it (anonymous when its reporter asked to be forgotten), with
  * its repository; returns its key, whether the event is the newest seen, and whether the reporter left.
  */
-export async function recordIssue(tx: Queryable, event: IssueEvent): Promise<{ key: IssueKey; current: boolean; reporterOptedOut: boolean }> {
+export async function recordIssue(
+  tx: Queryable,
+  event: IssueEvent,
+): Promise<{ key: IssueKey; current: boolean; reporterOptedOut: boolean }> {
   const key = issueKey(event);
   const { current, reporterOptedOut } = await storeIssueEvent(tx, key, event);
   return { key, current, reporterOptedOut };

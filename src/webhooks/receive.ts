@@ -80,7 +80,9 @@ export function receiveWebhooks(probot: Probot, settings: WebhookSettings, log: 
     try {
       if ((await Promise.race([handled, late])) === "late") {
         reply(res, 202, "Accepted");
-        handled.catch((error: unknown) => log.error({ deliveryId: id, event: name, err: error }, "webhook failed after it was acknowledged"));
+        handled.catch((error: unknown) =>
+          log.error({ deliveryId: id, event: name, err: error }, "webhook failed after it was acknowledged"),
+        );
         return;
       }
       reply(res, 200, "OK");

@@ -9,7 +9,12 @@ export type RetryDecision =
   /** Given up: failed, with the error. */
   | { fail: true };
 
-export function decideRetry(error: unknown, attempts: number, kind: { maxAttempts: number; finalStatuses: readonly number[] }, now: Date): RetryDecision {
+export function decideRetry(
+  error: unknown,
+  attempts: number,
+  kind: { maxAttempts: number; finalStatuses: readonly number[] },
+  now: Date,
+): RetryDecision {
   if (isSuspension(error)) return { wait: retryAt(error, now, 60 * 60_000), suspended: true };
   if (isRateLimit(error)) return { wait: retryAt(error, now, 60_000), suspended: false };
   const status = httpStatus(error);

@@ -22,7 +22,10 @@ async function giveUp(deps: EngineDeps, kind: WorkKind | undefined, item: WorkIt
     await failWork(tx, item, message, now);
     await kind?.onFailed?.(tx, item, now);
   });
-  deps.log.error({ workId: item.id, kind: item.kind, installationId: item.installationId, attempts: item.attempts, err: error }, "work failed for good");
+  deps.log.error(
+    { workId: item.id, kind: item.kind, installationId: item.installationId, attempts: item.attempts, err: error },
+    "work failed for good",
+  );
   return "failed";
 }
 
@@ -67,7 +70,13 @@ export async function runWorkItem(deps: EngineDeps, octokit: Octokit, item: Work
  * Runs claimed work of one installation. When no client can be had for it (GitHub unreachable, the
  * app cannot authenticate), its work waits ten minutes without counting an attempt. Returns false then.
  */
-export async function runInstallationWork(deps: EngineDeps, octokitFor: OctokitFor, installationId: number, items: WorkItem[], now: Date): Promise<AttemptResult[] | null> {
+export async function runInstallationWork(
+  deps: EngineDeps,
+  octokitFor: OctokitFor,
+  installationId: number,
+  items: WorkItem[],
+  now: Date,
+): Promise<AttemptResult[] | null> {
   let octokit: Octokit;
   try {
     octokit = await octokitFor(installationId);

@@ -51,8 +51,22 @@ describe("bin/satisfaction-bot.js as a child process", () => {
     // one positive and one negative in November, by two first-time reporters:
     // satisfaction = (1 − 1) / 2 = 0; loyalty = (1 + 0) / (2 + 0) = 0.5; business opportunity = 0 × 0.5 × 2 = 0
     const repo = { installation: 300, repo: 900 };
-    await seedIssue(store.db, { ...repo, number: 1, reporter: 1, openedAt: "2026-11-01T08:00:00Z", closedAt: "2026-11-02T08:00:00Z", outcome: "positive" });
-    await seedIssue(store.db, { ...repo, number: 2, reporter: 2, openedAt: "2026-11-01T08:00:00Z", closedAt: "2026-11-03T08:00:00Z", outcome: "negative" });
+    await seedIssue(store.db, {
+      ...repo,
+      number: 1,
+      reporter: 1,
+      openedAt: "2026-11-01T08:00:00Z",
+      closedAt: "2026-11-02T08:00:00Z",
+      outcome: "positive",
+    });
+    await seedIssue(store.db, {
+      ...repo,
+      number: 2,
+      reporter: 2,
+      openedAt: "2026-11-01T08:00:00Z",
+      closedAt: "2026-11-03T08:00:00Z",
+      outcome: "negative",
+    });
 
     const { status, stdout, stderr } = cli(["report", "--repo", "octo/bin", "--from", "2026-11-01", "--to", "2026-12-01", "--json"]);
     expect({ status, stderr, lines: lines(stdout).length }).toEqual({ status: 0, stderr: "", lines: 1 });
@@ -102,10 +116,14 @@ describe("bin/satisfaction-bot.js as a child process", () => {
     await turnSummariesOff(store.db);
     // The redelivery of failed webhook deliveries ran at that instant: not due again for 10 minutes.
     await claimJobRun(store.db, RECOVERY_JOB, new Date("2026-11-30T00:00:00Z"), 10);
-    const { status, stdout, stderr } = cli(["sweep", "--now", "2026-11-30"], { APP_ID: "123", PRIVATE_KEY: privateKey.replace(/\n/g, "\\n") });
+    const { status, stdout, stderr } = cli(["sweep", "--now", "2026-11-30"], {
+      APP_ID: "123",
+      PRIVATE_KEY: privateKey.replace(/\n/g, "\\n"),
+    });
     expect({ status, stdout, stderr }).toEqual({
       status: 0,
-      stdout: "sweep at 2026-11-30T00:00:00.000Z: 0 surveys worked, 0 installations unreachable, 0 summaries posted, 0 failed, 0 deliveries redelivered\n",
+      stdout:
+        "sweep at 2026-11-30T00:00:00.000Z: 0 surveys worked, 0 installations unreachable, 0 summaries posted, 0 failed, 0 deliveries redelivered\n",
       stderr: "",
     });
   });

@@ -38,11 +38,48 @@ describe("satisfaction-bot report and sweep", () => {
     // total 3, pending 1, positive 2, negative 0, neutral 1, repeat usage 1, market demand 3
     // satisfaction = 2/3 ≈ 66.7 %; loyalty = (2 + 1) / (3 + 1) = 75.0 %; business opportunity = 2/3 × 3/4 × 3 = 1.50
     const app = { installation: 100, repo: 700 };
-    await seedIssue(db(), { ...app, number: 1, reporter: 3001, openedAt: "2026-10-01T08:00:00Z", closedAt: "2026-11-20T08:00:00Z", outcome: "pending", nextPollAt: "2026-12-05T00:00:00Z" });
-    await seedIssue(db(), { ...app, number: 2, reporter: 3001, openedAt: "2026-10-05T08:00:00Z", closedAt: "2026-11-06T08:00:00Z", outcome: "positive" });
-    await seedIssue(db(), { ...app, number: 3, reporter: 3002, openedAt: "2026-11-02T08:00:00Z", closedAt: "2026-11-07T08:00:00Z", outcome: "positive" });
-    await seedIssue(db(), { ...app, number: 4, reporter: 3003, openedAt: "2026-11-03T08:00:00Z", closedAt: "2026-11-08T08:00:00Z", outcome: "neutral" });
-    await seedIssue(db(), { installation: 200, repo: 702, number: 1, reporter: 3004, openedAt: "2026-11-03T08:00:00Z", closedAt: "2026-11-09T08:00:00Z", outcome: "negative" });
+    await seedIssue(db(), {
+      ...app,
+      number: 1,
+      reporter: 3001,
+      openedAt: "2026-10-01T08:00:00Z",
+      closedAt: "2026-11-20T08:00:00Z",
+      outcome: "pending",
+      nextPollAt: "2026-12-05T00:00:00Z",
+    });
+    await seedIssue(db(), {
+      ...app,
+      number: 2,
+      reporter: 3001,
+      openedAt: "2026-10-05T08:00:00Z",
+      closedAt: "2026-11-06T08:00:00Z",
+      outcome: "positive",
+    });
+    await seedIssue(db(), {
+      ...app,
+      number: 3,
+      reporter: 3002,
+      openedAt: "2026-11-02T08:00:00Z",
+      closedAt: "2026-11-07T08:00:00Z",
+      outcome: "positive",
+    });
+    await seedIssue(db(), {
+      ...app,
+      number: 4,
+      reporter: 3003,
+      openedAt: "2026-11-03T08:00:00Z",
+      closedAt: "2026-11-08T08:00:00Z",
+      outcome: "neutral",
+    });
+    await seedIssue(db(), {
+      installation: 200,
+      repo: 702,
+      number: 1,
+      reporter: 3004,
+      openedAt: "2026-11-03T08:00:00Z",
+      closedAt: "2026-11-09T08:00:00Z",
+      outcome: "negative",
+    });
   });
   beforeEach(() => cliOnDatabase(url()));
 
@@ -54,7 +91,13 @@ describe("satisfaction-bot report and sweep", () => {
       repository: "octo/app",
       from: "2026-11-01T00:00:00.000Z",
       to: "2026-12-01T00:00:00.000Z",
-      total: 3, pending: 1, positive: 2, negative: 0, neutral: 1, repeatUsage: 1, marketDemand: 3,
+      total: 3,
+      pending: 1,
+      positive: 2,
+      negative: 0,
+      neutral: 1,
+      repeatUsage: 1,
+      marketDemand: 3,
       satisfaction: expect.closeTo(2 / 3, 12),
       loyalty: 0.75,
       businessOpportunity: expect.closeTo(1.5, 12),
@@ -83,14 +126,26 @@ describe("satisfaction-bot report and sweep", () => {
   });
 
   it("takes date-times, without an offset as UTC, and with one converted to UTC", async () => {
-    const { code, out } = await run("report", "--repo", "OCTO/App", "--from", "2026-11-01T09:30:00", "--to", "2026-11-07T09:00:00+01:00", "--json");
+    const { code, out } = await run(
+      "report",
+      "--repo",
+      "OCTO/App",
+      "--from",
+      "2026-11-01T09:30:00",
+      "--to",
+      "2026-11-07T09:00:00+01:00",
+      "--json",
+    );
     expect(code).toBe(0);
     // [11-01T09:30Z, 11-07T08:00Z): #2 positive (repeat), #3 closed at 08:00Z is outside
     expect(JSON.parse(out[0] ?? "")).toMatchObject({
       repository: "octo/app",
       from: "2026-11-01T09:30:00.000Z",
       to: "2026-11-07T08:00:00.000Z",
-      total: 1, positive: 1, repeatUsage: 1, marketDemand: 1,
+      total: 1,
+      positive: 1,
+      repeatUsage: 1,
+      marketDemand: 1,
     });
   });
 
@@ -178,7 +233,9 @@ describe("satisfaction-bot report and sweep", () => {
     const result = await run("sweep", "--now", "2026-11-30");
     expect(result).toEqual({
       code: 0,
-      out: ["sweep at 2026-11-30T00:00:00.000Z: 0 surveys worked, 0 installations unreachable, 0 summaries posted, 0 failed, 0 deliveries redelivered"],
+      out: [
+        "sweep at 2026-11-30T00:00:00.000Z: 0 surveys worked, 0 installations unreachable, 0 summaries posted, 0 failed, 0 deliveries redelivered",
+      ],
       err: [],
     });
     const { rows } = await db().query(

@@ -1,7 +1,15 @@
 import { beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { cliOnDatabase, runCli, useEmptyFolderForCli } from "../helpers/cli.js";
 import { createTestDatabase, useDatabase } from "../helpers/db.js";
-import { seedConfigCheck, seedInstallation, seedRedelivery, seedRepository, seedSummary, seedSurvey, seedWork } from "../helpers/seed-work.js";
+import {
+  seedConfigCheck,
+  seedInstallation,
+  seedRedelivery,
+  seedRepository,
+  seedSummary,
+  seedSurvey,
+  seedWork,
+} from "../helpers/seed-work.js";
 
 useEmptyFolderForCli();
 
@@ -17,17 +25,67 @@ describe("satisfaction-bot failures", () => {
     await seedRepository(db(), 200, 800, "acme/site");
     await seedRepository(db(), 200, 801, "acme/.github");
     // failed surveys: #12 in 100 (failed on the 20th), #13 in 200 (on the 21st, listed first); #14 answered
-    await seedSurvey(db(), { id: 12, installation: 100, repo: 700, issue: 5, status: "failed", attempts: 8, lastError: "Server Error", endedAt: "2026-11-20T08:00:00Z" });
-    await seedSurvey(db(), { id: 13, installation: 200, repo: 800, issue: 9, status: "failed", attempts: 9, lastError: LONG_ERROR, endedAt: "2026-11-21T08:00:00Z" });
+    await seedSurvey(db(), {
+      id: 12,
+      installation: 100,
+      repo: 700,
+      issue: 5,
+      status: "failed",
+      attempts: 8,
+      lastError: "Server Error",
+      endedAt: "2026-11-20T08:00:00Z",
+    });
+    await seedSurvey(db(), {
+      id: 13,
+      installation: 200,
+      repo: 800,
+      issue: 9,
+      status: "failed",
+      attempts: 9,
+      lastError: LONG_ERROR,
+      endedAt: "2026-11-21T08:00:00Z",
+    });
     await seedSurvey(db(), { id: 14, installation: 100, repo: 700, issue: 6, status: "answered", endedAt: "2026-11-19T08:00:00Z" });
     // failed summaries: 21 in 100, 22 (organisation, check run) and 23 (its repository no longer stored) in 200; 24 posted
-    await seedSummary(db(), { id: 21, installation: 100, target: 700, period: "2026-W46", status: "failed", attempts: 8, lastError: "Validation Failed" });
-    await seedSummary(db(), { id: 22, installation: 200, target: 801, period: "2026-11", status: "failed", scope: "organization", output: "check_run", attempts: 8, lastError: "Not Found" });
+    await seedSummary(db(), {
+      id: 21,
+      installation: 100,
+      target: 700,
+      period: "2026-W46",
+      status: "failed",
+      attempts: 8,
+      lastError: "Validation Failed",
+    });
+    await seedSummary(db(), {
+      id: 22,
+      installation: 200,
+      target: 801,
+      period: "2026-11",
+      status: "failed",
+      scope: "organization",
+      output: "check_run",
+      attempts: 8,
+      lastError: "Not Found",
+    });
     await seedSummary(db(), { id: 23, installation: 200, target: 999, period: "2026-W45", status: "failed", attempts: 8 });
     await seedSummary(db(), { id: 24, installation: 100, target: 700, period: "2026-W47", status: "posted" });
     // configuration checks: 31 failed in 200 (refused by GitHub), 32 posted in 100
-    await seedConfigCheck(db(), { id: 31, installation: 200, repo: 800, sha: "1e2d3c4b5a69788796a5b4c3d2e1f00112233445", status: "failed", attempts: 1, lastError: "No commit found for SHA" });
-    await seedConfigCheck(db(), { id: 32, installation: 100, repo: 700, sha: "9f8e7d6c5b4a39281706f5e4d3c2b1a009988776", status: "posted" });
+    await seedConfigCheck(db(), {
+      id: 31,
+      installation: 200,
+      repo: 800,
+      sha: "1e2d3c4b5a69788796a5b4c3d2e1f00112233445",
+      status: "failed",
+      attempts: 1,
+      lastError: "No commit found for SHA",
+    });
+    await seedConfigCheck(db(), {
+      id: 32,
+      installation: 100,
+      repo: 700,
+      sha: "9f8e7d6c5b4a39281706f5e4d3c2b1a009988776",
+      status: "posted",
+    });
     // failed work of another kind: a forget-me confirmation in 200 (its login dropped when it failed)
     await seedWork(db(), {
       installation: 200,
@@ -87,16 +145,77 @@ describe("satisfaction-bot failures", () => {
     expect({ code, err, lines: out.length }).toEqual({ code: 0, err: [], lines: 1 });
     expect(JSON.parse(out[0] ?? "")).toEqual({
       surveys: [
-        { id: 13, installationId: 200, repository: "acme/site", issueNumber: 9, attempts: 9, lastError: LONG_ERROR, failedAt: "2026-11-21T08:00:00.000Z" },
-        { id: 12, installationId: 100, repository: "octo/app", issueNumber: 5, attempts: 8, lastError: "Server Error", failedAt: "2026-11-20T08:00:00.000Z" },
+        {
+          id: 13,
+          installationId: 200,
+          repository: "acme/site",
+          issueNumber: 9,
+          attempts: 9,
+          lastError: LONG_ERROR,
+          failedAt: "2026-11-21T08:00:00.000Z",
+        },
+        {
+          id: 12,
+          installationId: 100,
+          repository: "octo/app",
+          issueNumber: 5,
+          attempts: 8,
+          lastError: "Server Error",
+          failedAt: "2026-11-20T08:00:00.000Z",
+        },
       ],
       summaries: [
-        { id: 23, installationId: 200, scope: "repository", repository: null, period: "2026-W45", output: "issue", attempts: 8, lastError: null },
-        { id: 22, installationId: 200, scope: "organization", repository: "acme/.github", period: "2026-11", output: "check_run", attempts: 8, lastError: "Not Found" },
-        { id: 21, installationId: 100, scope: "repository", repository: "octo/app", period: "2026-W46", output: "issue", attempts: 8, lastError: "Validation Failed" },
+        {
+          id: 23,
+          installationId: 200,
+          scope: "repository",
+          repository: null,
+          period: "2026-W45",
+          output: "issue",
+          attempts: 8,
+          lastError: null,
+        },
+        {
+          id: 22,
+          installationId: 200,
+          scope: "organization",
+          repository: "acme/.github",
+          period: "2026-11",
+          output: "check_run",
+          attempts: 8,
+          lastError: "Not Found",
+        },
+        {
+          id: 21,
+          installationId: 100,
+          scope: "repository",
+          repository: "octo/app",
+          period: "2026-W46",
+          output: "issue",
+          attempts: 8,
+          lastError: "Validation Failed",
+        },
       ],
-      configChecks: [{ id: 31, installationId: 200, repository: "acme/site", headSha: "1e2d3c4b5a69788796a5b4c3d2e1f00112233445", attempts: 1, lastError: "No commit found for SHA" }],
-      other: [{ kind: "privacy.confirm", key: "5013", installationId: 200, attempts: 8, lastError: "Forbidden", failedAt: "2026-11-24T08:00:00.000Z" }],
+      configChecks: [
+        {
+          id: 31,
+          installationId: 200,
+          repository: "acme/site",
+          headSha: "1e2d3c4b5a69788796a5b4c3d2e1f00112233445",
+          attempts: 1,
+          lastError: "No commit found for SHA",
+        },
+      ],
+      other: [
+        {
+          kind: "privacy.confirm",
+          key: "5013",
+          installationId: 200,
+          attempts: 8,
+          lastError: "Forbidden",
+          failedAt: "2026-11-24T08:00:00.000Z",
+        },
+      ],
       deliveries: [
         { guid: "7f3e-given-up-late", deliveryId: 9002, attempts: 3, givenUpAt: "2026-11-23T10:00:00.000Z" },
         { guid: "0b1c-given-up-early", deliveryId: 9001, attempts: 3, givenUpAt: "2026-11-22T10:00:00.000Z" },
@@ -108,8 +227,29 @@ describe("satisfaction-bot failures", () => {
     const json = await runCli("failures", "--installation", "100", "--json");
     expect(json.code).toBe(0);
     expect(JSON.parse(json.out[0] ?? "")).toEqual({
-      surveys: [{ id: 12, installationId: 100, repository: "octo/app", issueNumber: 5, attempts: 8, lastError: "Server Error", failedAt: "2026-11-20T08:00:00.000Z" }],
-      summaries: [{ id: 21, installationId: 100, scope: "repository", repository: "octo/app", period: "2026-W46", output: "issue", attempts: 8, lastError: "Validation Failed" }],
+      surveys: [
+        {
+          id: 12,
+          installationId: 100,
+          repository: "octo/app",
+          issueNumber: 5,
+          attempts: 8,
+          lastError: "Server Error",
+          failedAt: "2026-11-20T08:00:00.000Z",
+        },
+      ],
+      summaries: [
+        {
+          id: 21,
+          installationId: 100,
+          scope: "repository",
+          repository: "octo/app",
+          period: "2026-W46",
+          output: "issue",
+          attempts: 8,
+          lastError: "Validation Failed",
+        },
+      ],
       configChecks: [],
       other: [],
     });

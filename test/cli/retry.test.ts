@@ -14,7 +14,15 @@ describe("satisfaction-bot retry", () => {
     await seedInstallation(db(), 200, "acme");
     await seedRepository(db(), 100, 700, "octo/app");
     await seedRepository(db(), 200, 800, "acme/site");
-    await seedSurvey(db(), { id: 12, installation: 100, repo: 700, issue: 5, status: "failed", attempts: 8, endedAt: "2026-11-20T08:00:00Z" });
+    await seedSurvey(db(), {
+      id: 12,
+      installation: 100,
+      repo: 700,
+      issue: 5,
+      status: "failed",
+      attempts: 8,
+      endedAt: "2026-11-20T08:00:00Z",
+    });
     await seedSurvey(db(), { id: 13, installation: 200, repo: 800, issue: 5, status: "failed", attempts: 8 });
     await seedSummary(db(), { id: 21, installation: 100, target: 700, period: "2026-W46", status: "failed", attempts: 8 });
     await seedSummary(db(), { id: 22, installation: 100, target: 700, period: "2026-W47", status: "posted" });
@@ -44,14 +52,22 @@ describe("satisfaction-bot retry", () => {
 
   it("does not reach another installation's work by its id", async () => {
     const { code, err } = await runCli("retry", "--survey", "13", "--installation", "100");
-    expect({ code, err }).toEqual({ code: 2, err: ["satisfaction-bot: survey 13 of installation 100 does not exist (see satisfaction-bot --help)"] });
+    expect({ code, err }).toEqual({
+      code: 2,
+      err: ["satisfaction-bot: survey 13 of installation 100 does not exist (see satisfaction-bot --help)"],
+    });
     expect(await rows("SELECT status FROM surveys WHERE id = 13")).toEqual([{ status: "failed" }]);
   });
 
   it("puts a failed summary and a failed configuration check back, and refuses work that is not failed", async () => {
-    expect((await runCli("retry", "--summary", "21", "--installation", "100")).out).toEqual(["summary 21 of installation 100 put back: the sweep posts it once more"]);
+    expect((await runCli("retry", "--summary", "21", "--installation", "100")).out).toEqual([
+      "summary 21 of installation 100 put back: the sweep posts it once more",
+    ]);
     expect((await runCli("retry", "--config-check", "31", "--installation", "200")).code).toBe(0);
-    expect(await rows("SELECT id, status FROM summaries ORDER BY id")).toEqual([{ id: 21, status: "pending" }, { id: 22, status: "posted" }]);
+    expect(await rows("SELECT id, status FROM summaries ORDER BY id")).toEqual([
+      { id: 21, status: "pending" },
+      { id: 22, status: "posted" },
+    ]);
     expect(await rows("SELECT status FROM config_checks")).toEqual([{ status: "pending" }]);
     expect(await rows("SELECT kind, key, state FROM work WHERE kind IN ('summary.post', 'config_check.post') ORDER BY kind")).toEqual([
       { kind: "config_check.post", key: "31", state: "pending" },
@@ -59,7 +75,10 @@ describe("satisfaction-bot retry", () => {
     ]);
 
     const posted = await runCli("retry", "--summary", "22", "--installation", "100");
-    expect(posted).toMatchObject({ code: 2, err: ["satisfaction-bot: summary 22 of installation 100 is not failed (posted): nothing to retry (see satisfaction-bot --help)"] });
+    expect(posted).toMatchObject({
+      code: 2,
+      err: ["satisfaction-bot: summary 22 of installation 100 is not failed (posted): nothing to retry (see satisfaction-bot --help)"],
+    });
     const again = await runCli("retry", "--summary", "21", "--installation", "100");
     expect(again).toMatchObject({ code: 2, err: [expect.stringContaining("is not failed (pending)")] });
   });
@@ -88,6 +107,8 @@ describe("satisfaction-bot retry", () => {
   });
 
   it("is in the help", async () => {
-    expect((await runCli("--help")).out.join("\n")).toContain("retry (--survey|--summary|--config-check <id> --installation <id> | --work <kind>:<key> --installation <id>");
+    expect((await runCli("--help")).out.join("\n")).toContain(
+      "retry (--survey|--summary|--config-check <id> --installation <id> | --work <kind>:<key> --installation <id>",
+    );
   });
 });

@@ -35,7 +35,11 @@ async function pushWithFailingCheck(db: Db, status: number, headers: Record<stri
   mockToken();
   mockConfigFile(REPO.full_name, "survey:\n  window_days: 3\n", { ref: AFTER });
   const rateLimited = headers["retry-after"] !== undefined;
-  const messages: Record<number, string> = { 403: rateLimited ? "API rate limit exceeded" : "Resource not accessible by integration", 422: "No commit found for SHA", 502: "Bad Gateway" };
+  const messages: Record<number, string> = {
+    403: rateLimited ? "API rate limit exceeded" : "Resource not accessible by integration",
+    422: "No commit found for SHA",
+    502: "Bad Gateway",
+  };
   nock(API).post(CHECK_RUNS).reply(status, { message: messages[status] }, headers);
   await receive(probot, "push", pushPayload());
 }
@@ -47,15 +51,31 @@ describe("the configuration check run of a push, when GitHub fails", () => {
     await pushWithFailingCheck(db(), 502);
     // First attempt failed: the next waits 2^1 minutes.
     expect(await rowsOf(db(), checks)).toEqual([
-      { head_sha: AFTER, status: "pending", state: "pending", attempts: 1, run_at: minutesAfter(2), last_error: expect.stringContaining("Bad Gateway"), check_run_id: null },
+      {
+        head_sha: AFTER,
+        status: "pending",
+        state: "pending",
+        attempts: 1,
+        run_at: minutesAfter(2),
+        last_error: expect.stringContaining("Bad Gateway"),
+        check_run_id: null,
+      },
     ]);
 
     expect(await sweepAt(db(), 1)).toEqual({ posted: 0, deferred: 0, retry: 0, failed: 0 });
 
     mockConfigFile(REPO.full_name, "survey:\n  window_days: 3\n", { ref: AFTER });
     // A retry looks for a check run an earlier attempt may have made before creating one.
-    nock(API).get(`/repos/${REPO.full_name}/commits/${AFTER}/check-runs`).query({ check_name: "Satisfaction configuration" }).reply(200, { total_count: 0, check_runs: [] });
-    nock(API).post(CHECK_RUNS, (body: { external_id: string; conclusion: string }) => body.external_id === `config:${AFTER}` && body.conclusion === "success").reply(201, { id: 9101 });
+    nock(API)
+      .get(`/repos/${REPO.full_name}/commits/${AFTER}/check-runs`)
+      .query({ check_name: "Satisfaction configuration" })
+      .reply(200, { total_count: 0, check_runs: [] });
+    nock(API)
+      .post(
+        CHECK_RUNS,
+        (body: { external_id: string; conclusion: string }) => body.external_id === `config:${AFTER}` && body.conclusion === "success",
+      )
+      .reply(201, { id: 9101 });
     expect(await sweepAt(db(), 2)).toEqual({ posted: 1, deferred: 0, retry: 0, failed: 0 });
 
     // Posted on the second attempt (it looked for an earlier check run first); its work is done and gone.
@@ -70,7 +90,13 @@ describe("the configuration check run of a push, when GitHub fails", () => {
     nock(API)
       .get(`/repos/${REPO.full_name}/commits/${AFTER}/check-runs`)
       .query({ check_name: "Satisfaction configuration" })
-      .reply(200, { total_count: 2, check_runs: [{ id: 9001, external_id: "config:other" }, { id: 9002, external_id: `config:${AFTER}` }] });
+      .reply(200, {
+        total_count: 2,
+        check_runs: [
+          { id: 9001, external_id: "config:other" },
+          { id: 9002, external_id: `config:${AFTER}` },
+        ],
+      });
 
     expect(await sweepAt(db(), 2)).toEqual({ posted: 1, deferred: 0, retry: 0, failed: 0 });
     expect(await rowsOf(db(), checks)).toMatchObject([{ status: "posted", check_run_id: 9002 }]);
@@ -83,13 +109,17 @@ describe("the configuration check run of a push, when GitHub fails", () => {
 
   it("ends as failed, with its error, when GitHub refuses the check run (422)", async () => {
     await pushWithFailingCheck(db(), 422);
-    expect(await rowsOf(db(), checks)).toMatchObject([{ status: "failed", state: "failed", attempts: 1, last_error: expect.stringContaining("No commit found") }]);
+    expect(await rowsOf(db(), checks)).toMatchObject([
+      { status: "failed", state: "failed", attempts: 1, last_error: expect.stringContaining("No commit found") },
+    ]);
     expect(await sweepAt(db(), 600)).toEqual({ posted: 0, deferred: 0, retry: 0, failed: 0 });
   });
 
   it("ends as failed at once when the installation may not write checks (a 403 that is not a rate limit)", async () => {
     await pushWithFailingCheck(db(), 403);
-    expect(await rowsOf(db(), checks)).toMatchObject([{ status: "failed", state: "failed", attempts: 1, last_error: expect.stringContaining("Resource not accessible") }]);
+    expect(await rowsOf(db(), checks)).toMatchObject([
+      { status: "failed", state: "failed", attempts: 1, last_error: expect.stringContaining("Resource not accessible") },
+    ]);
   });
 
   it(`ends as failed after ${MAX_ATTEMPTS} attempts that all failed`, async () => {
@@ -98,7 +128,9 @@ describe("the configuration check run of a push, when GitHub fails", () => {
     mockConfigStatus(REPO.full_name, 500, { ref: AFTER });
 
     expect(await sweepAt(db(), 1)).toEqual({ posted: 0, deferred: 0, retry: 0, failed: 1 });
-    expect(await rowsOf(db(), checks)).toMatchObject([{ status: "failed", state: "failed", attempts: MAX_ATTEMPTS, last_error: expect.stringContaining("Server Error") }]);
+    expect(await rowsOf(db(), checks)).toMatchObject([
+      { status: "failed", state: "failed", attempts: MAX_ATTEMPTS, last_error: expect.stringContaining("Server Error") },
+    ]);
   });
 
   it("pauses a suspended installation's check instead of failing it", async () => {
@@ -117,8 +149,11 @@ describe("the configuration check run of a push, when GitHub fails", () => {
 
   it("defers, without spending an attempt, when the installation's write budget of the minute is spent", async () => {
     await pushWithFailingCheck(db(), 502);
-    await db().query(`INSERT INTO write_budget (installation_id, minute, used) VALUES ($1, date_trunc('minute', now()), 70)
-       ON CONFLICT (installation_id, minute) DO UPDATE SET used = 70`, [INSTALLATION_ID]);
+    await db().query(
+      `INSERT INTO write_budget (installation_id, minute, used) VALUES ($1, date_trunc('minute', now()), 70)
+       ON CONFLICT (installation_id, minute) DO UPDATE SET used = 70`,
+      [INSTALLATION_ID],
+    );
 
     expect(await sweepAt(db(), 2)).toEqual({ posted: 0, deferred: 1, retry: 0, failed: 0 });
     expect(await rowsOf(db(), checks)).toMatchObject([{ status: "pending", state: "pending", attempts: 1, run_at: minutesAfter(3) }]);
@@ -141,7 +176,9 @@ describe("a retried check of an older push", () => {
 
     mockConfigFile(REPO.full_name, "survey:\n  window_days: 3\n", { ref: AFTER });
     nock(API).get(`/repos/${REPO.full_name}/commits/${AFTER}/check-runs`).query(true).reply(200, { total_count: 0, check_runs: [] });
-    nock(API).post(CHECK_RUNS, (body: { head_sha: string }) => body.head_sha === AFTER).reply(201, { id: 9202 });
+    nock(API)
+      .post(CHECK_RUNS, (body: { head_sha: string }) => body.head_sha === AFTER)
+      .reply(201, { id: 9202 });
     expect(await sweepAt(db(), 2)).toEqual({ posted: 1, deferred: 0, retry: 0, failed: 0 });
 
     expect(await rowsOf(db(), "SELECT head_sha, status, check_run_id::int FROM config_checks ORDER BY id")).toEqual([

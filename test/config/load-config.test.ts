@@ -46,7 +46,10 @@ describe("loadRepositoryConfig", () => {
 
   it("layers _extends under the repository's file: the repository wins, the rest of the extended file applies", async () => {
     mockConfigFile(REPO, "_extends: support-policy\nsurvey:\n  window_days: 5\n");
-    mockConfigFile("Codertocat/support-policy", "_extends: acme/policies:satisfaction/base.yml\nsurvey:\n  window_days: 30\n  skip_labels: [wontfix]\n");
+    mockConfigFile(
+      "Codertocat/support-policy",
+      "_extends: acme/policies:satisfaction/base.yml\nsurvey:\n  window_days: 30\n  skip_labels: [wontfix]\n",
+    );
     mockConfigFile("acme/policies", "survey:\n  ask_members: true\n  window_days: 60\nsummary:\n  output: both\n", {
       path: "satisfaction/base.yml",
     });
@@ -84,11 +87,14 @@ describe("loadRepositoryConfig", () => {
   });
 
   it("reports a value of the wrong type with its path and line", async () => {
-    mockConfigFile(REPO, "enabled: true\nsummary:\n  schedule: weekly\n  threshold: \"high\"\n", { times: 2 });
+    mockConfigFile(REPO, 'enabled: true\nsummary:\n  schedule: weekly\n  threshold: "high"\n', { times: 2 });
 
     const result = await load();
 
-    expect(result).toEqual({ ok: false, error: { file: REPO_FILE, line: 4, message: expect.stringMatching(/^summary\.threshold: .*number/) } });
+    expect(result).toEqual({
+      ok: false,
+      error: { file: REPO_FILE, line: 4, message: expect.stringMatching(/^summary\.threshold: .*number/) },
+    });
   });
 
   it("reports a time zone that does not exist", async () => {
@@ -106,18 +112,26 @@ describe("loadRepositoryConfig", () => {
 
     expect(await load()).toEqual({
       ok: false,
-      error: { file: "Codertocat/support-policy:.github/satisfaction.yml", line: 3, message: expect.stringMatching(/^survey\.ask_members: /) },
+      error: {
+        file: "Codertocat/support-policy:.github/satisfaction.yml",
+        line: 3,
+        message: expect.stringMatching(/^survey\.ask_members: /),
+      },
     });
   });
 
   // An error inside a list (survey.skip_labels.0) is blamed on the file that holds the list.
   it("names the extended file when the mistake is inside a list there", async () => {
     mockConfigFile(REPO, "_extends: support-policy\nenabled: true\n", { persist: true });
-    mockConfigFile("Codertocat/support-policy", "# policy\nsurvey:\n  skip_labels: [\"\"]\n", { persist: true });
+    mockConfigFile("Codertocat/support-policy", '# policy\nsurvey:\n  skip_labels: [""]\n', { persist: true });
 
     expect(await load()).toEqual({
       ok: false,
-      error: { file: "Codertocat/support-policy:.github/satisfaction.yml", line: 3, message: expect.stringMatching(/^survey\.skip_labels\.0: /) },
+      error: {
+        file: "Codertocat/support-policy:.github/satisfaction.yml",
+        line: 3,
+        message: expect.stringMatching(/^survey\.skip_labels\.0: /),
+      },
     });
   });
 

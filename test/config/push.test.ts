@@ -9,7 +9,14 @@ import { INSTALLATION_ID } from "../helpers/fixtures.js";
 import { countRows, rowsOf } from "../webhooks/support.js";
 import { AFTER, createConfiguredApp, mockConfigFile, pushPayload, REPO, REPO_FILE, seedRepository } from "./support.js";
 
-type CheckRunBody = { name: string; head_sha: string; status: string; conclusion: string; external_id: string; output: Record<string, unknown> };
+type CheckRunBody = {
+  name: string;
+  head_sha: string;
+  status: string;
+  conclusion: string;
+  external_id: string;
+  output: Record<string, unknown>;
+};
 
 /** Expects the configuration check run on `fullName`; its request bodies are collected. */
 function mockCheckRun(fullName: string = REPO.full_name): CheckRunBody[] {
@@ -67,7 +74,13 @@ describe("a push that changes .github/satisfaction.yml", () => {
     expect(check).toMatchObject({ head_sha: AFTER, conclusion: "failure", output: { title: ".github/satisfaction.yml is invalid" } });
     expect(check?.output.summary).toMatch(/^`Codertocat\/Hello-World:\.github\/satisfaction\.yml`, line 3: survey\.windwo_days: /);
     expect(check?.output.annotations).toEqual([
-      { path: ".github/satisfaction.yml", start_line: 3, end_line: 3, annotation_level: "failure", message: expect.stringContaining("windwo_days") },
+      {
+        path: ".github/satisfaction.yml",
+        start_line: 3,
+        end_line: 3,
+        annotation_level: "failure",
+        message: expect.stringContaining("windwo_days"),
+      },
     ]);
     expect(await rowsOf(db(), configs)).toEqual([
       { repo: REPO.id, config: GOOD_CONFIG, error: { file: REPO_FILE, line: 3, message: expect.stringContaining("survey.windwo_days") } },
@@ -124,7 +137,11 @@ describe("a push to the organisation's .github repository", () => {
     await seedRepository(db());
     await seedRepository(db(), OTHER);
     await seedRepository(db(), REPO, OTHER_INSTALLATION);
-    for (const [installationId, repositoryId] of [[INSTALLATION_ID, REPO.id], [INSTALLATION_ID, OTHER.id], [OTHER_INSTALLATION, REPO.id]] as const) {
+    for (const [installationId, repositoryId] of [
+      [INSTALLATION_ID, REPO.id],
+      [INSTALLATION_ID, OTHER.id],
+      [OTHER_INSTALLATION, REPO.id],
+    ] as const) {
       await storeConfig(db(), { installationId, repositoryId }, GOOD_CONFIG);
     }
     await storeOrganizationConfig(db(), INSTALLATION_ID, { organization_summary: { enabled: true } });
@@ -137,7 +154,10 @@ describe("a push to the organisation's .github repository", () => {
 
     expect(checks).toMatchObject([{ head_sha: AFTER, conclusion: "success" }]);
     expect(
-      await rowsOf(db(), "SELECT installation_id::int AS inst, repository_id::int AS repo, loaded_at FROM repository_configs ORDER BY 1, 2"),
+      await rowsOf(
+        db(),
+        "SELECT installation_id::int AS inst, repository_id::int AS repo, loaded_at FROM repository_configs ORDER BY 1, 2",
+      ),
     ).toEqual([
       { inst: INSTALLATION_ID, repo: ORG_REPO.id, loaded_at: expect.any(Date) },
       { inst: INSTALLATION_ID, repo: REPO.id, loaded_at: new Date(0) },
@@ -145,13 +165,17 @@ describe("a push to the organisation's .github repository", () => {
       { inst: OTHER_INSTALLATION, repo: REPO.id, loaded_at: expect.any(Date) },
     ]);
     expect(
-      await rowsOf(db(), "SELECT id::int, organization_config IS NOT NULL AS kept, organization_config_loaded_at AS at FROM installations ORDER BY id"),
+      await rowsOf(
+        db(),
+        "SELECT id::int, organization_config IS NOT NULL AS kept, organization_config_loaded_at AS at FROM installations ORDER BY id",
+      ),
     ).toEqual([
       { id: INSTALLATION_ID, kept: true, at: null },
       { id: OTHER_INSTALLATION, kept: false, at: null },
     ]);
     // Still fresh: the other installation's configuration, and the .github repository's own, just stored.
-    const fresh = "SELECT installation_id::int AS inst, repository_id::int AS repo, config FROM repository_configs WHERE loaded_at > now() - interval '1 hour' ORDER BY 1";
+    const fresh =
+      "SELECT installation_id::int AS inst, repository_id::int AS repo, config FROM repository_configs WHERE loaded_at > now() - interval '1 hour' ORDER BY 1";
     expect(await rowsOf(db(), fresh)).toEqual([
       { inst: INSTALLATION_ID, repo: ORG_REPO.id, config: GOOD_CONFIG },
       { inst: OTHER_INSTALLATION, repo: REPO.id, config: GOOD_CONFIG },

@@ -26,7 +26,12 @@ export function testOctokit(): Octokit {
 
 /** A Probot with the app loaded and the repository configuration read from GitHub, as in production. */
 export function createConfiguredApp(db: Db, clock: () => Date = () => new Date("2026-11-03T10:00:05Z")) {
-  const deps: AppDeps = { db, clock, config: (octokit, target, logger) => configFor({ db, log: logger }, octokit, target), work: inlineWork(db, clock) };
+  const deps: AppDeps = {
+    db,
+    clock,
+    config: (octokit, target, logger) => configFor({ db, log: logger }, octokit, target),
+    work: inlineWork(db, clock),
+  };
   const probot = createTestProbot();
   probot.load(satisfactionBot(deps));
   return { probot, deps };

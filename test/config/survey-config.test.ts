@@ -77,7 +77,12 @@ describe("surveys under the repository's configuration", () => {
     const bodies: string[] = [];
     nock(API)
       .post(`${REPO_PATH}/issues/1/comments`, (body: { body: string }) => bodies.push(body.body) > 0)
-      .reply(201, { id: 900, body: "survey", created_at: "2026-11-03T10:00:06Z", user: { login: "satisfaction-bot[bot]", id: 1, type: "Bot" } });
+      .reply(201, {
+        id: 900,
+        body: "survey",
+        created_at: "2026-11-03T10:00:06Z",
+        user: { login: "satisfaction-bot[bot]", id: 1, type: "Bot" },
+      });
 
     await receive(probot, "issues", issuesPayload("closed"));
 

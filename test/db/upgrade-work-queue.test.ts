@@ -68,33 +68,113 @@ describe.each([
     const db = await upgraded();
     const { rows } = await db.query<WorkRow>("SELECT kind, key, state, run_at, attempts, last_error, payload FROM work ORDER BY kind, key");
     expect(rows).toEqual([
-      { kind: "config_check.post", key: "31", state: "pending", run_at: new Date("2026-11-15T08:00:00Z"), attempts: 0, last_error: null, payload: { headSha: "aaaaaaaaaaaaaaaa" } },
-      { kind: "config_check.post", key: "32", state: "failed", run_at: new Date("2026-11-14T08:00:00Z"), attempts: 8, last_error: "Resource not accessible by integration", payload: { headSha: "bbbbbbbbbbbbbbbb" } },
-      { kind: "summary.post", key: "21", state: "pending", run_at: new Date("2026-11-16T10:00:00Z"), attempts: 1, last_error: "HTTP 500", payload: { scope: "repository", period: "2026-W46", output: "issue" } },
-      { kind: "summary.post", key: "22", state: "failed", run_at: new Date("2026-11-09T12:00:00Z"), attempts: 8, last_error: "HTTP 503", payload: { scope: "repository", period: "2026-W45", output: "check_run" } },
-      { kind: "survey.ask", key: "11", state: "pending", run_at: new Date("2026-11-10T09:00:00Z"), attempts: 2, last_error: "timeout", payload: { issueNumber: 1 } },
-      { kind: "survey.ask", key: "13", state: "failed", run_at: new Date("2026-11-10T08:00:00Z"), attempts: 8, last_error: "HTTP 502", payload: { issueNumber: 3 } },
-      { kind: "survey.read", key: "12", state: "pending", run_at: new Date("2026-11-11T08:00:05Z"), attempts: 0, last_error: null, payload: { issueNumber: 2 } },
+      {
+        kind: "config_check.post",
+        key: "31",
+        state: "pending",
+        run_at: new Date("2026-11-15T08:00:00Z"),
+        attempts: 0,
+        last_error: null,
+        payload: { headSha: "aaaaaaaaaaaaaaaa" },
+      },
+      {
+        kind: "config_check.post",
+        key: "32",
+        state: "failed",
+        run_at: new Date("2026-11-14T08:00:00Z"),
+        attempts: 8,
+        last_error: "Resource not accessible by integration",
+        payload: { headSha: "bbbbbbbbbbbbbbbb" },
+      },
+      {
+        kind: "summary.post",
+        key: "21",
+        state: "pending",
+        run_at: new Date("2026-11-16T10:00:00Z"),
+        attempts: 1,
+        last_error: "HTTP 500",
+        payload: { scope: "repository", period: "2026-W46", output: "issue" },
+      },
+      {
+        kind: "summary.post",
+        key: "22",
+        state: "failed",
+        run_at: new Date("2026-11-09T12:00:00Z"),
+        attempts: 8,
+        last_error: "HTTP 503",
+        payload: { scope: "repository", period: "2026-W45", output: "check_run" },
+      },
+      {
+        kind: "survey.ask",
+        key: "11",
+        state: "pending",
+        run_at: new Date("2026-11-10T09:00:00Z"),
+        attempts: 2,
+        last_error: "timeout",
+        payload: { issueNumber: 1 },
+      },
+      {
+        kind: "survey.ask",
+        key: "13",
+        state: "failed",
+        run_at: new Date("2026-11-10T08:00:00Z"),
+        attempts: 8,
+        last_error: "HTTP 502",
+        payload: { issueNumber: 3 },
+      },
+      {
+        kind: "survey.read",
+        key: "12",
+        state: "pending",
+        run_at: new Date("2026-11-11T08:00:05Z"),
+        attempts: 0,
+        last_error: null,
+        payload: { issueNumber: 2 },
+      },
     ]);
     const statuses = await db.query<{ id: number; status: string }>(
       "SELECT id, status FROM surveys UNION ALL SELECT id, status FROM summaries UNION ALL SELECT id, status FROM config_checks ORDER BY id",
     );
-    expect(statuses.rows.map((row) => `${row.id}:${row.status}`)).toEqual(["11:to_ask", "12:asked", "13:failed", "14:answered", "21:pending", "22:failed", "23:posted", "31:pending", "32:failed", "33:posted"]);
+    expect(statuses.rows.map((row) => `${row.id}:${row.status}`)).toEqual([
+      "11:to_ask",
+      "12:asked",
+      "13:failed",
+      "14:answered",
+      "21:pending",
+      "22:failed",
+      "23:posted",
+      "31:pending",
+      "32:failed",
+      "33:posted",
+    ]);
   });
 
   it("lists the failures as before, claims the pending work when it is due, and retries a failure", async () => {
     const db = await upgraded();
     const failures = await listFailures(db, 100);
-    expect(failures.surveys.map((survey) => [survey.id, survey.repository, survey.issueNumber, survey.attempts, survey.lastError])).toEqual([[13, "octo/app", 3, 8, "HTTP 502"]]);
-    expect(failures.summaries.map((summary) => [summary.id, summary.period, summary.output, summary.attempts, summary.lastError])).toEqual([[22, "2026-W45", "check_run", 8, "HTTP 503"]]);
-    expect(failures.configChecks.map((check) => [check.id, check.headSha, check.lastError])).toEqual([[32, "bbbbbbbbbbbbbbbb", "Resource not accessible by integration"]]);
+    expect(failures.surveys.map((survey) => [survey.id, survey.repository, survey.issueNumber, survey.attempts, survey.lastError])).toEqual(
+      [[13, "octo/app", 3, 8, "HTTP 502"]],
+    );
+    expect(failures.summaries.map((summary) => [summary.id, summary.period, summary.output, summary.attempts, summary.lastError])).toEqual([
+      [22, "2026-W45", "check_run", 8, "HTTP 503"],
+    ]);
+    expect(failures.configChecks.map((check) => [check.id, check.headSha, check.lastError])).toEqual([
+      [32, "bbbbbbbbbbbbbbbb", "Resource not accessible by integration"],
+    ]);
 
     expect(await claimDueWork(db, new Date("2026-11-10T08:59:00Z"), 10)).toEqual([]);
     const due = await claimDueWork(db, FAR_FUTURE, 10);
-    expect(due.map((item) => `${item.kind}:${item.key}`).sort()).toEqual(["config_check.post:31", "summary.post:21", "survey.ask:11", "survey.read:12"]);
+    expect(due.map((item) => `${item.kind}:${item.key}`).sort()).toEqual([
+      "config_check.post:31",
+      "summary.post:21",
+      "survey.ask:11",
+      "survey.read:12",
+    ]);
 
     expect(await retryFailedWork(db, askSurvey, { installationId: 100, key: "13" }, FAR_FUTURE)).toEqual({ retried: true });
-    const retried = await db.query<{ status: string; outcome: string }>("SELECT s.status, e.outcome FROM surveys s JOIN experiences e ON e.survey_id = s.id WHERE s.id = 13");
+    const retried = await db.query<{ status: string; outcome: string }>(
+      "SELECT s.status, e.outcome FROM surveys s JOIN experiences e ON e.survey_id = s.id WHERE s.id = 13",
+    );
     expect(retried.rows).toEqual([{ status: "to_ask", outcome: "pending" }]);
   });
 

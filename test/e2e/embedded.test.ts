@@ -60,7 +60,10 @@ describe("npm start on a fresh machine", { timeout: 90_000 }, () => {
     expect(fs.existsSync(path.join(dataDir, "pglite", "PG_VERSION"))).toBe(true);
 
     const cli = run("node", ["bin/satisfaction-bot.js", "migrate"], { cwd: root, env: { PATH: process.env.PATH, ...env } });
-    const refused = await cli.then(() => null, (error: { code: number; stderr: string }) => error);
+    const refused = await cli.then(
+      () => null,
+      (error: { code: number; stderr: string }) => error,
+    );
     expect(refused?.code).toBe(1);
     expect(refused?.stderr).toMatch(/in use by another process \(pid \d+\)/);
 
@@ -80,7 +83,9 @@ describe("npm start on a fresh machine", { timeout: 90_000 }, () => {
     const stopped = (child: ChildProcess) => new Promise((resolve) => child.once("exit", resolve));
     const first = await startApp(env);
     running = first.child;
-    const response = await postWebhook(`${first.base}/api/github/webhooks`, "s", JSON.stringify(issuesPayload("opened")), { "x-github-delivery": "kill-1" });
+    const response = await postWebhook(`${first.base}/api/github/webhooks`, "s", JSON.stringify(issuesPayload("opened")), {
+      "x-github-delivery": "kill-1",
+    });
     expect(response.status).toBe(200);
     first.child.kill("SIGKILL");
     await stopped(first.child);

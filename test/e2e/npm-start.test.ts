@@ -16,8 +16,6 @@ const SECRET = "e2e-secret";
 const root = new URL("../../", import.meta.url).pathname;
 const run = promisify(execFile);
 
-
-
 describe("npm start against a GitHub Enterprise-style stand-in", () => {
   let store: TestDatabase;
   let github: GitHubStandIn;
@@ -32,8 +30,17 @@ describe("npm start against a GitHub Enterprise-style stand-in", () => {
     const port = await freePort();
     base = `http://127.0.0.1:${port}`;
     env = {
-      PATH: process.env.PATH, NODE_ENV: "production", APP_ID: "4242", PRIVATE_KEY: privateKey, WEBHOOK_SECRET: SECRET,
-      GHE_HOST: github.host, GHE_PROTOCOL: "http", DATABASE_URL: store.url, PORT: String(port), HOST: "127.0.0.1", LOG_LEVEL: "warn",
+      PATH: process.env.PATH,
+      NODE_ENV: "production",
+      APP_ID: "4242",
+      PRIVATE_KEY: privateKey,
+      WEBHOOK_SECRET: SECRET,
+      GHE_HOST: github.host,
+      GHE_PROTOCOL: "http",
+      DATABASE_URL: store.url,
+      PORT: String(port),
+      HOST: "127.0.0.1",
+      LOG_LEVEL: "warn",
     };
     app = spawn("npm", ["start", "--silent"], { cwd: root, env, stdio: ["ignore", "pipe", "pipe"], detached: true });
     app.stdout?.on("data", (chunk) => (output += chunk));
@@ -76,9 +83,19 @@ describe("npm start against a GitHub Enterprise-style stand-in", () => {
     const args = ["report", "--repo", "Codertocat/Hello-World", "--from", "2026-11-01", "--to", "2026-11-08", "--json"];
     const { stdout } = await run("node", ["bin/satisfaction-bot.js", ...args], { cwd: root, env });
     expect(JSON.parse(stdout)).toMatchObject({
-      repository: "Codertocat/Hello-World", from: "2026-11-01T00:00:00.000Z", to: "2026-11-08T00:00:00.000Z",
-      total: 1, pending: 0, positive: 1, negative: 0, neutral: 0, repeatUsage: 0, marketDemand: 1,
-      satisfaction: 1, loyalty: 1, businessOpportunity: 1,
+      repository: "Codertocat/Hello-World",
+      from: "2026-11-01T00:00:00.000Z",
+      to: "2026-11-08T00:00:00.000Z",
+      total: 1,
+      pending: 0,
+      positive: 1,
+      negative: 0,
+      neutral: 0,
+      repeatUsage: 0,
+      marketDemand: 1,
+      satisfaction: 1,
+      loyalty: 1,
+      businessOpportunity: 1,
     });
   });
 });

@@ -51,7 +51,10 @@ describe("PostgreSQL restarted under load", () => {
   const deliver = async (id: string, body: string) => (await postWebhook(url, SECRET, body, { "x-github-delivery": id })).status;
 
   it("loses no acknowledged delivery and stores none twice", async () => {
-    const deliveries = Array.from({ length: 120 }, (_, n) => ({ id: randomUUID(), body: JSON.stringify(issuesPayload("opened", { number: n + 1 })) }));
+    const deliveries = Array.from({ length: 120 }, (_, n) => ({
+      id: randomUUID(),
+      body: JSON.stringify(issuesPayload("opened", { number: n + 1 })),
+    }));
     const statuses = new Map<string, number>();
     let sent = 0;
     await Promise.all(

@@ -7,7 +7,17 @@ import { createTestDatabase, useDatabase } from "../helpers/db.js";
 import { INSTALLATION_ID } from "../helpers/fixtures.js";
 import type { Sweeper } from "../survey/harness.js";
 import {
-  at, commentsPath, createSweepProbot, experienceOf, MINUTE, reactionsPath, seedAskedSurvey, seedSurvey, surveyRow, sweep, sweeperFor,
+  at,
+  commentsPath,
+  createSweepProbot,
+  experienceOf,
+  MINUTE,
+  reactionsPath,
+  seedAskedSurvey,
+  seedSurvey,
+  surveyRow,
+  sweep,
+  sweeperFor,
 } from "../survey/harness.js";
 
 // GitHub's refusals that are not the survey's fault: rate limits are waited out as GitHub says, a
@@ -34,7 +44,9 @@ describe("GitHub errors during due work", () => {
   it("waits for x-ratelimit-reset when the primary limit is used up (429 too)", async () => {
     const id = await seedSurvey(db(), { number: 1, closedAt });
     const reset = Math.floor(at(now, 30 * MINUTE).getTime() / 1000);
-    nock(API).post(commentsPath(1)).reply(403, { message: "API rate limit exceeded" }, { "x-ratelimit-remaining": "0", "x-ratelimit-reset": String(reset) });
+    nock(API)
+      .post(commentsPath(1))
+      .reply(403, { message: "API rate limit exceeded" }, { "x-ratelimit-remaining": "0", "x-ratelimit-reset": String(reset) });
     await sweep(deps, now);
     expect(await surveyRow(db(), id)).toMatchObject({ status: "to_ask", work: { run_at: new Date(reset * 1000), attempts: 0 } });
 
@@ -42,13 +54,20 @@ describe("GitHub errors during due work", () => {
     // for one (an unmocked list of the comments would fail the test).
     nock(API).post(commentsPath(1)).reply(429, { message: "Too many requests" }, { "retry-after": "120" });
     await sweep(deps, new Date(reset * 1000));
-    expect(await surveyRow(db(), id)).toMatchObject({ status: "to_ask", work: { run_at: at(new Date(reset * 1000), 120_000), attempts: 0 } });
+    expect(await surveyRow(db(), id)).toMatchObject({
+      status: "to_ask",
+      work: { run_at: at(new Date(reset * 1000), 120_000), attempts: 0 },
+    });
   });
 
   it("gives up after the last retry: the survey is failed, with its error, and no experience is counted", async () => {
     const id = await seedSurvey(db(), { number: 1, closedAt });
     // Every attempt but the last has been made.
-    await db().query("UPDATE work SET attempts = $2 WHERE kind = $3 AND key = $1::text", [String(id), askSurvey.maxAttempts - 1, ASK_SURVEY]);
+    await db().query("UPDATE work SET attempts = $2 WHERE kind = $3 AND key = $1::text", [
+      String(id),
+      askSurvey.maxAttempts - 1,
+      ASK_SURVEY,
+    ]);
     nock(API).get(commentsPath(1)).query({ per_page: 100 }).reply(200, []);
     nock(API).post(commentsPath(1)).reply(502, { message: "Bad Gateway" });
     await sweep(deps, now);

@@ -21,7 +21,9 @@ describe("SIGTERM with work in hand", () => {
     app.child.kill("SIGTERM");
     expect(await app.exited()).toBe(0);
 
-    expect((await store.db.query("SELECT status, comment_id FROM surveys")).rows).toEqual([{ status: "asked", comment_id: github.comments[0]?.id }]);
+    expect((await store.db.query("SELECT status, comment_id FROM surveys")).rows).toEqual([
+      { status: "asked", comment_id: github.comments[0]?.id },
+    ]);
     expect((await store.db.query("SELECT outcome FROM experiences")).rows).toEqual([{ outcome: "pending" }]);
     expect(github.comments).toHaveLength(1);
     await expect(fetch(`${app.base}/ping`)).rejects.toThrow();

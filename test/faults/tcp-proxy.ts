@@ -34,5 +34,12 @@ export async function startProxy(target: { host: string; port: number }, port = 
     server = null;
   };
   await listen();
-  return { get port() { return boundPort; }, up: listen, down, close: down };
+  return {
+    get port() {
+      return boundPort;
+    },
+    up: listen,
+    down,
+    close: down,
+  };
 }

@@ -19,7 +19,8 @@ export async function runCli(...argv: string[]) {
 
 /** The CLI on this database, and nothing from the developer's environment (a test adds what it needs). */
 export function cliOnDatabase(url: string): void {
-  for (const name of ["APP_ID", "PRIVATE_KEY", "PRIVATE_KEY_PATH", "WEBHOOK_SECRET", "LOG_LEVEL", "PORT", "GHE_HOST", "DATA_DIR"]) vi.stubEnv(name, undefined);
+  for (const name of ["APP_ID", "PRIVATE_KEY", "PRIVATE_KEY_PATH", "WEBHOOK_SECRET", "LOG_LEVEL", "PORT", "GHE_HOST", "DATA_DIR"])
+    vi.stubEnv(name, undefined);
   vi.stubEnv("NODE_ENV", "test");
   vi.stubEnv("DATABASE_URL", url);
 }

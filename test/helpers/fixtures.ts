@@ -53,7 +53,13 @@ export function issuesPayload(action: "opened" | "closed" | "reopened" | "delete
     user: { ...(issue.user as Json), ...(options.reporter ?? REPORTER) },
     author_association: options.association ?? "NONE",
     state: closed ? "closed" : "open",
-    state_reason: closed ? (options.stateReason === undefined ? "completed" : options.stateReason) : action === "reopened" ? "reopened" : null,
+    state_reason: closed
+      ? options.stateReason === undefined
+        ? "completed"
+        : options.stateReason
+      : action === "reopened"
+        ? "reopened"
+        : null,
     locked: options.locked ?? false,
     labels: (options.labels ?? []).map((name, index) => ({ id: index + 1, name })),
     created_at: createdAt,

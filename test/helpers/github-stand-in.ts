@@ -30,7 +30,13 @@ const routes: [string, RegExp][] = [
 
 export async function startGitHubStandIn(): Promise<GitHubStandIn> {
   let nextId = 5_000_000;
-  const state = { requests: [] as GitHubStandIn["requests"], comments: [] as StandInComment[], reactions: new Map(), hangCommentPosts: false, commentReplyDelayMs: 0 };
+  const state = {
+    requests: [] as GitHubStandIn["requests"],
+    comments: [] as StandInComment[],
+    reactions: new Map(),
+    hangCommentPosts: false,
+    commentReplyDelayMs: 0,
+  };
   const server = http.createServer((req, res) => {
     const chunks: Buffer[] = [];
     req.on("data", (chunk: Buffer) => chunks.push(chunk));
@@ -45,14 +51,24 @@ export async function startGitHubStandIn(): Promise<GitHubStandIn> {
       if (name === "token") return reply(201, { token: "ghs_stand_in", expires_at: "2099-01-01T00:00:00Z" });
       if (name === "comment") {
         const body = JSON.parse(Buffer.concat(chunks).toString("utf8") || "{}") as { body?: string };
-        const comment = { id: nextId++, repo: m[1] ?? "", issue: Number(m[2]), body: body.body ?? "", created_at: new Date().toISOString() };
+        const comment = {
+          id: nextId++,
+          repo: m[1] ?? "",
+          issue: Number(m[2]),
+          body: body.body ?? "",
+          created_at: new Date().toISOString(),
+        };
         state.comments.push(comment);
         if (state.hangCommentPosts) return;
         const created = () => reply(201, { ...comment, user: { login: "satisfaction-bot[bot]", id: 1, type: "Bot" } });
         if (state.commentReplyDelayMs > 0) return void setTimeout(created, state.commentReplyDelayMs);
         return created();
       }
-      if (name === "comments") return reply(200, state.comments.filter((c) => c.repo === m[1] && c.issue === Number(m[2])));
+      if (name === "comments")
+        return reply(
+          200,
+          state.comments.filter((c) => c.repo === m[1] && c.issue === Number(m[2])),
+        );
       const commentId = Number(m[1]);
       if (!state.comments.some((c) => c.id === commentId)) return reply(404, { message: "Not Found" });
       return reply(200, state.reactions.get(commentId) ?? []);

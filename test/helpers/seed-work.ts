@@ -2,7 +2,18 @@ import type { Queryable } from "../../src/db/types.js";
 
 /** Rows written straight into the tables the operations surface reads: surveys, summaries, checks, their work, redeliveries. */
 
-export type WorkSeed = { installation: number; repo: number | null; kind: string; key: number; payload: Record<string, unknown>; failed: boolean; runAt: string | null; attempts: number; lastError: string | null; failedAt?: string | null };
+export type WorkSeed = {
+  installation: number;
+  repo: number | null;
+  kind: string;
+  key: number;
+  payload: Record<string, unknown>;
+  failed: boolean;
+  runAt: string | null;
+  attempts: number;
+  lastError: string | null;
+  failedAt?: string | null;
+};
 
 /** Queued work: pending, or failed with its last error (the seeders below add their rows' own). */
 export async function seedWork(db: Queryable, work: WorkSeed): Promise<void> {
@@ -81,17 +92,7 @@ export async function seedSurvey(db: Queryable, survey: SurveySeed): Promise<voi
   await db.query(
     `INSERT INTO surveys (id, installation_id, repository_id, issue_number, closed_at, reporter_id, reporter_login, status, ended_at)
      VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)`,
-    [
-      survey.id,
-      survey.installation,
-      survey.repo,
-      survey.issue,
-      closedAt,
-      5_000 + survey.id,
-      login,
-      survey.status,
-      survey.endedAt ?? null,
-    ],
+    [survey.id, survey.installation, survey.repo, survey.issue, closedAt, 5_000 + survey.id, login, survey.status, survey.endedAt ?? null],
   );
   if (!["to_ask", "asked", "failed"].includes(survey.status)) return;
   await seedWork(db, {
@@ -126,7 +127,15 @@ export async function seedSummary(db: Queryable, summary: SummarySeed): Promise<
   await db.query(
     `INSERT INTO summaries (id, installation_id, scope, target_repository_id, period_key, output, status)
      VALUES ($1, $2, $3, $4, $5, $6, $7)`,
-    [summary.id, summary.installation, summary.scope ?? "repository", summary.target, summary.period, summary.output ?? "issue", summary.status],
+    [
+      summary.id,
+      summary.installation,
+      summary.scope ?? "repository",
+      summary.target,
+      summary.period,
+      summary.output ?? "issue",
+      summary.status,
+    ],
   );
   if (!["pending", "failed"].includes(summary.status)) return;
   await seedWork(db, {
@@ -166,7 +175,13 @@ export async function seedConfigCheck(
   });
 }
 
-export async function seedRedelivery(db: Queryable, guid: string, deliveryId: number, attempts: number, givenUpAt: string | null): Promise<void> {
+export async function seedRedelivery(
+  db: Queryable,
+  guid: string,
+  deliveryId: number,
+  attempts: number,
+  givenUpAt: string | null,
+): Promise<void> {
   await db.query("INSERT INTO delivery_redeliveries (guid, delivery_id, asked_at, attempts, given_up_at) VALUES ($1, $2, $3, $4, $5)", [
     guid,
     deliveryId,

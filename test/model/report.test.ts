@@ -61,23 +61,121 @@ async function seedScenario(db: Db): Promise<void> {
   await seedRepository(db, A, OTHER, "octo/other");
   await seedRepository(db, B, APP, "octo/app");
   const inA = { installation: A, repo: APP };
-  await seedIssue(db, { ...inA, number: 1, reporter: ALICE, openedAt: "2026-10-01T09:00:00Z", closedAt: "2026-10-02T09:00:00Z", outcome: "positive" });
-  await seedIssue(db, { ...inA, number: 10, reporter: ALICE, openedAt: "2026-11-02T09:00:00Z", closedAt: "2026-11-05T09:00:00Z", outcome: "positive" });
-  await seedIssue(db, { ...inA, number: 11, reporter: ALICE, openedAt: "2026-11-03T09:00:00Z", closedAt: "2026-11-10T09:00:00Z", outcome: "negative" });
-  await seedIssue(db, { ...inA, number: 12, reporter: ALICE, openedAt: "2026-11-04T09:00:00Z", closedAt: "2026-11-20T09:00:00Z", outcome: "pending" });
+  await seedIssue(db, {
+    ...inA,
+    number: 1,
+    reporter: ALICE,
+    openedAt: "2026-10-01T09:00:00Z",
+    closedAt: "2026-10-02T09:00:00Z",
+    outcome: "positive",
+  });
+  await seedIssue(db, {
+    ...inA,
+    number: 10,
+    reporter: ALICE,
+    openedAt: "2026-11-02T09:00:00Z",
+    closedAt: "2026-11-05T09:00:00Z",
+    outcome: "positive",
+  });
+  await seedIssue(db, {
+    ...inA,
+    number: 11,
+    reporter: ALICE,
+    openedAt: "2026-11-03T09:00:00Z",
+    closedAt: "2026-11-10T09:00:00Z",
+    outcome: "negative",
+  });
+  await seedIssue(db, {
+    ...inA,
+    number: 12,
+    reporter: ALICE,
+    openedAt: "2026-11-04T09:00:00Z",
+    closedAt: "2026-11-20T09:00:00Z",
+    outcome: "pending",
+  });
   await seedIssue(db, { installation: A, repo: OTHER, number: 1, reporter: BOB, openedAt: "2026-09-01T09:00:00Z" });
-  await seedIssue(db, { ...inA, number: 20, reporter: BOB, openedAt: "2026-10-20T09:00:00Z", closedAt: from.toISOString(), outcome: "positive" });
-  await seedIssue(db, { ...inA, number: 30, reporter: CAROL, openedAt: "2026-11-01T09:00:00Z", closedAt: to.toISOString(), outcome: "positive" });
-  await seedIssue(db, { ...inA, number: 31, reporter: CAROL, openedAt: "2026-10-01T09:00:00Z", closedAt: "2026-10-31T23:59:59Z", outcome: "negative" });
-  await seedIssue(db, { ...inA, number: 40, reporter: DAVE, openedAt: "2026-11-10T09:00:00Z", closedAt: "2026-11-15T09:00:00Z", outcome: "neutral" });
+  await seedIssue(db, {
+    ...inA,
+    number: 20,
+    reporter: BOB,
+    openedAt: "2026-10-20T09:00:00Z",
+    closedAt: from.toISOString(),
+    outcome: "positive",
+  });
+  await seedIssue(db, {
+    ...inA,
+    number: 30,
+    reporter: CAROL,
+    openedAt: "2026-11-01T09:00:00Z",
+    closedAt: to.toISOString(),
+    outcome: "positive",
+  });
+  await seedIssue(db, {
+    ...inA,
+    number: 31,
+    reporter: CAROL,
+    openedAt: "2026-10-01T09:00:00Z",
+    closedAt: "2026-10-31T23:59:59Z",
+    outcome: "negative",
+  });
+  await seedIssue(db, {
+    ...inA,
+    number: 40,
+    reporter: DAVE,
+    openedAt: "2026-11-10T09:00:00Z",
+    closedAt: "2026-11-15T09:00:00Z",
+    outcome: "neutral",
+  });
   await seedIssue(db, { ...inA, number: 41, reporter: DAVE, openedAt: "2026-11-20T09:00:00Z" });
-  await seedIssue(db, { ...inA, number: 50, reporter: ERIN, openedAt: "2026-11-21T09:00:00Z", closedAt: "2026-11-25T09:00:00Z", outcome: "pending" });
-  await seedIssue(db, { ...inA, number: 60, reporter: FRANK, openedAt: "2026-11-22T09:00:00Z", closedAt: "2026-11-28T09:00:00Z", outcome: "positive" });
+  await seedIssue(db, {
+    ...inA,
+    number: 50,
+    reporter: ERIN,
+    openedAt: "2026-11-21T09:00:00Z",
+    closedAt: "2026-11-25T09:00:00Z",
+    outcome: "pending",
+  });
+  await seedIssue(db, {
+    ...inA,
+    number: 60,
+    reporter: FRANK,
+    openedAt: "2026-11-22T09:00:00Z",
+    closedAt: "2026-11-28T09:00:00Z",
+    outcome: "positive",
+  });
   const inB = { installation: B, repo: APP };
-  await seedIssue(db, { ...inB, number: 10, reporter: FRANK, openedAt: "2026-09-15T09:00:00Z", closedAt: "2026-09-20T09:00:00Z", outcome: "positive" });
-  await seedIssue(db, { ...inB, number: 60, reporter: FRANK, openedAt: "2026-11-02T09:00:00Z", closedAt: "2026-11-12T09:00:00Z", outcome: "positive" });
-  await seedIssue(db, { ...inB, number: 11, reporter: GINA, openedAt: "2026-11-03T09:00:00Z", closedAt: "2026-11-13T09:00:00Z", outcome: "negative" });
-  await seedIssue(db, { ...inB, number: 12, reporter: ALICE, openedAt: "2026-11-04T09:00:00Z", closedAt: "2026-11-14T09:00:00Z", outcome: "negative" });
+  await seedIssue(db, {
+    ...inB,
+    number: 10,
+    reporter: FRANK,
+    openedAt: "2026-09-15T09:00:00Z",
+    closedAt: "2026-09-20T09:00:00Z",
+    outcome: "positive",
+  });
+  await seedIssue(db, {
+    ...inB,
+    number: 60,
+    reporter: FRANK,
+    openedAt: "2026-11-02T09:00:00Z",
+    closedAt: "2026-11-12T09:00:00Z",
+    outcome: "positive",
+  });
+  await seedIssue(db, {
+    ...inB,
+    number: 11,
+    reporter: GINA,
+    openedAt: "2026-11-03T09:00:00Z",
+    closedAt: "2026-11-13T09:00:00Z",
+    outcome: "negative",
+  });
+  await seedIssue(db, {
+    ...inB,
+    number: 12,
+    reporter: ALICE,
+    openedAt: "2026-11-04T09:00:00Z",
+    closedAt: "2026-11-14T09:00:00Z",
+    outcome: "negative",
+  });
 }
 
 describe.each(backends)("the report on $name", ({ create }) => {

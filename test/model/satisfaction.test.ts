@@ -38,9 +38,7 @@ describe("satisfactionModel", () => {
     // satisfaction = (3 − 1) / 6 = 1/3 ≈ 0.333333
     // loyalty = (3 + 2) / (6 + 2) = 5/8 = 0.625
     // business opportunity = 1/3 × 5/8 × 5 = 25/24 ≈ 1.041667
-    const model = satisfactionModel(
-      counts({ total: 6, positive: 3, negative: 1, neutral: 2, repeatUsage: 2, marketDemand: 5 }),
-    );
+    const model = satisfactionModel(counts({ total: 6, positive: 3, negative: 1, neutral: 2, repeatUsage: 2, marketDemand: 5 }));
     expect(model.satisfaction).toBeCloseTo(1 / 3, 12);
     expect(model.loyalty).toBe(0.625);
     expect(model.businessOpportunity).toBeCloseTo(1.041667, 6);

@@ -78,16 +78,7 @@ export async function seedIssue(db: Queryable, issue: SeedIssue): Promise<void> 
   await db.query(
     `INSERT INTO experiences (installation_id, repository_id, issue_number, survey_id, reporter_id, closed_at, outcome, answered_at)
      VALUES ($1, $2, $3, $4, $5, $6, $7, $8)`,
-    [
-      issue.installation,
-      issue.repo,
-      issue.number,
-      survey.rows[0]?.id,
-      issue.reporter,
-      closedAt,
-      issue.outcome,
-      pending ? null : closedAt,
-    ],
+    [issue.installation, issue.repo, issue.number, survey.rows[0]?.id, issue.reporter, closedAt, issue.outcome, pending ? null : closedAt],
   );
 }
 

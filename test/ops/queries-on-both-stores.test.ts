@@ -32,7 +32,12 @@ describe.each(backends)("operations queries on $name", ({ create }) => {
     expect(Object.fromEntries(counts.surveys)).toEqual({ asked: 2, failed: 1 });
     expect(Object.fromEntries(counts.summaries)).toEqual({ failed: 1 });
     expect(Object.fromEntries(counts.configChecks)).toEqual({ failed: 1 });
-    expect({ due: counts.surveysDue, givenUp: counts.deliveriesGivenUp, active: counts.installationsActive, suspended: counts.installationsSuspended }).toEqual({
+    expect({
+      due: counts.surveysDue,
+      givenUp: counts.deliveriesGivenUp,
+      active: counts.installationsActive,
+      suspended: counts.installationsSuspended,
+    }).toEqual({
       due: 1,
       givenUp: 1,
       active: 1,

@@ -23,13 +23,24 @@ describe("/satisfaction forget-me: maintainers, failures, bots and pull requests
     ]);
     mockConfirmation(maintainer.login, { issueNumber: 2, check: (body) => body.includes("from 1 issue you first answered") });
     mockReactionsRead(901, []);
-    await receive(probot, "issue_comment", commentWithBody(issue2, maintainer, "/satisfaction forget-me", { association: "OWNER", commentId: 88_002 }));
+    await receive(
+      probot,
+      "issue_comment",
+      commentWithBody(issue2, maintainer, "/satisfaction forget-me", { association: "OWNER", commentId: 88_002 }),
+    );
 
     const issue6 = issuesPayload("opened", { number: 6, reporter: OTHER_REPORTER, createdAt: "2026-11-05T09:00:00Z" });
-    await receive(probot, "issue_comment", commentWithBody(issue6, maintainer, "Looking", { association: "OWNER", commentedAt: "2026-11-05T10:00:00Z", commentId: 88_003 }));
+    await receive(
+      probot,
+      "issue_comment",
+      commentWithBody(issue6, maintainer, "Looking", { association: "OWNER", commentedAt: "2026-11-05T10:00:00Z", commentId: 88_003 }),
+    );
 
     expect(
-      await rowsOf(db(), "SELECT number, first_responder_login, first_responder_id FROM issues WHERE first_response_at IS NOT NULL ORDER BY number"),
+      await rowsOf(
+        db(),
+        "SELECT number, first_responder_login, first_responder_id FROM issues WHERE first_response_at IS NOT NULL ORDER BY number",
+      ),
     ).toEqual([
       { number: 2, first_responder_login: "ghost", first_responder_id: null },
       { number: 6, first_responder_login: "ghost", first_responder_id: null },
@@ -46,7 +57,11 @@ describe("/satisfaction forget-me: maintainers, failures, bots and pull requests
     const viaApp = commentWithBody(closed, REPORTER, "/satisfaction forget-me", { commentId: 88_002 });
     (viaApp.comment as Record<string, unknown>).performed_via_github_app = { id: 77 };
     await receive(probot, "issue_comment", viaApp);
-    await receive(probot, "issue_comment", commentWithBody(closed, REPORTER, "/satisfaction forget-me", { commentId: 88_003, pullRequest: true }));
+    await receive(
+      probot,
+      "issue_comment",
+      commentWithBody(closed, REPORTER, "/satisfaction forget-me", { commentId: 88_003, pullRequest: true }),
+    );
 
     expect(await snapshot(db(), INSTALLATION_ID)).toEqual(before);
     expect(await rowsOf(db(), "SELECT count(*)::int AS n FROM opt_outs")).toEqual([{ n: 0 }]);
@@ -63,12 +78,18 @@ describe("/satisfaction forget-me: maintainers, failures, bots and pull requests
     expect(await rowsOf(db(), "SELECT user_id, confirmation_comment_id, confirmed_at FROM opt_outs")).toEqual([
       { user_id: REPORTER.id, confirmation_comment_id: null, confirmed_at: null },
     ]);
-    expect(await rowsOf(db(), "SELECT count(*)::int AS n FROM surveys WHERE installation_id = $1 AND reporter_id = $2", [INSTALLATION_ID, REPORTER.id])).toEqual([
-      { n: 0 },
-    ]);
+    expect(
+      await rowsOf(db(), "SELECT count(*)::int AS n FROM surveys WHERE installation_id = $1 AND reporter_id = $2", [
+        INSTALLATION_ID,
+        REPORTER.id,
+      ]),
+    ).toEqual([{ n: 0 }]);
     // The reply is queued work like the rest: one attempt made, retried by the sweep after its backoff.
-    expect(await rowsOf(db(), "SELECT key, state, attempts, last_error FROM work WHERE installation_id = $1 AND kind = $2", [INSTALLATION_ID, CONFIRM_FORGET_ME])).toEqual([
-      { key: String(REPORTER.id), state: "pending", attempts: 1, last_error: expect.stringContaining("Bad Gateway") },
-    ]);
+    expect(
+      await rowsOf(db(), "SELECT key, state, attempts, last_error FROM work WHERE installation_id = $1 AND kind = $2", [
+        INSTALLATION_ID,
+        CONFIRM_FORGET_ME,
+      ]),
+    ).toEqual([{ key: String(REPORTER.id), state: "pending", attempts: 1, last_error: expect.stringContaining("Bad Gateway") }]);
   });
 });

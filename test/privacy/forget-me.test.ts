@@ -29,7 +29,8 @@ describe("/satisfaction forget-me", () => {
     const closed = await seed(probot);
     const otherInstallation = await snapshot(db(), OTHER_INSTALLATION);
     const confirm = mockConfirmation(REPORTER.login, {
-      check: (body) => body.includes("2 ratings and 2 surveys") && body.includes("from 2 issues you opened") && body.includes("not be asked"),
+      check: (body) =>
+        body.includes("2 ratings and 2 surveys") && body.includes("from 2 issues you opened") && body.includes("not be asked"),
     });
 
     await receive(probot, "issue_comment", commentWithBody(closed, REPORTER, FORGET_ME));
@@ -42,13 +43,39 @@ describe("/satisfaction forget-me", () => {
     expect(await reporterRows(db(), "surveys")).toEqual(kept);
     expect(await reporterRows(db(), "experiences")).toEqual(kept);
     expect(
-      await rowsOf(db(), "SELECT repository_id, number, reporter_id, reporter_login, title, reporter_type, state FROM issues WHERE installation_id = $1 ORDER BY number", [
-        INSTALLATION_ID,
-      ]),
+      await rowsOf(
+        db(),
+        "SELECT repository_id, number, reporter_id, reporter_login, title, reporter_type, state FROM issues WHERE installation_id = $1 ORDER BY number",
+        [INSTALLATION_ID],
+      ),
     ).toEqual([
-      { repository_id: HELLO_WORLD_ID, number: 1, reporter_id: 0, reporter_login: "ghost", title: "", reporter_type: "User", state: "closed" },
-      { repository_id: HELLO_WORLD_ID, number: 2, reporter_id: OTHER_REPORTER.id, reporter_login: OTHER_REPORTER.login, title: "Spelling error in the README file", reporter_type: "User", state: "closed" },
-      { repository_id: OTHER_REPO.id, number: 3, reporter_id: 0, reporter_login: "ghost", title: "", reporter_type: "User", state: "closed" },
+      {
+        repository_id: HELLO_WORLD_ID,
+        number: 1,
+        reporter_id: 0,
+        reporter_login: "ghost",
+        title: "",
+        reporter_type: "User",
+        state: "closed",
+      },
+      {
+        repository_id: HELLO_WORLD_ID,
+        number: 2,
+        reporter_id: OTHER_REPORTER.id,
+        reporter_login: OTHER_REPORTER.login,
+        title: "Spelling error in the README file",
+        reporter_type: "User",
+        state: "closed",
+      },
+      {
+        repository_id: OTHER_REPO.id,
+        number: 3,
+        reporter_id: 0,
+        reporter_login: "ghost",
+        title: "",
+        reporter_type: "User",
+        state: "closed",
+      },
     ]);
     const stored = await installationRowsText(db(), INSTALLATION_ID);
     expect(stored).not.toContain(REPORTER.login);
@@ -88,13 +115,21 @@ describe("/satisfaction forget-me", () => {
 
     await receive(probot, "issues", issuesPayload("reopened", { updatedAt: "2026-11-05T09:00:00Z" }));
     await receive(probot, "issues", issuesPayload("closed", { closedAt: "2026-11-06T09:00:00Z" }));
-    await receive(probot, "issues", issuesPayload("closed", { number: 5, createdAt: "2026-11-06T10:00:00Z", closedAt: "2026-11-07T09:00:00Z" }));
+    await receive(
+      probot,
+      "issues",
+      issuesPayload("closed", { number: 5, createdAt: "2026-11-06T10:00:00Z", closedAt: "2026-11-07T09:00:00Z" }),
+    );
 
-    expect(await rowsOf(db(), "SELECT issue_number FROM surveys WHERE installation_id = $1", [INSTALLATION_ID])).toEqual([{ issue_number: 2 }]);
+    expect(await rowsOf(db(), "SELECT issue_number FROM surveys WHERE installation_id = $1", [INSTALLATION_ID])).toEqual([
+      { issue_number: 2 },
+    ]);
     expect(
-      await rowsOf(db(), "SELECT number, reporter_id, reporter_login, title, closed_at FROM issues WHERE installation_id = $1 AND number IN (1, 5) ORDER BY number", [
-        INSTALLATION_ID,
-      ]),
+      await rowsOf(
+        db(),
+        "SELECT number, reporter_id, reporter_login, title, closed_at FROM issues WHERE installation_id = $1 AND number IN (1, 5) ORDER BY number",
+        [INSTALLATION_ID],
+      ),
     ).toEqual([
       { number: 1, reporter_id: 0, reporter_login: "ghost", title: "", closed_at: new Date("2026-11-06T09:00:00Z") },
       { number: 5, reporter_id: 0, reporter_login: "ghost", title: "", closed_at: new Date("2026-11-07T09:00:00Z") },

@@ -39,7 +39,10 @@ describe("logs of a private repository's work", () => {
   });
 
   it("an error is logged without the request Octokit attaches (its URL names the repository)", () => {
-    const error = Object.assign(new Error("Not Found"), { status: 404, request: { url: "https://api.github.com/repos/o/secret-roadmap/issues" } });
+    const error = Object.assign(new Error("Not Found"), {
+      status: 404,
+      request: { url: "https://api.github.com/repos/o/secret-roadmap/issues" },
+    });
     expect(serializeError(error)).toEqual({ type: "Error", message: "Not Found", status: 404, stack: error.stack });
   });
 });

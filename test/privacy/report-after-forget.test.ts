@@ -48,7 +48,9 @@ describe("the report after forget-me", () => {
     const service = await serviceFigures(db(), scope);
     const otherInstallation = await report(db(), 2);
 
-    const done = await db().transaction((tx) => forgetPerson(tx, 1, { id: LEAVER, login: `user-${LEAVER}` }, new Date("2026-11-20T00:00:00Z")));
+    const done = await db().transaction((tx) =>
+      forgetPerson(tx, 1, { id: LEAVER, login: `user-${LEAVER}` }, new Date("2026-11-20T00:00:00Z")),
+    );
 
     expect(done).toMatchObject({ firstTime: true, experiences: 1, surveys: 1, issuesReported: 2, issuesAnswered: 1 });
     expect(await report(db(), 1)).toMatchObject({
@@ -64,7 +66,9 @@ describe("the report after forget-me", () => {
     });
     expect(await serviceFigures(db(), scope)).toEqual(service); // closed issues and their times are the project's
     expect(await report(db(), 2)).toEqual(otherInstallation);
-    const logins = await db().query<{ login: string }>("SELECT DISTINCT reporter_login AS login FROM issues WHERE installation_id = 1 ORDER BY 1");
+    const logins = await db().query<{ login: string }>(
+      "SELECT DISTINCT reporter_login AS login FROM issues WHERE installation_id = 1 ORDER BY 1",
+    );
     expect(logins.rows.map((row) => row.login)).toEqual(["ghost", "user-102", "user-103"]);
   });
 });

@@ -26,7 +26,15 @@ async function seed(db: Db): Promise<void> {
     [2, 7, "2026-01-01T00:00:00Z"], // another installation, recent: kept
   ];
   for (const [installation, number, closedAt] of closes) {
-    await seedIssue(db, { installation, repo: 10, number, reporter: 100 + number, openedAt: "2023-01-01T00:00:00Z", closedAt, outcome: "positive" });
+    await seedIssue(db, {
+      installation,
+      repo: 10,
+      number,
+      reporter: 100 + number,
+      openedAt: "2023-01-01T00:00:00Z",
+      closedAt,
+      outcome: "positive",
+    });
   }
 }
 

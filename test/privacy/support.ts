@@ -62,7 +62,12 @@ export function mockConfirmation(
       const text = body.body ?? "";
       return text.startsWith(`@${login} done:`) && check(text);
     })
-    .reply(201, { id: commentId, body: "confirmed", created_at: "2026-11-04T09:00:02Z", user: { login: "satisfaction-bot[bot]", id: 1, type: "Bot" } });
+    .reply(201, {
+      id: commentId,
+      body: "confirmed",
+      created_at: "2026-11-04T09:00:02Z",
+      user: { login: "satisfaction-bot[bot]", id: 1, type: "Bot" },
+    });
 }
 
 /** Every stored row of an installation, as JSON text, to search for what identifies a person. */

@@ -24,7 +24,11 @@ async function takes(tx: Queryable, installationId: number, times: number): Prom
 }
 
 const rows = async (tx: Queryable) =>
-  (await tx.query("SELECT installation_id::int AS inst, round(extract(epoch FROM date_trunc('minute', now()) - minute) / 60)::int AS ago, used FROM write_budget ORDER BY 1, 2")).rows;
+  (
+    await tx.query(
+      "SELECT installation_id::int AS inst, round(extract(epoch FROM date_trunc('minute', now()) - minute) / 60)::int AS ago, used FROM write_budget ORDER BY 1, 2",
+    )
+  ).rows;
 
 describe.each(backends)("the write budget on $name", ({ create }) => {
   const { db } = useDatabase(create, { emptyEachTest: false });
@@ -48,7 +52,9 @@ describe.each(backends)("the write budget on $name", ({ create }) => {
       for (const ago of [5, 10, 20, 30, 40, 50, 55, 59]) await spent(tx, A, ago, 60);
       expect(await takes(tx, A, 2)).toEqual([false, false]);
       // The oldest leaves the hour: 420 in it, so 60 more fit, then no more.
-      await tx.query("UPDATE write_budget SET minute = minute - interval '1 minute' WHERE minute = date_trunc('minute', now()) - interval '59 minutes'");
+      await tx.query(
+        "UPDATE write_budget SET minute = minute - interval '1 minute' WHERE minute = date_trunc('minute', now()) - interval '59 minutes'",
+      );
       const results = await takes(tx, A, 62);
       expect(results.filter(Boolean)).toHaveLength(60);
       expect(results.slice(60)).toEqual([false, false]);

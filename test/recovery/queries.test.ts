@@ -1,6 +1,11 @@
 import { describe, expect, it } from "vitest";
 import {
-  claimJobRun, forgetRedeliveryRequests, markRedeliveryGivenUp, RECOVERY_JOB, recordedGuids, recordRedeliveryRequest,
+  claimJobRun,
+  forgetRedeliveryRequests,
+  markRedeliveryGivenUp,
+  RECOVERY_JOB,
+  recordedGuids,
+  recordRedeliveryRequest,
 } from "../../src/queries/delivery-recovery.js";
 import { backends, useDatabase } from "../helpers/db.js";
 import { DAY, later, MINUTE, NOW, recordDelivery, redeliveryRow } from "./support.js";
@@ -26,7 +31,10 @@ describe.each(backends)("delivery recovery queries on $name", ({ create }) => {
   it("counts requests per GUID up to the cap, gives up once, and forgets old requests", async () => {
     const ask = (deliveryId: number, at: Date) => recordRedeliveryRequest(db(), { guid: "g-x", deliveryId, at }, 3);
     expect([await ask(1, NOW), await ask(2, later(MINUTE)), await ask(3, later(2 * MINUTE)), await ask(4, later(3 * MINUTE))]).toEqual([
-      1, 2, 3, null,
+      1,
+      2,
+      3,
+      null,
     ]);
     expect(await redeliveryRow(db(), "g-x")).toMatchObject({ delivery_id: 3, attempts: 3, asked_at: later(2 * MINUTE) });
     expect(await markRedeliveryGivenUp(db(), "g-x", later(4 * MINUTE))).toBe(true);

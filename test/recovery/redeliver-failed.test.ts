@@ -2,7 +2,17 @@ import { describe, expect, it } from "vitest";
 import { redeliverFailedDeliveries } from "../../src/recovery/redeliver-failed.js";
 import { createTestDatabase, useDatabase } from "../helpers/db.js";
 import {
-  ago, DAY, deliveryItem, HOUR, MINUTE, mockListing, mockRedeliveries, NOW, recordDelivery, recoveryDeps, redeliveryRow,
+  ago,
+  DAY,
+  deliveryItem,
+  HOUR,
+  MINUTE,
+  mockListing,
+  mockRedeliveries,
+  NOW,
+  recordDelivery,
+  recoveryDeps,
+  redeliveryRow,
 } from "./support.js";
 
 describe("redelivering the webhook deliveries that failed before the app recorded them", () => {

@@ -6,8 +6,20 @@ import { redeliverFailedDeliveries } from "../../src/recovery/redeliver-failed.j
 import { API } from "../helpers/app.js";
 import { useSecondInstance } from "../helpers/db.js";
 import {
-  ago, attemptsPath, capturedLog, DAY, DELIVERIES_PATH, deliveryItem, HOUR, later, MINUTE, mockListing, mockRedeliveries, NOW,
-  recoveryDeps, redeliveryRow,
+  ago,
+  attemptsPath,
+  capturedLog,
+  DAY,
+  DELIVERIES_PATH,
+  deliveryItem,
+  HOUR,
+  later,
+  MINUTE,
+  mockListing,
+  mockRedeliveries,
+  NOW,
+  recoveryDeps,
+  redeliveryRow,
 } from "./support.js";
 
 describe("runs of the recovery job: the cap, one instance at a time, every 10 minutes", () => {
@@ -74,14 +86,20 @@ describe("runs of the recovery job: the cap, one instance at a time, every 10 mi
   it("goes on past a redelivery GitHub refuses, which still counts against the cap", async () => {
     const { log, lines } = capturedLog();
     mockListing([
-      [deliveryItem({ id: 402, guid: "g-fine", deliveredAt: ago(HOUR) }), deliveryItem({ id: 401, guid: "g-refused", deliveredAt: ago(2 * HOUR) })],
+      [
+        deliveryItem({ id: 402, guid: "g-fine", deliveredAt: ago(HOUR) }),
+        deliveryItem({ id: 401, guid: "g-refused", deliveredAt: ago(2 * HOUR) }),
+      ],
     ]);
     nock(API).post(attemptsPath(401)).reply(422, { message: "Validation Failed" });
     mockRedeliveries(402);
 
     expect(await redeliverFailedDeliveries(recoveryDeps(db(), log), NOW)).toEqual({ examined: 2, redelivered: 1, givenUp: 0 });
     expect(await redeliveryRow(db(), "g-refused")).toMatchObject({ attempts: 1 });
-    expect(lines.find((line) => line.guid === "g-refused")).toMatchObject({ level: 40, msg: "GitHub refused to redeliver a webhook delivery" });
+    expect(lines.find((line) => line.guid === "g-refused")).toMatchObject({
+      level: 40,
+      msg: "GitHub refused to redeliver a webhook delivery",
+    });
   });
 
   it("logs a listing GitHub fails to answer, and waits for the next run", async () => {

@@ -86,15 +86,31 @@ const REPORT_A = {
   repository: NAME,
   from: "2026-11-01T00:00:00.000Z",
   to: "2026-12-01T00:00:00.000Z",
-  total: 2, pending: 0, positive: 2, negative: 0, neutral: 0, repeatUsage: 0, marketDemand: 2,
-  satisfaction: 1, loyalty: 1, businessOpportunity: 2,
+  total: 2,
+  pending: 0,
+  positive: 2,
+  negative: 0,
+  neutral: 0,
+  repeatUsage: 0,
+  marketDemand: 2,
+  satisfaction: 1,
+  loyalty: 1,
+  businessOpportunity: 2,
 };
 const REPORT_B = {
   repository: NAME,
   from: "2026-11-01T00:00:00.000Z",
   to: "2026-12-01T00:00:00.000Z",
-  total: 2, pending: 1, positive: 0, negative: 2, neutral: 0, repeatUsage: 1, marketDemand: 2,
-  satisfaction: -1, loyalty: expect.closeTo(1 / 3, 12), businessOpportunity: expect.closeTo(-2 / 3, 12),
+  total: 2,
+  pending: 1,
+  positive: 0,
+  negative: 2,
+  neutral: 0,
+  repeatUsage: 1,
+  marketDemand: 2,
+  satisfaction: -1,
+  loyalty: expect.closeTo(1 / 3, 12),
+  businessOpportunity: expect.closeTo(-2 / 3, 12),
 };
 
 describe("two installations with the same repository (name, id, issue numbers)", () => {
@@ -130,7 +146,9 @@ describe("two installations with the same repository (name, id, issue numbers)",
     ]);
     const nextPollA = `SELECT w.kind, w.run_at AS next_poll_at, s.poll_count FROM ${SURVEYS_WITH_WORK} WHERE s.installation_id = $1`;
     // asked at 10:00:06 (the comment's created_at): first read 10 minutes later
-    expect(await rowsOf(db(), nextPollA, [A])).toEqual([{ kind: "survey.read", next_poll_at: new Date("2026-11-03T10:10:06Z"), poll_count: 0 }]);
+    expect(await rowsOf(db(), nextPollA, [A])).toEqual([
+      { kind: "survey.read", next_poll_at: new Date("2026-11-03T10:10:06Z"), poll_count: 0 },
+    ]);
 
     // The reporter comments on B's #1 at 10:05, before A's first read is due: B's survey is read at
     // once, with B's token (she reacted 👎 at 10:03); A's survey must not be brought forward.
@@ -151,7 +169,9 @@ describe("two installations with the same repository (name, id, issue numbers)",
       { installation_id: B, issue_number: 1, outcome: "negative", answered_at: new Date("2026-11-03T10:03:00Z") },
     ]);
     // A's survey was not read, nor brought forward to 10:05, by B's comment.
-    expect(await rowsOf(db(), nextPollA, [A])).toEqual([{ kind: "survey.read", next_poll_at: new Date("2026-11-03T10:10:06Z"), poll_count: 0 }]);
+    expect(await rowsOf(db(), nextPollA, [A])).toEqual([
+      { kind: "survey.read", next_poll_at: new Date("2026-11-03T10:10:06Z"), poll_count: 0 },
+    ]);
 
     // The sweep at 10:20 finds only A's survey due (B's is answered) and reads it with A's token: 👍.
     const readA = expectReactionsRead(A, 900, [reaction("+1", REPORTER, "2026-11-03T10:15:00Z")]);
@@ -187,11 +207,15 @@ describe("two installations with the same repository (name, id, issue numbers)",
     expect(aBefore.surveys).toHaveLength(3);
 
     // B's survey comment 900 is deleted: A's survey comment has the same id.
-    await receive(probot, "issue_comment", commentOnIssuePayload("deleted", issueEvent("closed", spec(B, 1)), {
-      commentId: 900,
-      commenter: APP_BOT,
-      commenterAssociation: "NONE",
-    }));
+    await receive(
+      probot,
+      "issue_comment",
+      commentOnIssuePayload("deleted", issueEvent("closed", spec(B, 1)), {
+        commentId: 900,
+        commenter: APP_BOT,
+        commenterAssociation: "NONE",
+      }),
+    );
     // B's #2 is reopened, B's #3 deleted.
     await receive(probot, "issues", issueEvent("reopened", spec(B, 2), "2026-11-04T09:00:00Z"));
     await receive(probot, "issues", issueEvent("deleted", spec(B, 3)));
@@ -223,7 +247,12 @@ describe("two installations with the same repository (name, id, issue numbers)",
     const { probot } = createTestApp(db());
     // five surveys due at 12:30 (A #1 #2, B #1 #2 #3); every read mock requires its installation's token
     expect(await driveScenario(probot, db())).toEqual({ worked: 5, installationsFailed: 0 });
-    expect(await rowsOf(db(), "SELECT installation_id, issue_number, reporter_id, outcome FROM experiences ORDER BY installation_id, issue_number")).toEqual([
+    expect(
+      await rowsOf(
+        db(),
+        "SELECT installation_id, issue_number, reporter_id, outcome FROM experiences ORDER BY installation_id, issue_number",
+      ),
+    ).toEqual([
       { installation_id: A, issue_number: 1, reporter_id: REPORTER.id, outcome: "positive" },
       { installation_id: A, issue_number: 2, reporter_id: 5_550_002, outcome: "positive" },
       { installation_id: B, issue_number: 1, reporter_id: REPORTER.id, outcome: "negative" },
@@ -231,7 +260,9 @@ describe("two installations with the same repository (name, id, issue numbers)",
       { installation_id: B, issue_number: 3, reporter_id: 5_550_003, outcome: "pending" },
     ]);
     // The maintainer's comment was on B's #2: A's #2 has no first response.
-    expect(await rowsOf(db(), "SELECT installation_id, number, first_responder_login FROM issues WHERE number = 2 ORDER BY installation_id")).toEqual([
+    expect(
+      await rowsOf(db(), "SELECT installation_id, number, first_responder_login FROM issues WHERE number = 2 ORDER BY installation_id"),
+    ).toEqual([
       { installation_id: A, number: 2, first_responder_login: null },
       { installation_id: B, number: 2, first_responder_login: "Codertocat" },
     ]);
@@ -248,7 +279,9 @@ describe("two installations with the same repository (name, id, issue numbers)",
     expect(await runCli("report", "--repo", NAME, ...WINDOW, "--json")).toEqual({
       code: 2,
       out: [],
-      err: [`satisfaction-bot: --repo ${NAME} is in several installations (${A}, ${B}): add --installation <id> (see satisfaction-bot --help)`],
+      err: [
+        `satisfaction-bot: --repo ${NAME} is in several installations (${A}, ${B}): add --installation <id> (see satisfaction-bot --help)`,
+      ],
     });
     const reportOf = async (installationId: number) => {
       const { code, out, err } = await runCli("report", "--repo", NAME, ...WINDOW, "--installation", String(installationId), "--json");
@@ -276,8 +309,16 @@ describe("two installations with the same repository (name, id, issue numbers)",
     // median and 90th percentile 86,400. No first response: no time, no responder. No negative: no pain point.
     const a = await summaryOf(A);
     expect(a.current.model).toEqual({
-      total: 2, pending: 0, positive: 2, negative: 0, neutral: 0, repeatUsage: 0, marketDemand: 2,
-      satisfaction: 1, loyalty: 1, businessOpportunity: 2,
+      total: 2,
+      pending: 0,
+      positive: 2,
+      negative: 0,
+      neutral: 0,
+      repeatUsage: 0,
+      marketDemand: 2,
+      satisfaction: 1,
+      loyalty: 1,
+      businessOpportunity: 2,
     });
     expect(a.current.service).toEqual({
       closed: 2,
@@ -286,7 +327,11 @@ describe("two installations with the same repository (name, id, issue numbers)",
       timeToClose: { median: 86_400, p90: 86_400, count: 2 },
       timeToFirstResponse: { median: null, p90: null, count: 0 },
     });
-    expect({ painPoints: a.painPoints, responders: a.responders, labels: a.labels }).toEqual({ painPoints: [], responders: [], labels: [] });
+    expect({ painPoints: a.painPoints, responders: a.responders, labels: a.labels }).toEqual({
+      painPoints: [],
+      responders: [],
+      labels: [],
+    });
 
     // B in W45, what a leak into A would have shown: the model as in REPORT_B.
     // Support issues closed 3; #2 answered (11-02 13:00) before its close: response rate 1/3.
@@ -296,8 +341,16 @@ describe("two installations with the same repository (name, id, issue numbers)",
     // Pain points: the negatives, newest close first: #2 (11:00) then #1 (10:00).
     const b = await summaryOf(B);
     expect(b.current.model).toEqual({
-      total: 2, pending: 1, positive: 0, negative: 2, neutral: 0, repeatUsage: 1, marketDemand: 2,
-      satisfaction: -1, loyalty: expect.closeTo(1 / 3, 12), businessOpportunity: expect.closeTo(-2 / 3, 12),
+      total: 2,
+      pending: 1,
+      positive: 0,
+      negative: 2,
+      neutral: 0,
+      repeatUsage: 1,
+      marketDemand: 2,
+      satisfaction: -1,
+      loyalty: expect.closeTo(1 / 3, 12),
+      businessOpportunity: expect.closeTo(-2 / 3, 12),
     });
     expect(b.current.service).toEqual({
       closed: 3,
@@ -317,10 +370,21 @@ describe("two installations with the same repository (name, id, issue numbers)",
     expect(await runCli("summary", "--repo", NAME, "--period", "2026-W45", "--dry-run")).toEqual({
       code: 2,
       out: [],
-      err: [`satisfaction-bot: --repo ${NAME} is in several installations (${A}, ${B}): add --installation <id> (see satisfaction-bot --help)`],
+      err: [
+        `satisfaction-bot: --repo ${NAME} is in several installations (${A}, ${B}): add --installation <id> (see satisfaction-bot --help)`,
+      ],
     });
     const textOf = async (installationId: number) => {
-      const { code, out, err } = await runCli("summary", "--repo", NAME, "--period", "2026-W45", "--dry-run", "--installation", String(installationId));
+      const { code, out, err } = await runCli(
+        "summary",
+        "--repo",
+        NAME,
+        "--period",
+        "2026-W45",
+        "--dry-run",
+        "--installation",
+        String(installationId),
+      );
       expect({ code, err, lines: out.length }).toEqual({ code: 0, err: [], lines: 1 });
       return out[0] ?? "";
     };
@@ -328,22 +392,30 @@ describe("two installations with the same repository (name, id, issue numbers)",
     const period = `<sub>${NAME} · 2026-11-02 to 2026-11-08 · changes against the previous week (2026-10-26 to 2026-11-01)</sub>`;
     // The previous week (W44) has no experience in either installation: every change reads "new".
     const textA = await textOf(A);
-    expect(textA.startsWith([
-      marker,
-      "**Satisfaction 100.0 %** (new) · **Loyalty 100.0 %** (new) · **Business opportunity 2.00** (new)",
-      "Experiences: 2 positive / 0 negative / 0 neutral / 0 pending",
-      period,
-    ].join("\n\n"))).toBe(true);
+    expect(
+      textA.startsWith(
+        [
+          marker,
+          "**Satisfaction 100.0 %** (new) · **Loyalty 100.0 %** (new) · **Business opportunity 2.00** (new)",
+          "Experiences: 2 positive / 0 negative / 0 neutral / 0 pending",
+          period,
+        ].join("\n\n"),
+      ),
+    ).toBe(true);
     expect(textA).toContain("No negative experience this week.");
     expect(textA).toContain("No first response by a maintainer this week.");
     for (const onlyInB of ["B: login loops", "B: export fails", "`Codertocat`"]) expect(textA).not.toContain(onlyInB);
     const textB = await textOf(B);
-    expect(textB.startsWith([
-      marker,
-      "**Satisfaction \u2212100.0 %** (new) · **Loyalty 33.3 %** (new) · **Business opportunity \u22120.67** (new)",
-      "Experiences: 0 positive / 2 negative / 0 neutral / 1 pending",
-      period,
-    ].join("\n\n"))).toBe(true);
+    expect(
+      textB.startsWith(
+        [
+          marker,
+          "**Satisfaction \u2212100.0 %** (new) · **Loyalty 33.3 %** (new) · **Business opportunity \u22120.67** (new)",
+          "Experiences: 0 positive / 2 negative / 0 neutral / 1 pending",
+          period,
+        ].join("\n\n"),
+      ),
+    ).toBe(true);
     for (const onlyInB of ["- #2 B: login loops (closed 2026-11-03)", "- #1 B: export fails (closed 2026-11-03)", "`Codertocat`"]) {
       expect(textB).toContain(onlyInB);
     }
@@ -354,14 +426,18 @@ describe("two installations with the same repository (name, id, issue numbers)",
     await driveScenario(probot, db());
     const bBefore = await installationRows(db(), B);
     // B's rows before: 1 repository, 3 issues, 3 surveys, 3 experiences, 7 deliveries (3 opened, 1 comment, 3 closed).
-    expect([bBefore.repositories, bBefore.issues, bBefore.surveys, bBefore.experiences, bBefore.deliveries].map((rows) => rows?.length)).toEqual([1, 3, 3, 3, 7]);
+    expect(
+      [bBefore.repositories, bBefore.issues, bBefore.surveys, bBefore.experiences, bBefore.deliveries].map((rows) => rows?.length),
+    ).toEqual([1, 3, 3, 3, 7]);
 
     const uninstalled = example("installation", "deleted");
     Object.assign(uninstalled.installation as object, { id: A, account: { login: "Codertocat", id: 21_031_067, type: "User" } });
     await receive(probot, "installation", uninstalled);
 
     const tables = await installationTables(db());
-    expect(tables).toEqual(expect.arrayContaining(["deliveries", "experiences", "issues", "opt_outs", "repositories", "summaries", "surveys"]));
+    expect(tables).toEqual(
+      expect.arrayContaining(["deliveries", "experiences", "issues", "opt_outs", "repositories", "summaries", "surveys"]),
+    );
     expect(await installationRows(db(), A)).toEqual({ installations: [], ...Object.fromEntries(tables.map((table) => [table, []])) });
     expect(await installationRows(db(), B)).toEqual(bBefore);
 

@@ -51,7 +51,10 @@ export function expectSurveyPost(
   ask: { issueNumber: number; commentId: number; createdAt: string; reporterLogin: string },
 ): nock.Scope {
   return asInstallation(installationId)
-    .post(`${REPO_PATH}/issues/${ask.issueNumber}/comments`, (body: { body?: string }) => body.body?.startsWith(`@${ask.reporterLogin} `) === true)
+    .post(
+      `${REPO_PATH}/issues/${ask.issueNumber}/comments`,
+      (body: { body?: string }) => body.body?.startsWith(`@${ask.reporterLogin} `) === true,
+    )
     .reply(201, surveyCommentReply(ask.commentId, ask.createdAt));
 }
 
@@ -115,18 +118,47 @@ export async function closeAndAsk(probot: Probot, spec: IssueSpec): Promise<nock
  * B's issues have titles of their own ("B: ..."), A's keep the example's. Nobody in A responded.
  */
 export const SCENARIO = {
-  a1: { installationId: A, number: 1, reporter: REPORTER, createdAt: "2026-11-02T10:00:00Z", closedAt: "2026-11-03T10:00:00Z", commentId: 900 },
-  a2: { installationId: A, number: 2, reporter: OTHER_REPORTER, createdAt: "2026-11-02T11:00:00Z", closedAt: "2026-11-03T11:00:00Z", commentId: 901 },
+  a1: {
+    installationId: A,
+    number: 1,
+    reporter: REPORTER,
+    createdAt: "2026-11-02T10:00:00Z",
+    closedAt: "2026-11-03T10:00:00Z",
+    commentId: 900,
+  },
+  a2: {
+    installationId: A,
+    number: 2,
+    reporter: OTHER_REPORTER,
+    createdAt: "2026-11-02T11:00:00Z",
+    closedAt: "2026-11-03T11:00:00Z",
+    commentId: 901,
+  },
   b1: {
-    installationId: B, number: 1, reporter: REPORTER, createdAt: "2026-10-20T09:00:00Z", closedAt: "2026-11-03T10:00:00Z", commentId: 900,
+    installationId: B,
+    number: 1,
+    reporter: REPORTER,
+    createdAt: "2026-10-20T09:00:00Z",
+    closedAt: "2026-11-03T10:00:00Z",
+    commentId: 900,
     title: "B: export fails",
   },
   b2: {
-    installationId: B, number: 2, reporter: REPORTER, createdAt: "2026-11-02T11:00:00Z", closedAt: "2026-11-03T11:00:00Z", commentId: 901,
+    installationId: B,
+    number: 2,
+    reporter: REPORTER,
+    createdAt: "2026-11-02T11:00:00Z",
+    closedAt: "2026-11-03T11:00:00Z",
+    commentId: 901,
     title: "B: login loops",
   },
   b3: {
-    installationId: B, number: 3, reporter: THIRD_REPORTER, createdAt: "2026-11-02T12:00:00Z", closedAt: "2026-11-03T12:00:00Z", commentId: 902,
+    installationId: B,
+    number: 3,
+    reporter: THIRD_REPORTER,
+    createdAt: "2026-11-02T12:00:00Z",
+    closedAt: "2026-11-03T12:00:00Z",
+    commentId: 902,
     title: "B: slow search",
   },
 } satisfies Record<string, IssueSpec>;

@@ -5,7 +5,6 @@ import { CONFIG_CHECK_STATUSES, emptyWorkCounts, SUMMARY_STATUSES, SURVEY_STATUS
 import { createTestDatabase, useDatabase } from "../helpers/db.js";
 import { METRICS_TOKEN } from "../helpers/ops-server.js";
 
-
 // The exposition's labels follow the schema; the token check takes exactly `Bearer <token>`.
 describe("the statuses /metrics emits", () => {
   const { db } = useDatabase(createTestDatabase, { emptyEachTest: false });
@@ -23,7 +22,13 @@ describe("the statuses /metrics emits", () => {
   });
 
   it("add a status the code does not know after the known ones, escaped, rather than dropping it", () => {
-    const counts = { ...emptyWorkCounts(), surveys: new Map([["failed", 1], ['odd"one', 4]]) };
+    const counts = {
+      ...emptyWorkCounts(),
+      surveys: new Map([
+        ["failed", 1],
+        ['odd"one', 4],
+      ]),
+    };
     expect(renderMetrics(counts).split("\n").slice(2, 10)).toEqual([
       'satisfaction_bot_surveys{status="to_ask"} 0',
       'satisfaction_bot_surveys{status="asked"} 0',

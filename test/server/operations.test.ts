@@ -41,7 +41,14 @@ describe("with the database up", () => {
     await seedSurvey(db(), { ...app, id: 7, issue: 7, status: "answered" });
     await seedSurvey(db(), { ...app, id: 8, issue: 8, status: "expired" });
     await seedSurvey(db(), { ...app, id: 9, issue: 9, status: "cancelled" });
-    await seedSurvey(db(), { ...app, id: 10, issue: 10, status: "failed", attempts: 8, lastError: "Server Error on secret-org/private-app" });
+    await seedSurvey(db(), {
+      ...app,
+      id: 10,
+      issue: 10,
+      status: "failed",
+      attempts: 8,
+      lastError: "Server Error on secret-org/private-app",
+    });
     await seedSurvey(db(), { installation: 300, repo: 702, id: 11, issue: 11, status: "failed", attempts: 8 });
     // summaries: pending 1, posted 2, failed 1, dry_run none
     await seedSummary(db(), { id: 1, installation: 100, target: 700, period: "2026-W45", status: "posted" });
@@ -77,7 +84,8 @@ describe("with the database up", () => {
     const after = Date.now();
     // due since PAST: the oldest pending ask, read and summary post that can be worked (the reads due since
     // LONG_AGO wait on a suspension or a removed repository); the seconds are counted when /metrics is read
-    const dueSince = (kind: string) => expect.stringMatching(new RegExp(`^satisfaction_bot_work_oldest_due_seconds\\{kind="${kind.replace(".", "\\.")}"\\} \\d+$`));
+    const dueSince = (kind: string) =>
+      expect.stringMatching(new RegExp(`^satisfaction_bot_work_oldest_due_seconds\\{kind="${kind.replace(".", "\\.")}"\\} \\d+$`));
     expect(metrics.status).toBe(200);
     expect(metrics.type).toMatch(/^text\/plain; version=0\.0\.4\b/);
     expect(metrics.body.split("\n")).toEqual([
@@ -132,7 +140,12 @@ describe("with the database up", () => {
       'satisfaction_bot_installations{state="suspended"} 1',
       "",
     ]);
-    const ages = new Map([...metrics.body.matchAll(/^satisfaction_bot_work_oldest_due_seconds\{kind="([a-z_.]+)"\} (\d+)$/gm)].map((match) => [match[1], Number(match[2])]));
+    const ages = new Map(
+      [...metrics.body.matchAll(/^satisfaction_bot_work_oldest_due_seconds\{kind="([a-z_.]+)"\} (\d+)$/gm)].map((match) => [
+        match[1],
+        Number(match[2]),
+      ]),
+    );
     const since = (instant: number) => (instant - Date.parse(PAST)) / 1000;
     for (const kind of ["summary.post", "survey.ask", "survey.read"]) {
       expect(ages.get(kind), kind).toBeGreaterThanOrEqual(Math.floor(since(before)) - 1);
@@ -157,7 +170,13 @@ describe("with the database up", () => {
     const missing = await fetch(`${url}/metrics`);
     expect([missing.status, missing.headers.get("www-authenticate")]).toEqual([401, 'Bearer realm="metrics"']);
     expect(await missing.text()).not.toContain("satisfaction_bot");
-    for (const authorization of [`Bearer ${METRICS_TOKEN}x`, `Bearer ${METRICS_TOKEN.slice(1)}`, `Basic ${METRICS_TOKEN}`, METRICS_TOKEN, "Bearer "]) {
+    for (const authorization of [
+      `Bearer ${METRICS_TOKEN}x`,
+      `Bearer ${METRICS_TOKEN.slice(1)}`,
+      `Basic ${METRICS_TOKEN}`,
+      METRICS_TOKEN,
+      "Bearer ",
+    ]) {
       expect((await read(`${url}/metrics`, { authorization })).status, authorization).toBe(401);
     }
     const allowed = await read(`${url}/metrics`, { authorization: `Bearer ${METRICS_TOKEN}` });

@@ -24,7 +24,12 @@ async function serve(db: Db, ready = () => true): Promise<{ server: http.Server;
   const deps = { db, clock, config: async () => ({ config: defaultConfig, error: null }), work: inlineWork(db, clock) };
   const webhooks = { secrets: [SECRET, PREVIOUS], maxBytes: 64 * 1024, ready };
   const operations = { db, ready, metricsToken: undefined };
-  const server = await startServer(createTestProbot(), satisfactionBot(deps), { PORT: 0, HOST: "127.0.0.1", WEBHOOK_PATH: "/hooks", webhooks, operations }, log);
+  const server = await startServer(
+    createTestProbot(),
+    satisfactionBot(deps),
+    { PORT: 0, HOST: "127.0.0.1", WEBHOOK_PATH: "/hooks", webhooks, operations },
+    log,
+  );
   return { server, url: `http://127.0.0.1:${(server.address() as AddressInfo).port}` };
 }
 

@@ -44,7 +44,11 @@ describe("satisfaction-bot summary", () => {
     const posted: IssueRequest[] = [];
     expectIssue(REPO.fullName, 31, posted);
 
-    expect(await run("summary", "--repo", "o/r", "--period", "2026-W47")).toEqual({ code: 0, out: ["summary 2026-W47 for o/r: posted"], err: [] });
+    expect(await run("summary", "--repo", "o/r", "--period", "2026-W47")).toEqual({
+      code: 0,
+      out: ["summary 2026-W47 for o/r: posted"],
+      err: [],
+    });
     // The configuration is fresh now and the summary done: the second run makes no request at all.
     expect(await run("summary", "--repo", "o/r", "--period", "2026-W47")).toEqual({
       code: 0,
@@ -52,7 +56,9 @@ describe("satisfaction-bot summary", () => {
       err: [],
     });
 
-    expect(posted.map((issue) => [issue.title, issue.labels])).toEqual([["Satisfaction report: 2026-11-16 to 2026-11-22", ["support", "report"]]]);
+    expect(posted.map((issue) => [issue.title, issue.labels])).toEqual([
+      ["Satisfaction report: 2026-11-16 to 2026-11-22", ["support", "report"]],
+    ]);
     expect(posted[0]?.body.startsWith(`${MARKER}\n\n${WEEK47_HEADLINE}`)).toBe(true);
     expect(await summaryRows(db())).toEqual([
       expect.objectContaining({ period_key: "2026-W47", output: "issue", status: "posted", github_number: 31, work_state: null }),
@@ -66,7 +72,11 @@ describe("satisfaction-bot summary", () => {
     const posted: IssueRequest[] = [];
     expectIssue(REPO.fullName, 40, posted);
 
-    expect(await run("summary", "--repo", "o/r", "--period", "2026-10")).toEqual({ code: 0, out: ["summary 2026-10 for o/r: posted"], err: [] });
+    expect(await run("summary", "--repo", "o/r", "--period", "2026-10")).toEqual({
+      code: 0,
+      out: ["summary 2026-10 for o/r: posted"],
+      err: [],
+    });
     expect(posted.map((issue) => issue.title)).toEqual(["Satisfaction report: 2026-10-01 to 2026-10-31"]);
   });
 
@@ -91,7 +101,11 @@ describe("satisfaction-bot summary", () => {
         return [200, { number: 31 }];
       });
 
-    expect(await run("summary", "--repo", "o/r", "--period", "2026-W45")).toEqual({ code: 0, out: ["summary 2026-W45 for o/r: posted"], err: [] });
+    expect(await run("summary", "--repo", "o/r", "--period", "2026-W45")).toEqual({
+      code: 0,
+      out: ["summary 2026-W45 for o/r: posted"],
+      err: [],
+    });
     expect(posted.map((issue) => issue.title)).toEqual(["Satisfaction report: 2026-11-02 to 2026-11-08"]);
     expect(closed).toEqual([]);
   });

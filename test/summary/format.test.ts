@@ -1,6 +1,11 @@
 import { describe, expect, it } from "vitest";
 import {
-  formatCountChange, formatDuration, formatDurationChange, formatNumber, formatPercent, formatRatioChange,
+  formatCountChange,
+  formatDuration,
+  formatDurationChange,
+  formatNumber,
+  formatPercent,
+  formatRatioChange,
 } from "../../src/summary/format.js";
 
 const MIN = 60;

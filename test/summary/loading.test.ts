@@ -3,7 +3,18 @@ import { beforeEach, describe, expect, it } from "vitest";
 import { API } from "../helpers/app.js";
 import { createTestDatabase, useDatabase } from "../helpers/db.js";
 import type { IssueRequest } from "./support.js";
-import { at, expectIssue, mockConfigFile, REPO, seedRepository, seedWeek47, storeConfig, summaryDeps, summaryRows, sweepSummaries } from "./support.js";
+import {
+  at,
+  expectIssue,
+  mockConfigFile,
+  REPO,
+  seedRepository,
+  seedWeek47,
+  storeConfig,
+  summaryDeps,
+  summaryRows,
+  sweepSummaries,
+} from "./support.js";
 
 const MONDAY_9 = at("2026-11-23T09:00:00Z");
 
@@ -27,16 +38,23 @@ describe("summary sweeps with a stored configuration past its hour", () => {
     await storeConfig(db(), {}, { stale: true });
     const { deps } = await summaryDeps(db());
     mockConfigFile(REPO.fullName, "summary:\n  output: check_run\n  threshold: 0.2\n");
-    nock(API).get("/repos/o/r/branches/main").reply(200, { commit: { sha: "abc123" } });
     nock(API)
-      .post("/repos/o/r/check-runs", (body: { head_sha: string; conclusion: string; name: string }) =>
-        body.name === "Satisfaction" && body.head_sha === "abc123" && body.conclusion === "success")
+      .get("/repos/o/r/branches/main")
+      .reply(200, { commit: { sha: "abc123" } });
+    nock(API)
+      .post(
+        "/repos/o/r/check-runs",
+        (body: { head_sha: string; conclusion: string; name: string }) =>
+          body.name === "Satisfaction" && body.head_sha === "abc123" && body.conclusion === "success",
+      )
       .reply(201, { id: 9 });
 
     expect(await sweepSummaries(deps, MONDAY_9)).toEqual({ posted: 1, failed: 0 });
 
     expect(await summaryRows(db())).toEqual([expect.objectContaining({ output: "check_run", status: "posted", github_number: 9 })]);
-    expect(await storedConfig()).toEqual([{ config: expect.objectContaining({ summary: expect.objectContaining({ output: "check_run" }) }), fresh: true }]);
+    expect(await storedConfig()).toEqual([
+      { config: expect.objectContaining({ summary: expect.objectContaining({ output: "check_run" }) }), fresh: true },
+    ]);
   });
 
   it("posts with the last good configuration when the file has become invalid, and shows the error", async () => {

@@ -1,7 +1,17 @@
 import { describe, expect, it } from "vitest";
 import { createTestDatabase, useDatabase } from "../helpers/db.js";
 import type { IssueRequest } from "./support.js";
-import { at, expectIssue, mockConfigFile, seedIssue, seedRepository, storeConfig, summaryDeps, summaryRows, sweepSummaries } from "./support.js";
+import {
+  at,
+  expectIssue,
+  mockConfigFile,
+  seedIssue,
+  seedRepository,
+  storeConfig,
+  summaryDeps,
+  summaryRows,
+  sweepSummaries,
+} from "./support.js";
 
 const INSTALLATION = 5151;
 const MONDAY_9 = at("2026-11-23T09:00:00Z");
@@ -37,14 +47,34 @@ describe("organisation-wide summaries", () => {
     const common = { installationId: INSTALLATION, openedAt: "2026-11-16T08:00:00Z" };
     const pub = { ...common, repositoryId: PUBLIC.id };
     const secret = { ...common, repositoryId: SECRET.id };
-    await seedIssue(db(), { ...pub, number: 12, reporter: 21, closedAt: "2026-11-17T10:00:00Z", outcome: "negative", title: "Slow builds on Windows", labels: ["build"] });
     await seedIssue(db(), {
-      ...pub, number: 13, reporter: 22, closedAt: "2026-11-18T10:00:00Z", outcome: "positive",
-      firstResponseAt: "2026-11-16T09:00:00Z", firstResponder: "pub-maint",
+      ...pub,
+      number: 12,
+      reporter: 21,
+      closedAt: "2026-11-17T10:00:00Z",
+      outcome: "negative",
+      title: "Slow builds on Windows",
+      labels: ["build"],
     });
     await seedIssue(db(), {
-      ...secret, number: 41, reporter: 31, closedAt: "2026-11-19T10:00:00Z", outcome: "negative", title: "Falcon codename leaks in logs",
-      labels: ["falcon-internal"], firstResponseAt: "2026-11-16T10:00:00Z", firstResponder: "secret-maint",
+      ...pub,
+      number: 13,
+      reporter: 22,
+      closedAt: "2026-11-18T10:00:00Z",
+      outcome: "positive",
+      firstResponseAt: "2026-11-16T09:00:00Z",
+      firstResponder: "pub-maint",
+    });
+    await seedIssue(db(), {
+      ...secret,
+      number: 41,
+      reporter: 31,
+      closedAt: "2026-11-19T10:00:00Z",
+      outcome: "negative",
+      title: "Falcon codename leaks in logs",
+      labels: ["falcon-internal"],
+      firstResponseAt: "2026-11-16T10:00:00Z",
+      firstResponder: "secret-maint",
     });
     await seedIssue(db(), { ...secret, number: 42, reporter: 32, closedAt: "2026-11-20T10:00:00Z", outcome: "positive" });
     await seedIssue(db(), { ...secret, number: 43, reporter: 33, closedAt: "2026-11-21T10:00:00Z", outcome: "positive" });
@@ -72,7 +102,13 @@ describe("organisation-wide summaries", () => {
       expect(body, `leaks ${secret}`).not.toContain(secret);
     }
     expect(await summaryRows(db())).toEqual([
-      expect.objectContaining({ scope: "organization", target_repository_id: 900, period_key: "2026-W47", status: "posted", github_number: 7 }),
+      expect.objectContaining({
+        scope: "organization",
+        target_repository_id: 900,
+        period_key: "2026-W47",
+        status: "posted",
+        github_number: 7,
+      }),
     ]);
 
     installationsAsked.length = 0;

@@ -3,7 +3,19 @@ import { describe, expect, it } from "vitest";
 import { API } from "../helpers/app.js";
 import { createTestDatabase, useDatabase } from "../helpers/db.js";
 import type { IssueRequest } from "./support.js";
-import { at, expectIssue, REPO, seedIssue, seedRepository, seedWeek47, storeConfig, summaryDeps, summaryRows, sweepSummaries, WEEK47_HEADLINE } from "./support.js";
+import {
+  at,
+  expectIssue,
+  REPO,
+  seedIssue,
+  seedRepository,
+  seedWeek47,
+  storeConfig,
+  summaryDeps,
+  summaryRows,
+  sweepSummaries,
+  WEEK47_HEADLINE,
+} from "./support.js";
 
 const MONDAY_9 = at("2026-11-23T09:00:00Z");
 const SHA = "6dcb09b5b57875f334f61aebed695e2e4193db5e";
@@ -20,7 +32,9 @@ type CheckRunRequest = {
 };
 
 function expectBranch(branch: string) {
-  return nock(API).get(`/repos/${REPO.fullName}/branches/${branch}`).reply(200, { name: branch, commit: { sha: SHA } });
+  return nock(API)
+    .get(`/repos/${REPO.fullName}/branches/${branch}`)
+    .reply(200, { name: branch, commit: { sha: SHA } });
 }
 
 function expectCheckRun(into: CheckRunRequest[]) {
@@ -57,7 +71,10 @@ describe("summary check runs", () => {
         status: "completed",
         conclusion: "failure", // 25.0 % is below the default threshold of 0.5
         external_id: "repository:700:2026-W47",
-        output: { title: WEEK47_TITLE, summary: expect.stringMatching(/^<!-- satisfaction-bot:summary:repository:700:2026-W47:check_run -->\n\n/) },
+        output: {
+          title: WEEK47_TITLE,
+          summary: expect.stringMatching(/^<!-- satisfaction-bot:summary:repository:700:2026-W47:check_run -->\n\n/),
+        },
       },
     ]);
     expect(runs[0]?.output.summary.startsWith(`${MARKER}\n\n${WEEK47_HEADLINE}`)).toBe(true);
@@ -80,13 +97,25 @@ describe("summary check runs", () => {
 
   it("is neutral when the week has no experience, or only pending ones", async () => {
     const { deps } = await setUp({ summary: { output: "check_run", threshold: -1 } }, "main", false);
-    await seedIssue(db(), { number: 1, reporter: 1, openedAt: "2026-10-01T00:00:00Z", closedAt: "2026-10-02T00:00:00Z", outcome: "positive" });
+    await seedIssue(db(), {
+      number: 1,
+      reporter: 1,
+      openedAt: "2026-10-01T00:00:00Z",
+      closedAt: "2026-10-02T00:00:00Z",
+      outcome: "positive",
+    });
     const runs: CheckRunRequest[] = [];
     expectBranch("main");
     expectCheckRun(runs);
     await sweepSummaries(deps, MONDAY_9);
 
-    await seedIssue(db(), { number: 2, reporter: 2, openedAt: "2026-11-24T00:00:00Z", closedAt: "2026-11-25T00:00:00Z", outcome: "pending" });
+    await seedIssue(db(), {
+      number: 2,
+      reporter: 2,
+      openedAt: "2026-11-24T00:00:00Z",
+      closedAt: "2026-11-25T00:00:00Z",
+      outcome: "pending",
+    });
     expectBranch("main");
     expectCheckRun(runs);
     await sweepSummaries(deps, at("2026-11-30T09:00:00Z"));

@@ -13,8 +13,13 @@ describe("periodFromKey", () => {
   it("reads ISO weeks, whose week-year may start in the previous calendar year", () => {
     // 2026-01-01 is a Thursday, so week 1 (the week with the year's first Thursday) starts Mon 2025-12-29.
     expect(periodFromKey("2026-W01", "UTC")).toEqual({
-      key: "2026-W01", schedule: "weekly", start: new Date("2025-12-29T00:00:00Z"), end: new Date("2026-01-05T00:00:00Z"),
-      label: "2025-12-29 to 2026-01-04", shortLabel: "W01", zone: "UTC",
+      key: "2026-W01",
+      schedule: "weekly",
+      start: new Date("2025-12-29T00:00:00Z"),
+      end: new Date("2026-01-05T00:00:00Z"),
+      label: "2025-12-29 to 2026-01-04",
+      shortLabel: "W01",
+      zone: "UTC",
     });
     // Week 47 is 46 weeks after Dec 29: Mon Nov 16 to Sun Nov 22.
     expect(periodFromKey("2026-W47", "UTC")).toMatchObject({ label: "2026-11-16 to 2026-11-22", shortLabel: "W47" });
@@ -27,7 +32,11 @@ describe("periodFromKey", () => {
   });
 
   it("reads months of 28 to 31 days", () => {
-    expect(periodFromKey("2026-11", "UTC")).toMatchObject({ label: "2026-11-01 to 2026-11-30", shortLabel: "Nov 2026", schedule: "monthly" });
+    expect(periodFromKey("2026-11", "UTC")).toMatchObject({
+      label: "2026-11-01 to 2026-11-30",
+      shortLabel: "Nov 2026",
+      schedule: "monthly",
+    });
     expect(length(periodFromKey("2026-02", "UTC"))).toBe(28 * DAY);
     expect(length(periodFromKey("2028-02", "UTC"))).toBe(29 * DAY); // 2028 is a leap year
     expect(length(periodFromKey("2026-04", "UTC"))).toBe(30 * DAY);
@@ -36,15 +45,32 @@ describe("periodFromKey", () => {
 
   it("reads days", () => {
     expect(periodFromKey("2026-11-23", "UTC")).toEqual({
-      key: "2026-11-23", schedule: "daily", start: new Date("2026-11-23T00:00:00Z"), end: new Date("2026-11-24T00:00:00Z"),
-      label: "2026-11-23", shortLabel: "Nov 23", zone: "UTC",
+      key: "2026-11-23",
+      schedule: "daily",
+      start: new Date("2026-11-23T00:00:00Z"),
+      end: new Date("2026-11-24T00:00:00Z"),
+      label: "2026-11-23",
+      shortLabel: "Nov 23",
+      zone: "UTC",
     });
     expect(periodFromKey("2028-02-29", "UTC").label).toBe("2028-02-29");
   });
 
   it.each([
-    "2026-W54", "2026-W00", "2027-W53", "2026-W7", "2026-13", "2026-00", "2026-02-30", "2026-02-29", "2026-11-31",
-    "2026-11-23T00:00", " 2026-11", "2026", "W47", "",
+    "2026-W54",
+    "2026-W00",
+    "2027-W53",
+    "2026-W7",
+    "2026-13",
+    "2026-00",
+    "2026-02-30",
+    "2026-02-29",
+    "2026-11-31",
+    "2026-11-23T00:00",
+    " 2026-11",
+    "2026",
+    "W47",
+    "",
   ])("rejects %j", (key) => {
     expect(() => periodFromKey(key, "UTC")).toThrow(/Invalid period key/);
   });
@@ -112,10 +138,16 @@ describe("lastPeriods", () => {
 describe("postingTime", () => {
   it("posts a week's summary on the following Monday at the local time, across a DST change", () => {
     // W42 ends Mon Oct 19: 09:00 CEST = 07:00Z. W43 ends Mon Oct 26, after the change: 09:00 CET = 08:00Z.
-    expect(postingTime(periodFromKey("2026-W42", "Europe/Berlin"), "09:00", "Europe/Berlin").toISOString()).toBe("2026-10-19T07:00:00.000Z");
-    expect(postingTime(periodFromKey("2026-W43", "Europe/Berlin"), "09:00", "Europe/Berlin").toISOString()).toBe("2026-10-26T08:00:00.000Z");
+    expect(postingTime(periodFromKey("2026-W42", "Europe/Berlin"), "09:00", "Europe/Berlin").toISOString()).toBe(
+      "2026-10-19T07:00:00.000Z",
+    );
+    expect(postingTime(periodFromKey("2026-W43", "Europe/Berlin"), "09:00", "Europe/Berlin").toISOString()).toBe(
+      "2026-10-26T08:00:00.000Z",
+    );
     // LA W44 ends Mon Nov 2: 09:00 PST = 17:00Z. Kolkata W47 ends Mon Nov 23: 09:00 IST = 03:30Z.
-    expect(postingTime(periodFromKey("2026-W44", "America/Los_Angeles"), "09:00", "America/Los_Angeles").toISOString()).toBe("2026-11-02T17:00:00.000Z");
+    expect(postingTime(periodFromKey("2026-W44", "America/Los_Angeles"), "09:00", "America/Los_Angeles").toISOString()).toBe(
+      "2026-11-02T17:00:00.000Z",
+    );
     expect(postingTime(periodFromKey("2026-W47", "Asia/Kolkata"), "09:00", "Asia/Kolkata").toISOString()).toBe("2026-11-23T03:30:00.000Z");
   });
 
@@ -127,7 +159,8 @@ describe("postingTime", () => {
 });
 
 describe("latestDuePeriod", () => {
-  const due = (now: string, schedule: "daily" | "weekly" | "monthly" = "weekly") => latestDuePeriod(new Date(now), schedule, "09:00", "Europe/Berlin").key;
+  const due = (now: string, schedule: "daily" | "weekly" | "monthly" = "weekly") =>
+    latestDuePeriod(new Date(now), schedule, "09:00", "Europe/Berlin").key;
 
   it("switches to a period exactly at its posting time", () => {
     // W47 (Nov 16–22) is posted Mon Nov 23 09:00 CET = 08:00Z; until then the latest due is W46.

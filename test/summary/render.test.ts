@@ -23,17 +23,32 @@ function figures(key: string, counts: Partial<ExperienceCounts> = {}, service: P
 
 // This week: satisfaction (4 − 1)/7 = 42.9 %, loyalty (4 + 3)/(7 + 3) = 70.0 %, BO 3/7 × 0.7 × 8 = 2.40.
 // Previous: satisfaction (2 − 1)/4 = 25.0 %, loyalty (2 + 1)/(4 + 1) = 60.0 %, BO 0.25 × 0.6 × 4 = 0.60.
-const current = figures("2026-W47", { positive: 4, negative: 1, neutral: 2, pending: 2, repeatUsage: 3, marketDemand: 8 }, {
-  closed: 8, responseRate: 0.75, reopenRate: 0.125,
-  timeToFirstResponse: { median: 3 * 3600 + 12 * 60, p90: 2 * 86_400 + 4 * 3600, count: 6 },
-  timeToClose: { median: 86_400, p90: null, count: 8 },
-});
-const previous = figures("2026-W46", { positive: 2, negative: 1, neutral: 1, repeatUsage: 1, marketDemand: 4 }, {
-  closed: 4, responseRate: 0.5, reopenRate: 0, timeToFirstResponse: { median: 3600, p90: 7200, count: 2 },
-});
+const current = figures(
+  "2026-W47",
+  { positive: 4, negative: 1, neutral: 2, pending: 2, repeatUsage: 3, marketDemand: 8 },
+  {
+    closed: 8,
+    responseRate: 0.75,
+    reopenRate: 0.125,
+    timeToFirstResponse: { median: 3 * 3600 + 12 * 60, p90: 2 * 86_400 + 4 * 3600, count: 6 },
+    timeToClose: { median: 86_400, p90: null, count: 8 },
+  },
+);
+const previous = figures(
+  "2026-W46",
+  { positive: 2, negative: 1, neutral: 1, repeatUsage: 1, marketDemand: 4 },
+  {
+    closed: 4,
+    responseRate: 0.5,
+    reopenRate: 0,
+    timeToFirstResponse: { median: 3600, p90: 7200, count: 2 },
+  },
+);
 
 function summary(overrides: Partial<SummaryData> = {}): SummaryData {
-  const weeks = lastPeriods(current.period, 12, "UTC").slice(0, 10).map((p) => figures(p.key));
+  const weeks = lastPeriods(current.period, 12, "UTC")
+    .slice(0, 10)
+    .map((p) => figures(p.key));
   return {
     subject: "octo/app",
     current,
@@ -89,8 +104,12 @@ describe("renderSummary", () => {
     const warning = body.indexOf("> [!WARNING]");
     expect(warning).toBeGreaterThan(0);
     expect(warning).toBeLessThan(body.indexOf("## Figures"));
-    expect(body).toContain("> **Configuration error** in `octo/app:.github/satisfaction.yml`, line 7: schedule: Invalid option &lt;daily\\|weekly&gt;");
-    expect(renderSummary(summary({ configError: { ...configError, line: null } }), WEEK)).toContain("in `octo/app:.github/satisfaction.yml`: schedule");
+    expect(body).toContain(
+      "> **Configuration error** in `octo/app:.github/satisfaction.yml`, line 7: schedule: Invalid option &lt;daily\\|weekly&gt;",
+    );
+    expect(renderSummary(summary({ configError: { ...configError, line: null } }), WEEK)).toContain(
+      "in `octo/app:.github/satisfaction.yml`: schedule",
+    );
   });
 
   it("charts satisfaction over the periods with data, and tables every period", () => {
@@ -104,7 +123,9 @@ describe("renderSummary", () => {
       '  y-axis "Satisfaction (%)" -100 --> 100',
       "  line [0.0, 25.0, 42.9]",
     ]);
-    const rows = section(body, "Trend").split("\n").filter((line) => /^\| \d{4}-/.test(line));
+    const rows = section(body, "Trend")
+      .split("\n")
+      .filter((line) => /^\| \d{4}-/.test(line));
     expect(rows).toHaveLength(12);
     expect(rows[0]).toBe("| 2026-08-31 to 2026-09-06 | n/a | n/a | n/a | 0 | 0 |");
     expect(rows[11]).toBe("| 2026-11-16 to 2026-11-22 | 42.9 % | 70.0 % | 2.40 | 7 | 2 |");
@@ -119,8 +140,14 @@ describe("renderSummary", () => {
 
   it("lists pain points with their titles made inert", () => {
     const title = "<script>alert(1)</script> @someone broke | the **table** _and_ [link](x) `code`";
-    const body = renderSummary(summary({ painPoints: [{ reference: "octo/app#12", title, closedAt: new Date("2026-11-18T10:00:00Z") }] }), WEEK);
-    const line = section(body, "Pain points").split("\n").find((l) => l.startsWith("- ")) ?? "";
+    const body = renderSummary(
+      summary({ painPoints: [{ reference: "octo/app#12", title, closedAt: new Date("2026-11-18T10:00:00Z") }] }),
+      WEEK,
+    );
+    const line =
+      section(body, "Pain points")
+        .split("\n")
+        .find((l) => l.startsWith("- ")) ?? "";
     expect(line).toBe(
       "- octo/app#12 &lt;script&gt;alert(1)&lt;/script&gt; @&#8203;someone broke \\| the \\*\\*table\\*\\* \\_and\\_ \\[link\\](x) \\`code\\` (closed 2026-11-18)",
     );
@@ -137,7 +164,10 @@ describe("renderSummary", () => {
 
   it("tables labels, responders without pinging them, and repositories of an organisation", () => {
     const labels = [{ label: "a|b <i>", total: 1, positive: 0, negative: 1, neutral: 0, satisfaction: -1 }];
-    const repositories = [{ fullName: "octo/app", figures: current.model }, { fullName: "octo/empty", figures: figures("2026-W47").model }];
+    const repositories = [
+      { fullName: "octo/app", figures: current.model },
+      { fullName: "octo/empty", figures: figures("2026-W47").model },
+    ];
     const body = renderSummary(summary({ labels, repositories, subject: "octo" }), WEEK);
     expect(section(body, "By label")).toContain("| a\\|b &lt;i&gt; | 1 | 0 | 1 | 0 | \u2212100.0 % |");
     expect(section(body, "By responder")).toContain("| `octocat` | 4 | 30 min |");
@@ -209,9 +239,13 @@ describe("titles", () => {
     expect(renderCheckRunOutput(summary(), WEEK).title).toBe("Satisfaction 42.9 % · Loyalty 70.0 % · 7 experiences · 2 pending");
     const empty = figures("2026-W47");
     expect(renderCheckRunOutput(summary({ current: empty }), WEEK).title).toBe("No experiences this week");
-    expect(renderCheckRunOutput(summary({ current: empty }), { marker: MARKER, periodNoun: "month" }).title).toBe("No experiences this month");
+    expect(renderCheckRunOutput(summary({ current: empty }), { marker: MARKER, periodNoun: "month" }).title).toBe(
+      "No experiences this month",
+    );
     const waiting = summary({ current: figures("2026-W47", { pending: 3 }), configError: { file: "f", line: 1, message: "m" } });
-    expect(renderCheckRunOutput(waiting, WEEK).title).toBe("No experience with a known outcome this week · 3 pending · configuration error");
+    expect(renderCheckRunOutput(waiting, WEEK).title).toBe(
+      "No experience with a known outcome this week · 3 pending · configuration error",
+    );
   });
 
   it("names the period, and the organisation of an organisation-wide summary", () => {

@@ -5,7 +5,17 @@ import { API, createTestProbot } from "../helpers/app.js";
 import { useSecondInstance } from "../helpers/db.js";
 import type { IssueRequest } from "./support.js";
 import {
-  at, expectClose, expectIssue, REPO, seedRepository, seedWeek47, storeConfig, summaryDeps, summaryRows, sweepSummaries, WEEK47_HEADLINE,
+  at,
+  expectClose,
+  expectIssue,
+  REPO,
+  seedRepository,
+  seedWeek47,
+  storeConfig,
+  summaryDeps,
+  summaryRows,
+  sweepSummaries,
+  WEEK47_HEADLINE,
 } from "./support.js";
 
 const MONDAY_9 = at("2026-11-23T09:00:00Z");
@@ -17,7 +27,9 @@ describe("summaries posted once: failures and racing sweeps", () => {
   const { db, secondPool } = useSecondInstance();
 
   async function seedRepositories(count: number) {
-    const repositories = Array.from({ length: count }, (_, index) => (index === 0 ? REPO : { id: REPO.id + index, fullName: `o/r${index}` }));
+    const repositories = Array.from({ length: count }, (_, index) =>
+      index === 0 ? REPO : { id: REPO.id + index, fullName: `o/r${index}` },
+    );
     for (const repository of repositories) {
       await seedRepository(db(), repository);
       await seedWeek47(db(), repository.id);
@@ -60,8 +72,15 @@ describe("summaries posted once: failures and racing sweeps", () => {
       const { deps, installationsAsked } = await failOnce();
       expect(await summaryRows(db())).toEqual([
         expect.objectContaining({
-          period_key: "2026-W47", status: "pending", github_number: null, posted_at: null, work_state: "pending", attempts: 1,
-          locked_until: null, run_at: at("2026-11-23T09:02:00Z"), last_error: expect.stringContaining("Bad Gateway"),
+          period_key: "2026-W47",
+          status: "pending",
+          github_number: null,
+          posted_at: null,
+          work_state: "pending",
+          attempts: 1,
+          locked_until: null,
+          run_at: at("2026-11-23T09:02:00Z"),
+          last_error: expect.stringContaining("Bad Gateway"),
         }),
       ]);
       installationsAsked.length = 0;
@@ -70,7 +89,13 @@ describe("summaries posted once: failures and racing sweeps", () => {
       expect(installationsAsked).toEqual([]);
 
       const posted: IssueRequest[] = [];
-      nock(API).get("/repos/o/r/issues").query(LISTING).reply(200, [{ number: 12, body: "Something else" }, { number: 11, body: null }]);
+      nock(API)
+        .get("/repos/o/r/issues")
+        .query(LISTING)
+        .reply(200, [
+          { number: 12, body: "Something else" },
+          { number: 11, body: null },
+        ]);
       expectIssue(REPO.fullName, 31, posted);
       expect(await sweepSummaries(deps, at("2026-11-23T09:02:00Z"))).toEqual({ posted: 1, failed: 0 });
 
@@ -106,7 +131,10 @@ describe("summaries posted once: failures and racing sweeps", () => {
       nock(API).patch("/repos/o/r/issues/30").reply(502, { message: "Bad Gateway" });
       expect(await sweepSummaries(deps, MONDAY_9)).toEqual({ posted: 0, failed: 1 });
 
-      nock(API).get("/repos/o/r/issues").query(LISTING).reply(200, [{ number: 31, body: `${MARKER}\n\n${WEEK47_HEADLINE}` }]);
+      nock(API)
+        .get("/repos/o/r/issues")
+        .query(LISTING)
+        .reply(200, [{ number: 31, body: `${MARKER}\n\n${WEEK47_HEADLINE}` }]);
       expectClose(REPO.fullName, 30);
       expect(await sweepSummaries(deps, at("2026-11-23T09:02:00Z"))).toEqual({ posted: 1, failed: 0 });
 
@@ -122,16 +150,27 @@ describe("summaries posted once: failures and racing sweeps", () => {
       await seedWeek47(db());
       await storeConfig(db(), { summary: { output: "check_run" } });
       const { deps } = await summaryDeps(db());
-      nock(API).get("/repos/o/r/branches/main").times(2).reply(200, { commit: { sha: "abc123" } });
+      nock(API)
+        .get("/repos/o/r/branches/main")
+        .times(2)
+        .reply(200, { commit: { sha: "abc123" } });
       nock(API).post("/repos/o/r/check-runs").reply(502, { message: "Bad Gateway" });
       expect(await sweepSummaries(deps, MONDAY_9)).toEqual({ posted: 0, failed: 1 });
 
       nock(API)
         .get("/repos/o/r/commits/abc123/check-runs")
         .query({ check_name: "Satisfaction" })
-        .reply(200, { total_count: 2, check_runs: [{ id: 76, external_id: "repository:700:2026-W46" }, { id: 77, external_id: "repository:700:2026-W47" }] });
+        .reply(200, {
+          total_count: 2,
+          check_runs: [
+            { id: 76, external_id: "repository:700:2026-W46" },
+            { id: 77, external_id: "repository:700:2026-W47" },
+          ],
+        });
       expect(await sweepSummaries(deps, at("2026-11-23T09:02:00Z"))).toEqual({ posted: 1, failed: 0 });
-      expect(await summaryRows(db())).toEqual([expect.objectContaining({ output: "check_run", status: "posted", work_state: null, github_number: 77 })]);
+      expect(await summaryRows(db())).toEqual([
+        expect.objectContaining({ output: "check_run", status: "posted", work_state: null, github_number: 77 }),
+      ]);
     });
 
     it("waits twice as long after a second failure", async () => {
@@ -152,7 +191,10 @@ describe("summaries posted once: failures and racing sweeps", () => {
       expect(await sweepSummaries(deps, at("2026-11-23T10:00:00Z"))).toEqual({ posted: 0, failed: 1 });
       expect(await summaryRows(db())).toEqual([
         expect.objectContaining({
-          status: "failed", work_state: "failed", attempts: MAX_POST_ATTEMPTS, last_error: expect.stringContaining("Bad Gateway"),
+          status: "failed",
+          work_state: "failed",
+          attempts: MAX_POST_ATTEMPTS,
+          last_error: expect.stringContaining("Bad Gateway"),
         }),
       ]);
       // A later sweep makes no request (setup.ts fails the test on an unmocked one).

@@ -10,7 +10,13 @@ import { at, expectIssue, REPO, seedIssue, seedRepository, storeConfig, summaryD
  * counts show exactly which were taken.
  */
 const experiences = (rows: [string, "positive" | "negative"][]) =>
-  rows.map(([closedAt, outcome], index) => ({ number: index + 1, reporter: 100 + index, openedAt: "2026-09-01T00:00:00Z", closedAt, outcome }));
+  rows.map(([closedAt, outcome], index) => ({
+    number: index + 1,
+    reporter: 100 + index,
+    openedAt: "2026-09-01T00:00:00Z",
+    closedAt,
+    outcome,
+  }));
 
 const counts = (body: string | undefined) => /^Experiences: .*$/m.exec(body ?? "")?.[0];
 
@@ -31,7 +37,8 @@ describe("summary schedules in time zones with DST", () => {
       ["2026-09-30T22:00:00Z", "positive"], // 00:00 CEST on 1 October
       ["2026-10-31T22:59:59Z", "positive"], // 23:59:59 CET on 31 October
       ["2026-10-31T23:00:00Z", "negative"], // 00:00 CET on 1 November
-    ])) await seedIssue(db(), issue);
+    ]))
+      await seedIssue(db(), issue);
     const { deps, installationsAsked } = await summaryDeps(db());
     const posted: IssueRequest[] = [];
 
@@ -57,7 +64,8 @@ describe("summary schedules in time zones with DST", () => {
       ["2026-10-18T22:00:00Z", "positive"], // Monday 00:00 CEST: W43
       ["2026-10-25T22:59:59Z", "positive"], // Sunday 23:59:59 CET, after the change: W43
       ["2026-10-25T23:00:00Z", "negative"], // Monday 00:00 CET: W44
-    ])) await seedIssue(db(), issue);
+    ]))
+      await seedIssue(db(), issue);
     const { deps } = await summaryDeps(db());
     const posted: IssueRequest[] = [];
 
@@ -93,7 +101,8 @@ describe("summary schedules in time zones with DST", () => {
       ["2026-11-01T04:00:00Z", "positive"], // 1 November 00:00 EDT
       ["2026-11-02T04:59:59Z", "positive"], // 1 November 23:59:59 EST
       ["2026-11-02T05:00:00Z", "negative"], // 2 November 00:00 EST
-    ])) await seedIssue(db(), issue);
+    ]))
+      await seedIssue(db(), issue);
     const { deps, installationsAsked } = await summaryDeps(db());
     const posted: IssueRequest[] = [];
 

@@ -35,10 +35,13 @@ export async function seedRepository(db: Queryable, repo: RepositorySeed = REPO)
      VALUES ($1, $2, $3, $4, CASE WHEN $4::jsonb IS NULL THEN NULL ELSE now() END) ON CONFLICT (id) DO NOTHING`,
     [installationId, account.login, account.type, account.config === undefined ? null : JSON.stringify(account.config)],
   );
-  await db.query(
-    "INSERT INTO repositories (installation_id, id, full_name, private, default_branch) VALUES ($1, $2, $3, $4, $5)",
-    [installationId, repo.id, repo.fullName, repo.private ?? false, repo.defaultBranch ?? null],
-  );
+  await db.query("INSERT INTO repositories (installation_id, id, full_name, private, default_branch) VALUES ($1, $2, $3, $4, $5)", [
+    installationId,
+    repo.id,
+    repo.fullName,
+    repo.private ?? false,
+    repo.defaultBranch ?? null,
+  ]);
 }
 
 /** A repository's configuration as the app keeps it: fresh (read within the hour) unless `stale`. */
@@ -78,8 +81,16 @@ export async function seedIssue(db: Queryable, issue: IssueSeed): Promise<void> 
      VALUES ($1, $2, $3, $4, $5, 'User', 'NONE', $6, $7, $8, $9::timestamptz, $10::timestamptz, $11, $12,
        COALESCE($10::timestamptz, $9::timestamptz), $13)`,
     [
-      ...key, issue.reporter, `user-${issue.reporter}`, issue.labels ?? [], closedAt ? "closed" : "open", closedAt ? "completed" : null,
-      new Date(issue.openedAt), closedAt, issue.firstResponseAt ? new Date(issue.firstResponseAt) : null, issue.firstResponder ?? null,
+      ...key,
+      issue.reporter,
+      `user-${issue.reporter}`,
+      issue.labels ?? [],
+      closedAt ? "closed" : "open",
+      closedAt ? "completed" : null,
+      new Date(issue.openedAt),
+      closedAt,
+      issue.firstResponseAt ? new Date(issue.firstResponseAt) : null,
+      issue.firstResponder ?? null,
       issue.title ?? `Issue ${issue.number}`,
     ],
   );
@@ -89,7 +100,15 @@ export async function seedIssue(db: Queryable, issue: IssueSeed): Promise<void> 
     `INSERT INTO surveys (installation_id, repository_id, issue_number, closed_at, reporter_id, reporter_login, status, comment_id,
        asked_at, window_ends_at, ended_at)
      VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $4, $4::timestamptz + interval '14 days', $9) RETURNING id`,
-    [...key, closedAt, issue.reporter, `user-${issue.reporter}`, pending ? "asked" : "answered", 90_000 + issue.number, pending ? null : closedAt],
+    [
+      ...key,
+      closedAt,
+      issue.reporter,
+      `user-${issue.reporter}`,
+      pending ? "asked" : "answered",
+      90_000 + issue.number,
+      pending ? null : closedAt,
+    ],
   );
   if (pending) {
     // Its reactions are read next long after any sweep of these tests.
@@ -120,16 +139,36 @@ export async function seedIssue(db: Queryable, issue: IssueSeed): Promise<void> 
  */
 export async function seedWeek47(db: Queryable, repositoryId = REPO.id): Promise<void> {
   const issues: IssueSeed[] = [
-    { number: 1, reporter: 11, openedAt: "2026-11-09T08:00:00Z", closedAt: "2026-11-11T08:00:00Z", outcome: "negative", title: "Login loops" },
+    {
+      number: 1,
+      reporter: 11,
+      openedAt: "2026-11-09T08:00:00Z",
+      closedAt: "2026-11-11T08:00:00Z",
+      outcome: "negative",
+      title: "Login loops",
+    },
     { number: 2, reporter: 12, openedAt: "2026-11-12T08:00:00Z", closedAt: "2026-11-15T23:59:59Z", outcome: "positive" },
     { number: 3, reporter: 13, openedAt: "2026-11-10T08:00:00Z", closedAt: "2026-11-16T00:00:00Z", outcome: "positive", labels: ["bug"] },
     {
-      number: 4, reporter: 14, openedAt: "2026-11-15T08:00:00Z", closedAt: "2026-11-17T08:00:00Z", outcome: "positive",
-      labels: ["question"], firstResponseAt: "2026-11-16T08:00:00Z", firstResponder: "maint-a",
+      number: 4,
+      reporter: 14,
+      openedAt: "2026-11-15T08:00:00Z",
+      closedAt: "2026-11-17T08:00:00Z",
+      outcome: "positive",
+      labels: ["question"],
+      firstResponseAt: "2026-11-16T08:00:00Z",
+      firstResponder: "maint-a",
     },
     {
-      number: 5, reporter: 13, openedAt: "2026-11-16T09:00:00Z", closedAt: "2026-11-18T09:00:00Z", outcome: "negative",
-      title: "Crash when saving", labels: ["bug"], firstResponseAt: "2026-11-16T12:00:00Z", firstResponder: "maint-b",
+      number: 5,
+      reporter: 13,
+      openedAt: "2026-11-16T09:00:00Z",
+      closedAt: "2026-11-18T09:00:00Z",
+      outcome: "negative",
+      title: "Crash when saving",
+      labels: ["bug"],
+      firstResponseAt: "2026-11-16T12:00:00Z",
+      firstResponder: "maint-b",
     },
     { number: 6, reporter: 15, openedAt: "2026-11-19T00:00:00Z", closedAt: "2026-11-22T23:59:59Z", outcome: "neutral" },
     { number: 7, reporter: 16, openedAt: "2026-11-20T00:00:00Z", closedAt: "2026-11-21T00:00:00Z", outcome: "pending" },
@@ -200,8 +239,17 @@ export function expectClose(fullName: string, number: number): nock.Scope {
 
 /** A stored summary and the work of posting it: the work's columns are null once it is done (done work is deleted). */
 export type SummaryRow = {
-  scope: string; target_repository_id: number; period_key: string; output: string; status: string; github_number: number | null;
-  posted_at: Date | null; work_state: string | null; attempts: number | null; run_at: Date | null; locked_until: Date | null;
+  scope: string;
+  target_repository_id: number;
+  period_key: string;
+  output: string;
+  status: string;
+  github_number: number | null;
+  posted_at: Date | null;
+  work_state: string | null;
+  attempts: number | null;
+  run_at: Date | null;
+  locked_until: Date | null;
   last_error: string | null;
 };
 

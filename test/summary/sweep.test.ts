@@ -3,7 +3,17 @@ import { createTestDatabase, useDatabase } from "../helpers/db.js";
 import { INSTALLATION_ID } from "../helpers/fixtures.js";
 import type { IssueRequest } from "./support.js";
 import {
-  at, expectClose, expectIssue, REPO, seedRepository, seedWeek47, storeConfig, summaryDeps, summaryRows, sweepSummaries, WEEK47_HEADLINE,
+  at,
+  expectClose,
+  expectIssue,
+  REPO,
+  seedRepository,
+  seedWeek47,
+  storeConfig,
+  summaryDeps,
+  summaryRows,
+  sweepSummaries,
+  WEEK47_HEADLINE,
 } from "./support.js";
 
 const MONDAY_9 = at("2026-11-23T09:00:00Z");
@@ -48,8 +58,17 @@ describe("weekly summary issues (the defaults)", () => {
     expect(issue?.body).not.toContain("Login loops"); // W46's pain point is not this week's
     expect(await summaryRows(db())).toEqual([
       expect.objectContaining({
-        scope: "repository", target_repository_id: 700, period_key: "2026-W47", output: "issue", status: "posted",
-        github_number: 31, posted_at: MONDAY_9, work_state: null, attempts: null, locked_until: null, last_error: null, // done work is deleted
+        scope: "repository",
+        target_repository_id: 700,
+        period_key: "2026-W47",
+        output: "issue",
+        status: "posted",
+        github_number: 31,
+        posted_at: MONDAY_9,
+        work_state: null,
+        attempts: null,
+        locked_until: null,
+        last_error: null, // done work is deleted
       }),
     ]);
   });
@@ -126,7 +145,14 @@ describe("weekly summary issues (the defaults)", () => {
 
     expect(installationsAsked).toEqual([INSTALLATION_ID]); // the dry run reads nothing from GitHub, but needs the stored config
     expect(await summaryRows(db())).toEqual([
-      expect.objectContaining({ period_key: "2026-W47", output: "issue", status: "dry_run", work_state: null, github_number: null, posted_at: MONDAY_9 }),
+      expect.objectContaining({
+        period_key: "2026-W47",
+        output: "issue",
+        status: "dry_run",
+        work_state: null,
+        github_number: null,
+        posted_at: MONDAY_9,
+      }),
     ]);
   });
 

@@ -5,7 +5,19 @@ import { API, createTestApp, mockToken, receive, surveyCommentReply } from "../h
 import { backends, useDatabase } from "../helpers/db.js";
 import { INSTALLATION_ID, issuesPayload, REPORTER } from "../helpers/fixtures.js";
 import type { Sweeper } from "./harness.js";
-import { at, commentsPath, createSweepProbot, DAY, experienceOf, log, MINUTE, seedSurvey, surveyRow, sweep, sweeperFor } from "./harness.js";
+import {
+  at,
+  commentsPath,
+  createSweepProbot,
+  DAY,
+  experienceOf,
+  log,
+  MINUTE,
+  seedSurvey,
+  surveyRow,
+  sweep,
+  sweeperFor,
+} from "./harness.js";
 
 const closedAt = new Date("2026-11-03T10:00:00Z");
 const now = new Date("2026-11-03T10:00:05Z");
@@ -51,7 +63,11 @@ describe.each(backends)("asking the reporter on $name", ({ create }) => {
       await sweep(deps, now);
 
       const survey = await surveyRow(db(), id);
-      expect(survey).toMatchObject({ status: "to_ask", comment_id: null, work: { kind: "survey.ask", state: "pending", attempts: 1, locked_until: null } });
+      expect(survey).toMatchObject({
+        status: "to_ask",
+        comment_id: null,
+        work: { kind: "survey.ask", state: "pending", attempts: 1, locked_until: null },
+      });
       expect(survey.work!.last_error).toMatch(/Bad Gateway/);
       expect(survey.work!.run_at.getTime()).toBeGreaterThan(now.getTime());
       expect(await experienceOf(db(), id)).toEqual({ outcome: "pending", answered_at: null });
@@ -74,7 +90,11 @@ describe.each(backends)("asking the reporter on $name", ({ create }) => {
       await sweep(deps, retryAt);
 
       expect(listed.isDone() && posted.isDone()).toBe(true);
-      expect(await surveyRow(db(), id)).toMatchObject({ status: "asked", comment_id: 901, work: { kind: "survey.read", attempts: 0, last_error: null } });
+      expect(await surveyRow(db(), id)).toMatchObject({
+        status: "asked",
+        comment_id: 901,
+        work: { kind: "survey.read", attempts: 0, last_error: null },
+      });
     });
 
     it.each([404, 410, 422])("abandons the survey on a %s to the POST: cancelled, experience removed", async (status) => {

@@ -9,8 +9,19 @@ import { useSecondInstance } from "../helpers/db.js";
 import { SURVEYS_WITH_WORK } from "../webhooks/support.js";
 import { INSTALLATION_ID, REPORTER } from "../helpers/fixtures.js";
 import {
-  at, commentsPath, createSweepProbot, HOUR, MINUTE, OTHER_REPO, othersReactions, reactionsPath, seedAskedSurvey, seedSurvey,
-  surveyRow, sweep, sweeperFor,
+  at,
+  commentsPath,
+  createSweepProbot,
+  HOUR,
+  MINUTE,
+  OTHER_REPO,
+  othersReactions,
+  reactionsPath,
+  seedAskedSurvey,
+  seedSurvey,
+  surveyRow,
+  sweep,
+  sweeperFor,
 } from "./harness.js";
 
 const askedAt = new Date("2026-11-03T10:00:06Z");
@@ -149,7 +160,11 @@ describe("two sweeps racing on one PostgreSQL database", () => {
     expect(worked).toBe(1);
     expect(await surveyRow(db(), due)).toMatchObject({ status: "asked", comment_id: 2001 });
     for (const id of [suspended, removed]) {
-      expect(await surveyRow(db(), id)).toMatchObject({ status: "to_ask", comment_id: null, work: { kind: ASK_SURVEY, attempts: 0, locked_until: null } });
+      expect(await surveyRow(db(), id)).toMatchObject({
+        status: "to_ask",
+        comment_id: null,
+        work: { kind: ASK_SURVEY, attempts: 0, locked_until: null },
+      });
     }
   });
 });

@@ -98,7 +98,14 @@ export async function sweeperFor(db: Db, probot: Probot): Promise<Sweeper> {
 }
 
 /** A survey's queued work (asking it, or reading its reactions): what the work queue holds of its schedule. */
-export type SurveyWork = { kind: string; state: string; run_at: Date; attempts: number; locked_until: Date | null; last_error: string | null };
+export type SurveyWork = {
+  kind: string;
+  state: string;
+  run_at: Date;
+  attempts: number;
+  locked_until: Date | null;
+  last_error: string | null;
+};
 
 export type SurveyRow = {
   status: string;

@@ -4,7 +4,20 @@ import { API, reaction } from "../helpers/app.js";
 import { backends, useDatabase } from "../helpers/db.js";
 import { REPORTER } from "../helpers/fixtures.js";
 import type { Sweeper } from "./harness.js";
-import { at, createSweepProbot, DAY, experienceOf, HOUR, MINUTE, othersReactions, reactionsPath, seedAskedSurvey, surveyRow, sweep, sweeperFor } from "./harness.js";
+import {
+  at,
+  createSweepProbot,
+  DAY,
+  experienceOf,
+  HOUR,
+  MINUTE,
+  othersReactions,
+  reactionsPath,
+  seedAskedSurvey,
+  surveyRow,
+  sweep,
+  sweeperFor,
+} from "./harness.js";
 
 const askedAt = new Date("2026-11-03T10:00:06Z");
 const STEPS = [10 * MINUTE, HOUR, 6 * HOUR, DAY, 3 * DAY, 7 * DAY, 14 * DAY];
@@ -42,7 +55,12 @@ describe.each(backends)("reading reactions on schedule on $name", ({ create }) =
     expect(sent).toEqual([undefined]);
     const survey = await surveyRow(db(), id);
     // The read found no answer: read again at the next step, its attempts counted afresh.
-    expect(survey).toMatchObject({ status: "asked", poll_count: 1, reactions_etag: '"r1"', work: { kind: "survey.read", run_at: at(askedAt, HOUR), attempts: 0 } });
+    expect(survey).toMatchObject({
+      status: "asked",
+      poll_count: 1,
+      reactions_etag: '"r1"',
+      work: { kind: "survey.read", run_at: at(askedAt, HOUR), attempts: 0 },
+    });
   });
 
   it("reads once at each step, nothing between steps, and expires as neutral at the window end", async () => {

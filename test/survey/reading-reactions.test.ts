@@ -4,7 +4,19 @@ import { API, reaction } from "../helpers/app.js";
 import { backends, useDatabase } from "../helpers/db.js";
 import { REPORTER } from "../helpers/fixtures.js";
 import type { Sweeper } from "./harness.js";
-import { at, createSweepProbot, experienceOf, HOUR, MINUTE, othersReactions, reactionsPath, seedAskedSurvey, surveyRow, sweep, sweeperFor } from "./harness.js";
+import {
+  at,
+  createSweepProbot,
+  experienceOf,
+  HOUR,
+  MINUTE,
+  othersReactions,
+  reactionsPath,
+  seedAskedSurvey,
+  surveyRow,
+  sweep,
+  sweeperFor,
+} from "./harness.js";
 
 const askedAt = new Date("2026-11-03T10:00:06Z");
 const firstRead = at(askedAt, 10 * MINUTE);

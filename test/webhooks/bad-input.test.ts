@@ -74,7 +74,13 @@ describe("payloads the app cannot use", () => {
       1_762_164_000,
     ),
     malformed("issue_comment.deleted with comment.id as a string", "issue_comment", () => commentPayload("deleted"), "comment.id", "77001"),
-    malformed("issues.transferred without changes.new_repository", "issues", () => issueTransferredPayload(), "changes.new_repository", undefined),
+    malformed(
+      "issues.transferred without changes.new_repository",
+      "issues",
+      () => issueTransferredPayload(),
+      "changes.new_repository",
+      undefined,
+    ),
     malformed(
       "installation.created with an ownerless full_name",
       "installation",

@@ -41,7 +41,10 @@ describe.each(backends)("an issues.opened delivery on $name", ({ create }) => {
   it("stores the issue of a reporter who asked to be forgotten anonymous", async () => {
     const { probot } = createTestApp(db());
     await receive(probot, "issues", issuesPayload("opened", { number: 1 }));
-    await db().query("INSERT INTO opt_outs (installation_id, user_id, opted_out_at) VALUES ($1, $2, now())", [INSTALLATION_ID, REPORTER.id]);
+    await db().query("INSERT INTO opt_outs (installation_id, user_id, opted_out_at) VALUES ($1, $2, now())", [
+      INSTALLATION_ID,
+      REPORTER.id,
+    ]);
 
     await receive(probot, "issues", issuesPayload("opened", { number: 2 }));
 

@@ -59,8 +59,7 @@ describe("installation events", () => {
 
   it("marks a repository taken out of the installation as removed and keeps its history", async () => {
     const { probot } = createTestApp(db(), () => CLOCK);
-    const inOctocat = (repository: typeof OCTOCAT_REPO) =>
-      issuesPayload("opened", { installationId: OCTOCAT_INSTALLATION, repository });
+    const inOctocat = (repository: typeof OCTOCAT_REPO) => issuesPayload("opened", { installationId: OCTOCAT_INSTALLATION, repository });
     await receive(probot, "issues", inOctocat(OCTOCAT_REPO));
     await receive(probot, "issues", inOctocat(SPOON_KNIFE));
 

@@ -51,10 +51,7 @@ describe.each(backends)("redelivered webhooks on $name", ({ create }) => {
     mockToken();
     const posted = mockSurveyPost();
 
-    await Promise.all([
-      receive(probot, "issues", issuesPayload("closed")),
-      receive(probot, "issues", issuesPayload("closed")),
-    ]);
+    await Promise.all([receive(probot, "issues", issuesPayload("closed")), receive(probot, "issues", issuesPayload("closed"))]);
 
     expect(posted.isDone()).toBe(true);
     expect(await countRows(db())).toMatchObject({ issues: 1, surveys: 1, experiences: 1, deliveries: 2 });
@@ -68,8 +65,7 @@ describe.each(backends)("redelivered webhooks on $name", ({ create }) => {
     await receive(probot, "issues", closed);
     const read = mockReactionsRead(900, [reaction("hooray", REPORTER)]);
     const id = randomUUID();
-    const comment = () =>
-      commentOnIssuePayload("created", closed, { commenter: MAINTAINER, commentedAt: "2026-11-03T11:00:00Z" });
+    const comment = () => commentOnIssuePayload("created", closed, { commenter: MAINTAINER, commentedAt: "2026-11-03T11:00:00Z" });
 
     await receive(probot, "issue_comment", comment(), id);
     await receive(probot, "issue_comment", comment(), id);

@@ -17,7 +17,15 @@ const NOW = new Date("2026-11-20T10:00:00Z");
 const MINUTE = 60_000;
 const octokit = {} as Octokit;
 
-type Row = { kind: string; key: string; state: string; run_at: Date; attempts: number; last_error: string | null; locked_until: Date | null };
+type Row = {
+  kind: string;
+  key: string;
+  state: string;
+  run_at: Date;
+  attempts: number;
+  last_error: string | null;
+  locked_until: Date | null;
+};
 
 /** A kind whose handler does what the test says, and remembers what the engine called. */
 function testKind(handle: (item: WorkItem) => Promise<WorkOutcome>, options: Partial<WorkKind> = {}) {
@@ -47,7 +55,8 @@ describe.each(backends)("the work engine on $name", ({ create }) => {
 
   const queue = (key: string, runAt = NOW, installationId = 1) =>
     enqueueWork(db, { installationId, repositoryId: 10, kind: "test.kind", key, payload: { n: Number(key) }, runAt });
-  const rows = async () => (await db.query<Row>("SELECT kind, key, state, run_at, attempts, last_error, locked_until FROM work ORDER BY key")).rows;
+  const rows = async () =>
+    (await db.query<Row>("SELECT kind, key, state, run_at, attempts, last_error, locked_until FROM work ORDER BY key")).rows;
   const claimOne = async () => {
     const [item] = await claimDueWork(db, NOW, 1);
     if (!item) throw new Error("nothing claimed");
@@ -66,7 +75,9 @@ describe.each(backends)("the work engine on $name", ({ create }) => {
     await queue("1");
     await queue("2", new Date(NOW.getTime() + MINUTE));
     const claimed = await claimDueWork(db, NOW, 10);
-    expect(claimed.map((item) => ({ key: item.key, attempts: item.attempts, payload: item.payload }))).toEqual([{ key: "1", attempts: 1, payload: { n: 1 } }]);
+    expect(claimed.map((item) => ({ key: item.key, attempts: item.attempts, payload: item.payload }))).toEqual([
+      { key: "1", attempts: 1, payload: { n: 1 } },
+    ]);
     expect(await claimDueWork(db, NOW, 10)).toEqual([]);
     expect((await rows())[0]?.locked_until).not.toBeNull();
   });
@@ -99,7 +110,12 @@ describe.each(backends)("the work engine on $name", ({ create }) => {
       await db.query("UPDATE work SET run_at = $1", [NOW]);
       expect(await runWorkItem(deps(db), octokit, await claimOne(), NOW)).toBe("retry");
       expect(await rows()).toEqual([
-        expect.objectContaining({ state: "pending", attempts: attempt, last_error: "GitHub answered 502", run_at: new Date(NOW.getTime() + 2 ** attempt * MINUTE) }),
+        expect.objectContaining({
+          state: "pending",
+          attempts: attempt,
+          last_error: "GitHub answered 502",
+          run_at: new Date(NOW.getTime() + 2 ** attempt * MINUTE),
+        }),
       ]);
     }
     await db.query("UPDATE work SET run_at = $1", [NOW]);
@@ -152,7 +168,10 @@ describe.each(backends)("the work engine on $name", ({ create }) => {
     await queue("1");
     await runWorkItem(deps(db), octokit, await claimOne(), NOW);
     const refusing = { ...kind, onRetry: async () => "its issue was reopened since" };
-    expect(await retryFailedWork(db, refusing, { installationId: 1, key: "1" }, NOW)).toEqual({ retried: false, refusal: "its issue was reopened since" });
+    expect(await retryFailedWork(db, refusing, { installationId: 1, key: "1" }, NOW)).toEqual({
+      retried: false,
+      refusal: "its issue was reopened since",
+    });
     expect((await rows())[0]?.state).toBe("failed");
     expect(await retryFailedWork(db, kind, { installationId: 1, key: "1" }, NOW)).toEqual({ retried: true });
     expect(await rows()).toEqual([expect.objectContaining({ state: "pending", attempts: 1, run_at: NOW })]);
@@ -169,11 +188,19 @@ describe.each(backends)("the work engine on $name", ({ create }) => {
     });
     await queue("1");
     await queue("2", NOW, 2);
-    const tally = await workDue(deps(db), async (installationId) => {
-      if (installationId === 2) throw new Error("installation token refused");
-      return octokit;
-    }, NOW);
-    expect({ worked: tally.worked, installationsFailed: tally.installationsFailed, seen }).toEqual({ worked: 1, installationsFailed: 1, seen: ["1:1"] });
+    const tally = await workDue(
+      deps(db),
+      async (installationId) => {
+        if (installationId === 2) throw new Error("installation token refused");
+        return octokit;
+      },
+      NOW,
+    );
+    expect({ worked: tally.worked, installationsFailed: tally.installationsFailed, seen }).toEqual({
+      worked: 1,
+      installationsFailed: 1,
+      seen: ["1:1"],
+    });
     expect(await rows()).toEqual([expect.objectContaining({ key: "2", attempts: 0, run_at: new Date(NOW.getTime() + 10 * MINUTE) })]);
   });
 });

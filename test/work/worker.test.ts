@@ -43,7 +43,12 @@ describe("the server's worker", () => {
 
   it("keeps at most `concurrency` pieces of work in flight; the rest waits in the queue, then is claimed from it", async () => {
     const { kind, state, release } = gatedKind();
-    const worker = startWorker({ db, log, kinds: new Map([[kind.name, kind]]) }, async () => octokit, () => NOW, 2);
+    const worker = startWorker(
+      { db, log, kinds: new Map([[kind.name, kind]]) },
+      async () => octokit,
+      () => NOW,
+      2,
+    );
     const keys = ["1", "2", "3", "4", "5"];
     for (const key of keys) {
       const ref = { installationId: 1, kind: kind.name, key };
