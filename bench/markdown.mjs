@@ -38,6 +38,18 @@ function ingestTable(ingest) {
   return lines;
 }
 
+function burstSection(burst) {
+  if (burst.skipped) return ["### Burst of closes", "", `Skipped: ${burst.skipped}.`];
+  const { sent, rssMb, queue } = burst;
+  return [
+    `### Burst of closes (${burst.seconds} s of opens and closes at concurrency ${burst.concurrency}, a local GitHub stand-in)`,
+    "",
+    "| opened | closed | refused | surveys | asked by the end | waiting in the queue | in flight | comments posted | RSS at rest MB | peak MB | after MB |",
+    "|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|",
+    `| ${sent.opened} | ${sent.closed} | ${sent.failed} | ${queue.surveys} | ${queue.asked} | ${queue.waiting} | ${queue.inFlight} | ${burst.commentsPosted} | ${rssMb.atRest} | ${rssMb.peak} | ${rssMb.after} |`,
+  ];
+}
+
 export function markdown(result) {
   const { machine } = result;
   const lines = [
@@ -64,5 +76,6 @@ export function markdown(result) {
       `| ${cut.sent} | ${cut.acknowledged} | ${cut.refusedDuringOutage} | ${cut.redelivered} | ${cut.processed} | ${cut.lost} | ${cut.perSecond} | ${cut.p50ms} | ${cut.p99ms} |`,
     );
   }
+  if (result.burst) lines.push("", ...burstSection(result.burst));
   return lines.join("\n");
 }

@@ -1,18 +1,20 @@
 // npm run bench: the ingest scenario, then the PostgreSQL-cut scenario, against the built app on
-// the local PostgreSQL (127.0.0.1:5432, or BENCH_ADMIN_URL). Writes the run to
+// the local PostgreSQL (127.0.0.1:5432, or BENCH_ADMIN_URL), then the burst scenario (memory and
+// the work queue under a burst of closes). Writes the run to
 // bench/results/<timestamp>.json and prints the Markdown of docs/performance.md. Exits 1 when an
 // acknowledged delivery was lost or doubled, or a delivery failed. BENCH_SCENARIOS=ingest (or
-// postgres-cut) runs one; BENCH_SECONDS, BENCH_ROUNDS, BENCH_CONCURRENCIES tune the ingest runs.
+// postgres-cut, or burst) runs one; BENCH_SECONDS, BENCH_ROUNDS, BENCH_CONCURRENCIES tune the ingest runs.
 import { execFileSync } from "node:child_process";
 import fs from "node:fs";
 import os from "node:os";
 import pg from "pg";
+import { burstScenario } from "./burst.mjs";
 import { ingestScenario } from "./ingest.mjs";
 import { postgresCutScenario } from "./postgres-cut.mjs";
 import { markdown } from "./markdown.mjs";
 import { ADMIN_URL } from "./support.mjs";
 
-const scenarios = (process.env.BENCH_SCENARIOS ?? "ingest,postgres-cut").split(",");
+const scenarios = (process.env.BENCH_SCENARIOS ?? "ingest,postgres-cut,burst").split(",");
 
 async function machine() {
   const client = new pg.Client(ADMIN_URL);
@@ -42,6 +44,7 @@ async function machine() {
 const result = { at: new Date().toISOString(), machine: await machine() };
 if (scenarios.includes("ingest")) result.ingest = await ingestScenario();
 if (scenarios.includes("postgres-cut")) result.postgresCut = await postgresCutScenario();
+if (scenarios.includes("burst")) result.burst = await burstScenario();
 
 const file = new URL(`results/${result.at.replaceAll(":", "-").replace(/\.\d+Z$/, "Z")}.json`, import.meta.url);
 fs.mkdirSync(new URL("results/", import.meta.url), { recursive: true });
