@@ -114,16 +114,6 @@ export async function failWork(tx: Queryable, item: ItemRef, error: string, at: 
   );
 }
 
-/** Brings pending work forward to `at` (a comment makes a survey's reactions worth reading now). */
-export async function advanceWork(tx: Queryable, ref: WorkRef, at: Date): Promise<void> {
-  await tx.query("UPDATE work SET run_at = least(run_at, $4) WHERE installation_id = $1 AND kind = $2 AND key = $3 AND state = 'pending'", [
-    ref.installationId,
-    ref.kind,
-    ref.key,
-    at,
-  ]);
-}
-
 /** Removes the queued work of things that are gone (a forgotten person's surveys). */
 export async function deleteWork(tx: Queryable, installationId: number, kinds: readonly string[], keys: readonly string[]): Promise<void> {
   if (keys.length === 0) return;
