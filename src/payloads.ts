@@ -34,6 +34,8 @@ export const issueSchema = z.object({
   created_at: timestamp,
   updated_at: timestamp,
   closed_at: timestamp.nullable(),
+  /** How many comments the issue has (every author's, bots' too); absent: unknown. */
+  comments: z.number().int().nonnegative().optional(),
   pull_request: z.unknown().optional(),
 });
 
@@ -41,6 +43,8 @@ export const issueEventSchema = z.object({
   issue: issueSchema,
   repository: repositorySchema,
   installation: installationRefSchema,
+  /** Who acted: for issues.closed, who closed the issue. */
+  sender: userSchema.optional(),
 });
 
 export const issueTransferredSchema = issueEventSchema.extend({

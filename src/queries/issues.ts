@@ -118,6 +118,35 @@ export async function recordResponse(
   );
 }
 
+/** Who wrote a comment on an issue, as the conversation counts it. */
+export type CommentAuthor = "reporter" | "bot" | "other";
+
+/** Counts a comment in the issue's conversation (once per delivery: the caller's transaction applies it once). */
+export async function recordCommentAuthor(tx: Queryable, key: IssueKey, author: CommentAuthor): Promise<void> {
+  await tx.query(
+    `UPDATE issues SET reporter_comments = reporter_comments + (CASE WHEN $4 = 'reporter' THEN 1 ELSE 0 END),
+       bot_comments = bot_comments + (CASE WHEN $4 = 'bot' THEN 1 ELSE 0 END),
+       others_commented = others_commented OR $4 = 'other'
+     WHERE installation_id = $1 AND repository_id = $2 AND number = $3`,
+    [...keyParams(key), author],
+  );
+}
+
+/**
+ * Whether anybody but the reporter and bots answered the issue, as far as the app can tell: yes when
+ * it saw such a comment, or when the issue has more comments (`commentCount`, from the payload) than
+ * the reporter's and bots' it saw; an unknown count counts as answered.
+ */
+export async function answeredByOthers(tx: Queryable, key: IssueKey, commentCount: number | undefined): Promise<boolean> {
+  if (commentCount === undefined) return true;
+  const { rows } = await tx.query<{ answered: boolean }>(
+    `SELECT others_commented OR $4 > reporter_comments + bot_comments AS answered
+     FROM issues WHERE installation_id = $1 AND repository_id = $2 AND number = $3`,
+    [...keyParams(key), commentCount],
+  );
+  return rows[0]?.answered ?? true;
+}
+
 export async function deleteIssue(tx: Queryable, key: IssueKey): Promise<void> {
   await tx.query("DELETE FROM issues WHERE installation_id = $1 AND repository_id = $2 AND number = $3", keyParams(key));
 }

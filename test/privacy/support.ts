@@ -89,5 +89,12 @@ export async function snapshot(db: Db, installationId: number): Promise<Record<s
   for (const table of ["issues", "surveys", "experiences", "opt_outs", "work"]) {
     result[table] = await rowsOf(db, `SELECT * FROM ${table} WHERE installation_id = $1 ORDER BY 1, 2, 3`, [installationId]);
   }
+  // Every comment is counted in its issue's conversation (who answered, not who they are): a repeated
+  // or ignored command is still a comment, so the counts are left out of what must not change.
+  for (const issue of result.issues as Record<string, unknown>[]) {
+    delete issue.reporter_comments;
+    delete issue.bot_comments;
+    delete issue.others_commented;
+  }
   return result;
 }
