@@ -54,6 +54,10 @@ export const summaryConfigSchema = z
       .max(1)
       .default(0.5)
       .meta({ description: "The satisfaction ratio (−1 to 1) the check run needs to succeed; below it the check fails." }),
+    post_quiet_periods: z.boolean().default(false).meta({
+      description:
+        "Also post a summary for a period without activity (no issue opened, closed or answered, no experience, no survey waiting for its answer).",
+    }),
   })
   .prefault({});
 

@@ -7,6 +7,7 @@ import type { Octokit, OctokitFor } from "../github/octokit.js";
 import type { Organization } from "../queries/organization-configs.js";
 import { organizationRepositories, organizations, storeOrganizationConfig } from "../queries/organization-configs.js";
 import type { StoredSummary, SummaryKey } from "../queries/summaries.js";
+import { hadActivity } from "../queries/period-activity.js";
 import { isSummaryPlanned, planSummary } from "../queries/summaries.js";
 import type { SummaryCandidate } from "../queries/summary-candidates.js";
 import { repositoryById, repositoryByName } from "../queries/summary-candidates.js";
@@ -70,6 +71,10 @@ export async function planOrganizationSummaries(
       if (!found) continue;
       const { schedule, time, timezone } = found.config.summary;
       const period = latestDuePeriod(now, schedule, time, timezone);
+      if (!found.config.summary.post_quiet_periods) {
+        const repositories = (await organizationRepositories(deps.db, organization.installationId)).map((repository) => repository.id);
+        if (!(await hadActivity(deps.db, organization.installationId, repositories, period.start, period.end))) continue;
+      }
       for (const output of outputsOf(found.config.summary.output)) {
         const key: SummaryKey = {
           installationId: organization.installationId,

@@ -3,6 +3,7 @@ import type { Db } from "../db/types.js";
 import { configFor, storedConfigFor } from "../config/repository-config.js";
 import type { RepositoryConfig } from "../config/schema.js";
 import type { OctokitFor } from "../github/octokit.js";
+import { hadActivity } from "../queries/period-activity.js";
 import { isSummaryPlanned, planSummary } from "../queries/summaries.js";
 import { summaryCandidates } from "../queries/summary-candidates.js";
 import type { SummaryCandidate } from "../queries/summary-candidates.js";
@@ -19,19 +20,21 @@ function duePeriod(config: RepositoryConfig, now: Date): Period | null {
   return latestDuePeriod(now, schedule, time, timezone);
 }
 
-/** The outputs of the due period not planned yet. */
+/** The outputs of the due period not planned yet; none for a quiet period unless the configuration asks for it. */
 async function unplanned(db: Db, repository: SummaryCandidate, config: RepositoryConfig, now: Date) {
   const period = duePeriod(config, now);
   if (!period) return [];
   const keys = outputsOf(config.summary.output).map((output) => summaryKey(repository, period, output));
   const planned = await Promise.all(keys.map((key) => isSummaryPlanned(db, key)));
-  return keys.filter((_, index) => !planned[index]);
+  const missing = keys.filter((_, index) => !planned[index]);
+  if (missing.length === 0 || config.summary.post_quiet_periods) return missing;
+  return (await hadActivity(db, repository.installationId, [repository.id], period.start, period.end)) ? missing : [];
 }
 
 /**
  * Plans the summaries due at `now` (the work engine posts them): for each repository, only the
  * latest period whose posting time has passed (an app that was down catches up with that one, not
- * with every missed period), and each organisation's.
+ * with every missed period), and each organisation's; a quiet period gets none unless asked for.
  */
 export async function planSummaries(deps: SummaryDeps, now: Date): Promise<{ planned: number; failed: number }> {
   const tally = { planned: 0, failed: 0 };

@@ -116,6 +116,21 @@ describe("organisation-wide summaries", () => {
     expect(installationsAsked).toEqual([]);
   });
 
+  it("posts nothing for a week in which none of the repositories had activity, unless asked to", async () => {
+    const quiet = await seedOrganization({ targetPrivate: false, config: ORG_CONFIG });
+    // Everything happened in 2026-W47; on 30 November the due week is 2026-W48, a quiet one.
+    expect(await sweepSummaries(quiet.deps, at("2026-11-30T09:00:00Z"))).toEqual({ posted: 0, failed: 0 });
+    expect(await summaryRows(db())).toEqual([]);
+
+    await db().query("UPDATE installations SET organization_config = $1", [
+      JSON.stringify({ ...ORG_CONFIG, summary: { post_quiet_periods: true } }),
+    ]);
+    const posted: IssueRequest[] = [];
+    expectIssue(REPORTS.fullName, 8, posted);
+    expect(await sweepSummaries(quiet.deps, at("2026-11-30T09:05:00Z"))).toEqual({ posted: 1, failed: 0 });
+    expect(posted.map((issue) => issue.title)).toEqual(["Satisfaction report: 2026-11-23 to 2026-11-29 (acme)"]);
+  });
+
   it("shows the private repository in a private target repository", async () => {
     const { deps } = await seedOrganization({ targetPrivate: true, config: ORG_CONFIG });
     const posted: IssueRequest[] = [];

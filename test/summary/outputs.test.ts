@@ -96,7 +96,7 @@ describe("summary check runs", () => {
   });
 
   it("is neutral when the week has no experience, or only pending ones", async () => {
-    const { deps } = await setUp({ summary: { output: "check_run", threshold: -1 } }, "main", false);
+    const { deps } = await setUp({ summary: { output: "check_run", threshold: -1, post_quiet_periods: true } }, "main", false);
     await seedIssue(db(), {
       number: 1,
       reporter: 1,

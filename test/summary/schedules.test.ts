@@ -95,7 +95,9 @@ describe("summary schedules in time zones with DST", () => {
   });
 
   it("daily in America/New_York: 2026-11-01 lasts 25 hours, and each day posts at 09:00 EST (14:00Z)", async () => {
-    await storeConfig(db(), { summary: { schedule: "daily", timezone: "America/New_York", close_previous: false } });
+    await storeConfig(db(), {
+      summary: { schedule: "daily", timezone: "America/New_York", close_previous: false, post_quiet_periods: true },
+    });
     for (const issue of experiences([
       ["2026-11-01T03:59:59Z", "negative"], // 31 October 23:59:59 EDT
       ["2026-11-01T04:00:00Z", "positive"], // 1 November 00:00 EDT

@@ -7,6 +7,7 @@ import {
   expectClose,
   expectIssue,
   REPO,
+  seedIssue,
   seedRepository,
   seedWeek47,
   storeConfig,
@@ -161,5 +162,66 @@ describe("weekly summary issues (the defaults)", () => {
     const { deps, installationsAsked } = await summaryDeps(db());
     expect(await sweepSummaries(deps, MONDAY_9)).toEqual({ posted: 0, failed: 0 });
     expect({ asked: installationsAsked, rows: await summaryRows(db()) }).toEqual({ asked: [], rows: [] });
+  });
+});
+
+describe("quiet weeks stay quiet", () => {
+  const { db } = useDatabase(createTestDatabase);
+  beforeEach(async () => {
+    await seedRepository(db());
+    // The repository's only issue was opened, closed and answered in October: 2026-W47 saw nothing.
+    await seedIssue(db(), {
+      number: 1,
+      reporter: 1,
+      openedAt: "2026-10-01T00:00:00Z",
+      closedAt: "2026-10-02T00:00:00Z",
+      outcome: "positive",
+    });
+  });
+
+  it("posts nothing for a week without activity, then nothing again", async () => {
+    await storeConfig(db(), {});
+    const { deps } = await summaryDeps(db());
+
+    expect(await sweepSummaries(deps, MONDAY_9)).toEqual({ posted: 0, failed: 0 });
+    expect(await sweepSummaries(deps, at("2026-11-23T10:00:00Z"))).toEqual({ posted: 0, failed: 0 });
+    expect(await summaryRows(db())).toEqual([]);
+  });
+
+  it("posts the quiet week when the configuration asks for quiet periods", async () => {
+    await storeConfig(db(), { summary: { post_quiet_periods: true } });
+    const { deps } = await summaryDeps(db());
+    const posted: IssueRequest[] = [];
+    expectIssue(REPO.fullName, 41, posted);
+
+    expect(await sweepSummaries(deps, MONDAY_9)).toEqual({ posted: 1, failed: 0 });
+    expect(posted.map((issue) => issue.title)).toEqual(["Satisfaction report: 2026-11-16 to 2026-11-22"]);
+  });
+
+  it("counts a survey still waiting for its answer as activity", async () => {
+    await seedIssue(db(), {
+      number: 2,
+      reporter: 2,
+      openedAt: "2026-10-05T00:00:00Z",
+      closedAt: "2026-10-06T00:00:00Z",
+      outcome: "pending",
+    });
+    await storeConfig(db(), {});
+    const { deps } = await summaryDeps(db());
+    const posted: IssueRequest[] = [];
+    expectIssue(REPO.fullName, 42, posted);
+
+    expect(await sweepSummaries(deps, MONDAY_9)).toEqual({ posted: 1, failed: 0 });
+    expect(posted).toHaveLength(1);
+  });
+
+  it("posts a week in which an issue was only opened", async () => {
+    await seedIssue(db(), { number: 3, reporter: 3, openedAt: "2026-11-18T12:00:00Z" });
+    await storeConfig(db(), {});
+    const { deps } = await summaryDeps(db());
+    const posted: IssueRequest[] = [];
+    expectIssue(REPO.fullName, 43, posted);
+
+    expect(await sweepSummaries(deps, MONDAY_9)).toEqual({ posted: 1, failed: 0 });
   });
 });
