@@ -1,4 +1,5 @@
 import type { Report } from "../model/report.js";
+import { formatDuration } from "../summary/format.js";
 
 const percent = (ratio: number | null) => (ratio === null ? "n/a" : `${(ratio * 100).toFixed(1)} %`);
 const decimal = (value: number | null) => (value === null ? "n/a" : value.toFixed(2));
@@ -16,10 +17,15 @@ export function formatReport(report: Report): string {
     ["Pending", String(report.pending)],
     ["Repeat usage", String(report.repeatUsage)],
     ["Market demand", String(report.marketDemand)],
+    ["Response rate", percent(report.responseRate)],
+    ["First response, median", formatDuration(report.firstResponse.medianSeconds)],
+    ["First response, p90", formatDuration(report.firstResponse.p90Seconds)],
+    ["Time to close, median", formatDuration(report.timeToClose.medianSeconds)],
+    ["Time to close, p90", formatDuration(report.timeToClose.p90Seconds)],
   ];
   const width = Math.max(...rows.map(([label]) => label.length));
   return [
-    `${report.repository}: ${report.from} to ${report.to} (to exclusive)`,
+    `${report.repository}: ${report.from} to ${report.to} (to exclusive); times on the ${report.clock} clock`,
     "",
     ...rows.map(([label, value]) => `${label.padEnd(width)}  ${value.padStart(9)}`),
   ].join("\n");

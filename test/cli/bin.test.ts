@@ -84,6 +84,11 @@ describe("bin/satisfaction-bot.js as a child process", () => {
       satisfaction: 0,
       loyalty: 0.5,
       businessOpportunity: 0,
+      // closed after 1 and 2 days, neither answered: median 1.5 d, 90th percentile 1.9 d
+      clock: "calendar",
+      firstResponse: { medianSeconds: null, p90Seconds: null, count: 0 },
+      timeToClose: { medianSeconds: 1.5 * 86_400, p90Seconds: expect.closeTo(1.9 * 86_400, 6), count: 2 },
+      responseRate: 0,
     });
   });
 

@@ -101,6 +101,12 @@ describe("satisfaction-bot report and sweep", () => {
       satisfaction: expect.closeTo(2 / 3, 12),
       loyalty: 0.75,
       businessOpportunity: expect.closeTo(1.5, 12),
+      // #1 #2 #3 #4 took 50, 32, 5 and 5 days to close, nobody answered them: median 18.5 d,
+      // 90th percentile 32 + 0.7 × 18 = 44.6 d.
+      clock: "calendar",
+      firstResponse: { medianSeconds: null, p90Seconds: null, count: 0 },
+      timeToClose: { medianSeconds: expect.closeTo(18.5 * 86_400, 6), p90Seconds: expect.closeTo(44.6 * 86_400, 6), count: 4 },
+      responseRate: 0,
     });
   });
 
@@ -153,7 +159,9 @@ describe("satisfaction-bot report and sweep", () => {
     const { code, out, err } = await run("report", "--repo", "octo/app", ...WINDOW);
     expect({ code, err }).toEqual({ code: 0, err: [] });
     const table = out.join("\n");
-    expect(table.split("\n")[0]).toBe("octo/app: 2026-11-01T00:00:00.000Z to 2026-12-01T00:00:00.000Z (to exclusive)");
+    expect(table.split("\n")[0]).toBe(
+      "octo/app: 2026-11-01T00:00:00.000Z to 2026-12-01T00:00:00.000Z (to exclusive); times on the calendar clock",
+    );
     const rows: [string, string][] = [
       ["Satisfaction", "66.7 %"],
       ["Loyalty", "75.0 %"],
@@ -165,6 +173,10 @@ describe("satisfaction-bot report and sweep", () => {
       ["Pending", "1"],
       ["Repeat usage", "1"],
       ["Market demand", "3"],
+      ["Response rate", "0.0 %"],
+      ["First response, median", "n/a"],
+      ["Time to close, median", "18 d 12 h"],
+      ["Time to close, p90", "44 d 14 h"],
     ];
     for (const [label, value] of rows) expect(table).toMatch(new RegExp(`^${label} +${value}$`, "m"));
   });

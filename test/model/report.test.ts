@@ -19,6 +19,8 @@ const ERIN = 1005;
 const FRANK = 1006;
 const GINA = 2001;
 
+const HOUR = 3600;
+const DAY = 24 * HOUR;
 const from = new Date("2026-11-01T00:00:00Z");
 const to = new Date("2026-12-01T00:00:00Z");
 
@@ -203,7 +205,16 @@ describe.each(backends)("the report on $name", ({ create }) => {
 
   it("builds every field of the report for installation A's octo/app", async () => {
     const report = await buildReport(db(), inA, from, to);
-    const { satisfaction, loyalty, businessOpportunity, ...rest } = report;
+    const { satisfaction, loyalty, businessOpportunity, clock, firstResponse, timeToClose, responseRate, ...rest } = report;
+    // Opening to close of #10 #11 #12 #20 #40 #50 #60, in days: 3 7 16 11.625 5 4 6; nobody answered.
+    // Median 6 d; 90th percentile (interpolated at rank 5.4 of 0-6) 11.625 + 0.4 × (16 − 11.625) = 13.375 d.
+    expect({ clock, firstResponse, responseRate }).toEqual({
+      clock: "calendar",
+      firstResponse: { medianSeconds: null, p90Seconds: null, count: 0 },
+      responseRate: 0,
+    });
+    expect(timeToClose).toMatchObject({ medianSeconds: 6 * DAY, count: 7 });
+    expect(timeToClose.p90Seconds).toBeCloseTo(13.375 * DAY, 3);
     expect(rest).toEqual({
       repository: "octo/app",
       from: "2026-11-01T00:00:00.000Z",
@@ -223,7 +234,14 @@ describe.each(backends)("the report on $name", ({ create }) => {
 
   it("keeps installation B's repository of the same name apart", async () => {
     const report = await buildReport(db(), inB, from, to);
-    const { satisfaction, loyalty, businessOpportunity, ...rest } = report;
+    const { satisfaction, loyalty, businessOpportunity, clock, firstResponse, timeToClose, responseRate, ...rest } = report;
+    // #60 #11 #12 of installation B each took 10 days to close.
+    expect({ clock, timeToClose, responseRate }).toEqual({
+      clock: "calendar",
+      timeToClose: { medianSeconds: 10 * DAY, p90Seconds: 10 * DAY, count: 3 },
+      responseRate: 0,
+    });
+    expect(firstResponse.count).toBe(0);
     expect(rest).toEqual({
       repository: "octo/app",
       from: "2026-11-01T00:00:00.000Z",
@@ -259,6 +277,8 @@ describe.each(backends)("the report on $name", ({ create }) => {
     const pendingOnly = await buildReport(db(), inA, new Date("2026-11-20T00:00:00Z"), new Date("2026-11-26T00:00:00Z"));
     expect(pendingOnly).toMatchObject({ total: 0, pending: 2, repeatUsage: 0, marketDemand: 2 });
     expect(pendingOnly).toMatchObject({ satisfaction: null, loyalty: null, businessOpportunity: null });
+    // Their issues took 16 and 4 days to close: median 10 d, 90th percentile 4 + 0.9 × 12 = 14.8 d.
+    expect(pendingOnly.timeToClose).toEqual({ medianSeconds: 10 * DAY, p90Seconds: 14.8 * DAY, count: 2 });
     const empty = await buildReport(db(), inA, new Date("2030-01-01T00:00:00Z"), new Date("2030-02-01T00:00:00Z"));
     expect(empty).toEqual({
       repository: "octo/app",
@@ -274,6 +294,55 @@ describe.each(backends)("the report on $name", ({ create }) => {
       satisfaction: null,
       loyalty: null,
       businessOpportunity: null,
+      clock: "calendar",
+      firstResponse: { medianSeconds: null, p90Seconds: null, count: 0 },
+      timeToClose: { medianSeconds: null, p90Seconds: null, count: 0 },
+      responseRate: null,
+    });
+  });
+
+  it("measures first responses and closes of the window's experiences, and the share that had a response", async () => {
+    const TIMES = 502;
+    await seedRepository(db(), A, TIMES, "octo/times");
+    const times = { installation: A, repo: TIMES, outcome: "positive" as const };
+    // #1 answered after 1 h, closed after 2 d; #2 answered after 5 h, closed after 1 d; #3 never answered,
+    // closed after 4 d; #4 answered only after its close (not a response to it), closed after 3 d.
+    await seedIssue(db(), {
+      ...times,
+      number: 1,
+      reporter: ALICE,
+      openedAt: "2026-12-01T09:00:00Z",
+      firstResponseAt: "2026-12-01T10:00:00Z",
+      closedAt: "2026-12-03T09:00:00Z",
+    });
+    await seedIssue(db(), {
+      ...times,
+      number: 2,
+      reporter: BOB,
+      openedAt: "2026-12-02T09:00:00Z",
+      firstResponseAt: "2026-12-02T14:00:00Z",
+      closedAt: "2026-12-03T09:00:00Z",
+    });
+    await seedIssue(db(), { ...times, number: 3, reporter: CAROL, openedAt: "2026-12-02T09:00:00Z", closedAt: "2026-12-06T09:00:00Z" });
+    await seedIssue(db(), {
+      ...times,
+      number: 4,
+      reporter: DAVE,
+      openedAt: "2026-12-02T09:00:00Z",
+      firstResponseAt: "2026-12-08T09:00:00Z",
+      closedAt: "2026-12-05T09:00:00Z",
+    });
+    const [repository] = await findRepositoriesByName(db(), "octo/times", A);
+    if (!repository) throw new Error("octo/times is not stored");
+
+    const report = await buildReport(db(), repository, new Date("2026-12-01T00:00:00Z"), new Date("2027-01-01T00:00:00Z"));
+
+    // First responses 1 h and 5 h: median 3 h, 90th percentile 1 + 0.9 × 4 = 4.6 h. Closes 2, 1, 4, 3 d: median
+    // 2.5 d, 90th percentile (rank 2.7) 3 + 0.7 × 1 = 3.7 d. Responded before the close: 2 of 4.
+    expect({ firstResponse: report.firstResponse, timeToClose: report.timeToClose, responseRate: report.responseRate }).toEqual({
+      firstResponse: { medianSeconds: 3 * HOUR, p90Seconds: 4.6 * HOUR, count: 2 },
+      timeToClose: { medianSeconds: 2.5 * DAY, p90Seconds: 3.7 * DAY, count: 4 },
+      responseRate: 0.5,
     });
   });
 });

@@ -25,6 +25,8 @@ export type SeedIssue = {
   outcome?: "pending" | "positive" | "negative" | "neutral";
   /** When a pending survey's reactions are read next, its queued work (default: a week after the close). */
   nextPollAt?: string;
+  /** When a maintainer first answered the issue (none by default). */
+  firstResponseAt?: string;
 };
 
 /** An issue; when it has an outcome, its survey and experience too (closed at `closedAt`). */
@@ -32,8 +34,8 @@ export async function seedIssue(db: Queryable, issue: SeedIssue): Promise<void> 
   const closed = issue.closedAt !== undefined;
   await db.query(
     `INSERT INTO issues (installation_id, repository_id, number, reporter_id, reporter_login, reporter_type,
-       author_association, state, state_reason, opened_at, closed_at, state_changed_at)
-     VALUES ($1, $2, $3, $4, $5, 'User', 'NONE', $6, $7, $8, $9, $10)`,
+       author_association, state, state_reason, opened_at, closed_at, state_changed_at, first_response_at)
+     VALUES ($1, $2, $3, $4, $5, 'User', 'NONE', $6, $7, $8, $9, $10, $11)`,
     [
       issue.installation,
       issue.repo,
@@ -45,6 +47,7 @@ export async function seedIssue(db: Queryable, issue: SeedIssue): Promise<void> 
       new Date(issue.openedAt),
       closed ? new Date(issue.closedAt as string) : null,
       new Date(issue.closedAt ?? issue.openedAt),
+      issue.firstResponseAt ? new Date(issue.firstResponseAt) : null,
     ],
   );
   if (!issue.outcome || !issue.closedAt) return;

@@ -96,6 +96,11 @@ const REPORT_A = {
   satisfaction: 1,
   loyalty: 1,
   businessOpportunity: 2,
+  // A's two issues each closed a day after they were opened, unanswered.
+  clock: "calendar",
+  firstResponse: { medianSeconds: null, p90Seconds: null, count: 0 },
+  timeToClose: { medianSeconds: 86_400, p90Seconds: 86_400, count: 2 },
+  responseRate: 0,
 };
 const REPORT_B = {
   repository: NAME,
@@ -111,6 +116,11 @@ const REPORT_B = {
   satisfaction: -1,
   loyalty: expect.closeTo(1 / 3, 12),
   businessOpportunity: expect.closeTo(-2 / 3, 12),
+  // B's three experiences (the pending one too): the service figures of W45 below, by experience.
+  clock: "calendar",
+  firstResponse: { medianSeconds: 7_200, p90Seconds: 7_200, count: 1 },
+  timeToClose: { medianSeconds: 86_400, p90Seconds: expect.closeTo(987_840, 6), count: 3 },
+  responseRate: expect.closeTo(1 / 3, 12),
 };
 
 describe("two installations with the same repository (name, id, issue numbers)", () => {
