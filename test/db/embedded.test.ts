@@ -109,6 +109,13 @@ describe("the data folder lock", () => {
     await expect(track(openPglite(dataDir))).rejects.toBeInstanceOf(DataDirLockedError);
   });
 
+  it("keeps refusing while a live holder's refresh is late (its start-up blocked the event loop), up to a minute", async () => {
+    const holder = process.ppid; // alive for as long as this test runs
+    holdLock(holder, 40_000);
+    await expect(openPglite(dataDir)).rejects.toBeInstanceOf(DataDirLockedError);
+    expect(fs.readFileSync(lockFile, "utf8")).toBe(String(holder));
+  });
+
   it("takes over a stale lock left by a process that has died", async () => {
     holdLock(deadPid(), 60_000);
     const db = await track(openPglite(dataDir));
