@@ -54,6 +54,10 @@ export const summaryConfigSchema = z
       .max(1)
       .default(0.5)
       .meta({ description: "The satisfaction ratio (−1 to 1) the check run needs to succeed; below it the check fails." }),
+    alert_drop: z.number().min(0).max(2).default(0.2).meta({
+      description:
+        "Alert when satisfaction falls by more than this (a ratio: 0.2 is 20 points) from the previous period: a line at the top of the summary, and a failing check run.",
+    }),
     post_quiet_periods: z.boolean().default(false).meta({
       description:
         "Also post a summary for a period without activity (no issue opened, closed or answered, no experience, no survey waiting for its answer).",

@@ -1,6 +1,8 @@
 import { migrate } from "../db/migrate.js";
 import { openPglite } from "../db/pglite.js";
 import type { Queryable } from "../db/types.js";
+import { defaultConfig } from "../config/schema.js";
+import { satisfactionAlerts } from "../summary/alerts.js";
 import { gatherSummary } from "../summary/gather.js";
 import type { SummarySubject } from "../summary/gather.js";
 import { periodFromKey, postingTime } from "../summary/periods.js";
@@ -108,7 +110,8 @@ export async function exampleSummary(seed = SEED): Promise<string> {
       repositories: [REPOSITORY],
       marketDemand: "reporters",
     };
-    const data = await gatherSummary(db, subject, period, ZONE);
+    const figures = await gatherSummary(db, subject, period, ZONE);
+    const data = { ...figures, alerts: satisfactionAlerts(figures, defaultConfig.summary) };
     const body = renderSummary(data, { marker: EXAMPLE_MARKER, periodNoun: "week" });
     const note = [
       "# Example: a weekly summary",

@@ -11,6 +11,7 @@ import { hadActivity } from "../queries/period-activity.js";
 import { isSummaryPlanned, planSummary } from "../queries/summaries.js";
 import type { SummaryCandidate } from "../queries/summary-candidates.js";
 import { repositoryById, repositoryByName } from "../queries/summary-candidates.js";
+import { satisfactionAlerts } from "./alerts.js";
 import { gatherSummary, repositoryRows } from "./gather.js";
 import type { SummarySubject } from "./gather.js";
 import { latestDuePeriod, periodFromKey } from "./periods.js";
@@ -114,8 +115,10 @@ export async function organizationSummaryPost(deps: Deps, octokit: Octokit, summ
     marketDemand: config.market_demand,
   };
   const detail = { ...subject, repositories: target.private ? repositories : repositories.filter((repository) => !repository.private) };
+  const figures = await gatherSummary(deps.db, subject, period, config.summary.timezone, detail);
   const data = {
-    ...(await gatherSummary(deps.db, subject, period, config.summary.timezone, detail)),
+    ...figures,
+    alerts: satisfactionAlerts(figures, config.summary),
     repositories: await repositoryRows(deps.db, detail, period),
   };
   return {

@@ -43,9 +43,10 @@ export function summaryMarker(key: SummaryKey): string {
   return `<!-- satisfaction-bot:summary:${key.scope}:${key.targetRepositoryId}:${key.periodKey}:${key.output} -->`;
 }
 
-export function conclusionOf(satisfaction: number | null, threshold: number): Conclusion {
+/** Neutral without a satisfaction to judge; failure below the threshold or with an alert (a drop); else success. */
+export function conclusionOf(satisfaction: number | null, threshold: number, alerts: readonly unknown[] = []): Conclusion {
   if (satisfaction === null) return "neutral";
-  return satisfaction >= threshold ? "success" : "failure";
+  return satisfaction >= threshold && alerts.length === 0 ? "success" : "failure";
 }
 
 async function postIssue(octokit: Octokit, db: Db, post: SummaryPost, claim: SummaryAttempt, body: string): Promise<number> {
@@ -69,7 +70,7 @@ async function postCheckRun(octokit: Octokit, post: SummaryPost, claim: SummaryA
   return createCheckRun(octokit, fullName, {
     name: CHECK_RUN_NAME,
     headSha,
-    conclusion: conclusionOf(post.data.current.model.satisfaction, post.settings.threshold),
+    conclusion: conclusionOf(post.data.current.model.satisfaction, post.settings.threshold, post.data.alerts),
     output: renderCheckRunOutput(post.data, options),
     externalId,
   });

@@ -1,3 +1,4 @@
+import { alertBlock } from "./alerts.js";
 import { formatNumber, formatPercent } from "./format.js";
 import type { PeriodNoun } from "./markdown.js";
 import { labelsSection, painPointsSection, repositoriesSection, respondersSection } from "./render-lists.js";
@@ -78,7 +79,13 @@ export function trimToLimit(sections: Section[], limit: number, measure: (text: 
 /** The document's sections, top to bottom; trim orders: responders 1, labels 2, repositories 3, pain points 4, trend 5. */
 export function summarySections(data: SummaryData, options: RenderOptions): Section[] {
   const noun = options.periodNoun;
-  const top = [options.marker, headline(data, noun), ...(data.configError ? [configWarning(data.configError)] : [])];
+  const alerts = alertBlock(data.alerts ?? [], noun);
+  const top = [
+    options.marker,
+    ...(alerts ? [alerts] : []),
+    headline(data, noun),
+    ...(data.configError ? [configWarning(data.configError)] : []),
+  ];
   const { painPoints, repositories } = data;
   return [
     { name: "Headline", text: top.join("\n\n") },
@@ -117,6 +124,7 @@ export function checkRunTitle(data: SummaryData, noun: PeriodNoun): string {
       ? [`Satisfaction ${formatPercent(satisfaction)}`, `Loyalty ${formatPercent(loyalty)}`, known]
       : [pending > 0 ? `No experience with a known outcome this ${noun}` : `No experiences this ${noun}`];
   if (pending > 0) parts.push(`${formatNumber(pending, 0)} pending`);
+  if ((data.alerts ?? []).length > 0) parts.push("alert");
   if (data.configError) parts.push("configuration error");
   const title = parts.join(" · ");
   return title.length > CHECK_RUN_TITLE_LIMIT ? `${title.slice(0, CHECK_RUN_TITLE_LIMIT - 1)}…` : title;

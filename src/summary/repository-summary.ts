@@ -6,6 +6,7 @@ import type { Octokit } from "../github/octokit.js";
 import type { SummaryCandidate } from "../queries/summary-candidates.js";
 import { repositoryById } from "../queries/summary-candidates.js";
 import type { StoredSummary, SummaryKey } from "../queries/summaries.js";
+import { satisfactionAlerts } from "./alerts.js";
 import { gatherSummary } from "./gather.js";
 import { periodFromKey } from "./periods.js";
 import type { SummaryPost } from "./post-summary.js";
@@ -40,7 +41,8 @@ export async function repositorySummaryData(
     repositories: [{ id: repository.id, fullName: repository.fullName, stargazers: repository.stargazers }],
     marketDemand: effective.config.market_demand,
   };
-  return { ...(await gatherSummary(db, subject, period, effective.config.summary.timezone)), configError: effective.error ?? undefined };
+  const figures = await gatherSummary(db, subject, period, effective.config.summary.timezone);
+  return { ...figures, alerts: satisfactionAlerts(figures, effective.config.summary), configError: effective.error ?? undefined };
 }
 
 /**

@@ -1,4 +1,5 @@
 import type { Report } from "../model/report.js";
+import type { SatisfactionAlert } from "./alerts.js";
 import type { LabelBreakdown, ResponderBreakdown } from "../queries/breakdowns.js";
 import type { ServiceFigures } from "../queries/service-figures.js";
 
@@ -53,6 +54,8 @@ export type SummaryData = {
   responders: ResponderBreakdown[];
   /** Per-repository rows of an organisation-wide summary (public repositories only when posted in public). */
   repositories?: { fullName: string; figures: PeriodFigures["model"] }[];
+  /** Satisfaction below the threshold, or fallen too far since the previous period: shown first. */
+  alerts?: SatisfactionAlert[];
   /** A broken configuration to point the maintainer at. */
   configError?: { file: string; line: number | null; message: string } | undefined;
 };

@@ -420,6 +420,7 @@ describe("two installations with the same repository (name, id, issue numbers)",
       textB.startsWith(
         [
           marker,
+          "> [!CAUTION]\n> **Satisfaction \u2212100.0 % is below the target of 50.0 %.**",
           "**Satisfaction \u2212100.0 %** (new) · **Loyalty 33.3 %** (new) · **Business opportunity \u22120.67** (new)",
           "Experiences: 0 positive / 2 negative / 0 neutral / 1 pending",
           period,

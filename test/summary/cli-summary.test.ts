@@ -4,7 +4,17 @@ import { cliOnDatabase, runCli, useEmptyFolderForCli } from "../helpers/cli.js";
 import { API, mockToken, privateKey } from "../helpers/app.js";
 import { createTestDatabase, useDatabase } from "../helpers/db.js";
 import type { IssueRequest } from "./support.js";
-import { expectIssue, mockConfigFile, REPO, seedRepository, seedWeek47, storeConfig, summaryRows, WEEK47_HEADLINE } from "./support.js";
+import {
+  expectIssue,
+  mockConfigFile,
+  REPO,
+  seedRepository,
+  seedWeek47,
+  storeConfig,
+  summaryRows,
+  WEEK47_ALERT,
+  WEEK47_HEADLINE,
+} from "./support.js";
 
 const MARKER = "<!-- satisfaction-bot:summary:repository:700:2026-W47:issue -->";
 
@@ -32,7 +42,7 @@ describe("satisfaction-bot summary", () => {
     const { code, out, err } = await run("summary", "--repo", "o/r", "--period", "2026-W47", "--dry-run");
 
     expect({ code, err, lines: out.length }).toEqual({ code: 0, err: [], lines: 1 });
-    expect(out[0]?.startsWith(`${MARKER}\n\n${WEEK47_HEADLINE}\n\n## Figures`)).toBe(true);
+    expect(out[0]?.startsWith(`${MARKER}\n\n${WEEK47_ALERT}\n\n${WEEK47_HEADLINE}\n\n## Figures`)).toBe(true);
     expect(out[0]).toContain("- #5 Crash when saving (closed 2026-11-18)");
     expect(await summaryRows(db())).toEqual([]);
   });
@@ -59,7 +69,7 @@ describe("satisfaction-bot summary", () => {
     expect(posted.map((issue) => [issue.title, issue.labels])).toEqual([
       ["Satisfaction report: 2026-11-16 to 2026-11-22", ["support", "report"]],
     ]);
-    expect(posted[0]?.body.startsWith(`${MARKER}\n\n${WEEK47_HEADLINE}`)).toBe(true);
+    expect(posted[0]?.body.startsWith(`${MARKER}\n\n${WEEK47_ALERT}\n\n${WEEK47_HEADLINE}`)).toBe(true);
     expect(await summaryRows(db())).toEqual([
       expect.objectContaining({ period_key: "2026-W47", output: "issue", status: "posted", github_number: 31, work_state: null }),
     ]);

@@ -28,6 +28,8 @@ const HEADLINE = [
   "Experiences: 3 positive / 2 negative / 0 neutral / 0 pending",
   "<sub>acme · 2026-11-16 to 2026-11-22 · changes against the previous week (2026-11-09 to 2026-11-15)</sub>",
 ].join("\n\n");
+// 20.0 % is below the default threshold: the summary opens with an alert.
+const ALERT = "> [!CAUTION]\n> **Satisfaction 20.0 % is below the target of 50.0 %.**";
 const PUBLIC_ROW = "| acme/public-app | 0.0 % | 50.0 % | 0.00 | 2 | 0 |";
 const SECRET_ROW = "| acme/secret-app | 33.3 % | 66.7 % | 0.67 | 3 | 0 |";
 const SECRET_PAIN = "- acme/secret-app#41 Falcon codename leaks in logs (closed 2026-11-19)";
@@ -92,7 +94,7 @@ describe("organisation-wide summaries", () => {
       ["Satisfaction report: 2026-11-16 to 2026-11-22 (acme)", ["satisfaction-report"]],
     ]);
     const body = posted[0]?.body ?? "";
-    expect(body.startsWith(`<!-- satisfaction-bot:summary:organization:900:2026-W47:issue -->\n\n${HEADLINE}\n\n`)).toBe(true);
+    expect(body.startsWith(`<!-- satisfaction-bot:summary:organization:900:2026-W47:issue -->\n\n${ALERT}\n\n${HEADLINE}\n\n`)).toBe(true);
     expect(body).toContain("| Support issues closed | 5 | 0 | +5 |");
     expect(body).toContain("- acme/public-app#12 Slow builds on Windows (closed 2026-11-17)");
     expect(body).toContain(PUBLIC_ROW);

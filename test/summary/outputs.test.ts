@@ -14,6 +14,7 @@ import {
   summaryDeps,
   summaryRows,
   sweepSummaries,
+  WEEK47_ALERT,
   WEEK47_HEADLINE,
 } from "./support.js";
 
@@ -72,12 +73,12 @@ describe("summary check runs", () => {
         conclusion: "failure", // 25.0 % is below the default threshold of 0.5
         external_id: "repository:700:2026-W47",
         output: {
-          title: WEEK47_TITLE,
+          title: `${WEEK47_TITLE} · alert`, // below the threshold
           summary: expect.stringMatching(/^<!-- satisfaction-bot:summary:repository:700:2026-W47:check_run -->\n\n/),
         },
       },
     ]);
-    expect(runs[0]?.output.summary.startsWith(`${MARKER}\n\n${WEEK47_HEADLINE}`)).toBe(true);
+    expect(runs[0]?.output.summary.startsWith(`${MARKER}\n\n${WEEK47_ALERT}\n\n${WEEK47_HEADLINE}`)).toBe(true);
     expect(await summaryRows(db())).toEqual([
       expect.objectContaining({ period_key: "2026-W47", output: "check_run", status: "posted", github_number: 555 }),
     ]);

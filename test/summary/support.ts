@@ -177,6 +177,9 @@ export async function seedWeek47(db: Queryable, repositoryId = REPO.id): Promise
   for (const issue of issues) await seedIssue(db, { ...issue, repositoryId });
 }
 
+/** 2026-W47's satisfaction, 25.0 %, is below the default threshold of 0.5: the summary opens with an alert. */
+export const WEEK47_ALERT = "> [!CAUTION]\n> **Satisfaction 25.0 % is below the target of 50.0 %.**";
+
 export const WEEK47_HEADLINE = [
   "**Satisfaction 25.0 %** (+25.0 pts) · **Loyalty 60.0 %** (+10.0 pts) · **Business opportunity 0.60** (+0.60)",
   "Experiences: 2 positive / 1 negative / 1 neutral / 1 pending",

@@ -14,6 +14,7 @@ import {
   summaryDeps,
   summaryRows,
   sweepSummaries,
+  WEEK47_ALERT,
   WEEK47_HEADLINE,
 } from "./support.js";
 
@@ -39,7 +40,7 @@ describe("weekly summary issues (the defaults)", () => {
     const [issue] = posted;
     expect(issue?.title).toBe("Satisfaction report: 2026-11-16 to 2026-11-22");
     expect(issue?.labels).toEqual(["satisfaction-report"]);
-    expect(issue?.body.startsWith(`${MARKER}\n\n${WEEK47_HEADLINE}\n\n`)).toBe(true);
+    expect(issue?.body.startsWith(`${MARKER}\n\n${WEEK47_ALERT}\n\n${WEEK47_HEADLINE}\n\n`)).toBe(true);
     for (const row of [
       "| Experiences (known outcome) | 4 | 2 | +2 |",
       "| Experiences pending | 1 | 0 | +1 |",
