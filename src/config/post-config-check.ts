@@ -5,7 +5,7 @@ import { splitFullName } from "../github/octokit.js";
 import { createCheckRun, findCheckRun } from "../github/summary-outputs.js";
 import type { ConfigCheckForWork } from "../queries/config-checks.js";
 import { configCheckForWork, markConfigCheckPosted, POST_CONFIG_CHECK } from "../queries/config-checks.js";
-import { markSubjectFailed, markSubjectPending } from "../queries/retry.js";
+import { moveSubjectStatus } from "../queries/retry.js";
 import { takeWrite } from "../queries/write-budget.js";
 import type { WorkKind } from "../work/kind.js";
 import { done } from "../work/kind.js";
@@ -70,9 +70,20 @@ export const postConfigCheck: WorkKind = {
     log.info({ ...context, checkRunId }, "configuration check posted");
     return done("posted");
   },
-  onFailed: (tx, item) => markSubjectFailed(tx, "config_checks", item.installationId, Number(item.key)),
+  onFailed: (tx, item) =>
+    moveSubjectStatus(
+      tx,
+      "config_checks",
+      { installationId: item.installationId, id: Number(item.key) },
+      { from: "pending", to: "failed" },
+    ),
   async onRetry(tx, item) {
-    await markSubjectPending(tx, "config_checks", item.installationId, Number(item.key));
+    await moveSubjectStatus(
+      tx,
+      "config_checks",
+      { installationId: item.installationId, id: Number(item.key) },
+      { from: "failed", to: "pending" },
+    );
     return null;
   },
 };

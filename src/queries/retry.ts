@@ -35,29 +35,21 @@ export async function retrySurvey(tx: Queryable, installationId: number, id: num
   return rowCount > 0 ? null : "failed, and its issue was reopened since";
 }
 
-/** A failed summary or configuration check back to `pending` (its work was put back with it). */
-export async function markSubjectPending(
+/**
+ * Moves a summary's or configuration check's status along with its work: `failed` when the work
+ * failed for good, back to `pending` when an operator puts it back. Only from the expected status.
+ */
+export async function moveSubjectStatus(
   tx: Queryable,
   table: "summaries" | "config_checks",
-  installationId: number,
-  id: number,
+  subject: { installationId: number; id: number },
+  move: { from: "pending" | "failed"; to: "pending" | "failed" },
 ): Promise<void> {
-  await tx.query(`UPDATE ${table} SET status = 'pending' WHERE installation_id = $1 AND id = $2 AND status = 'failed'`, [
-    installationId,
-    id,
-  ]);
-}
-
-/** A summary or configuration check whose work failed for good ends 'failed' too. */
-export async function markSubjectFailed(
-  tx: Queryable,
-  table: "summaries" | "config_checks",
-  installationId: number,
-  id: number,
-): Promise<void> {
-  await tx.query(`UPDATE ${table} SET status = 'failed' WHERE installation_id = $1 AND id = $2 AND status = 'pending'`, [
-    installationId,
-    id,
+  await tx.query(`UPDATE ${table} SET status = $4 WHERE installation_id = $1 AND id = $2 AND status = $3`, [
+    subject.installationId,
+    subject.id,
+    move.from,
+    move.to,
   ]);
 }
 

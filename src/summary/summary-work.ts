@@ -1,4 +1,4 @@
-import { markSubjectFailed, markSubjectPending } from "../queries/retry.js";
+import { moveSubjectStatus } from "../queries/retry.js";
 import { POST_SUMMARY, summaryForWork } from "../queries/summaries.js";
 import type { WorkKind } from "../work/kind.js";
 import { done } from "../work/kind.js";
@@ -20,9 +20,15 @@ export const postSummaryWork: WorkKind = {
     const outcome = await postSummary(context, context.octokit, post, { ...summary, attempts: item.attempts }, context.now);
     return outcome === "deferred" ? { deferred: new Date(context.now.getTime() + 60_000) } : done(outcome);
   },
-  onFailed: (tx, item) => markSubjectFailed(tx, "summaries", item.installationId, Number(item.key)),
+  onFailed: (tx, item) =>
+    moveSubjectStatus(tx, "summaries", { installationId: item.installationId, id: Number(item.key) }, { from: "pending", to: "failed" }),
   async onRetry(tx, item) {
-    await markSubjectPending(tx, "summaries", item.installationId, Number(item.key));
+    await moveSubjectStatus(
+      tx,
+      "summaries",
+      { installationId: item.installationId, id: Number(item.key) },
+      { from: "failed", to: "pending" },
+    );
     return null;
   },
 };
