@@ -4,6 +4,8 @@ import { workQueueCounts } from "./failed-work.js";
 import type { SurveyStatus } from "./surveys.js";
 import { ASK_SURVEY, READ_REACTIONS } from "./surveys.js";
 
+const SURVEY_WORK = [ASK_SURVEY, READ_REACTIONS];
+
 /** Every status the surveys_status_check constraint allows (migration 006), in the order of the lifecycle. */
 export const SURVEY_STATUSES = [
   "to_ask",
@@ -66,23 +68,18 @@ export async function workCounts(db: Queryable): Promise<WorkCounts> {
      SELECT 'installation', CASE WHEN suspended_at IS NULL THEN 'active' ELSE 'suspended' END, count(*)::int
        FROM installations GROUP BY 2
      UNION ALL
-     SELECT 'given_up', '', count(*)::int FROM delivery_redeliveries WHERE given_up_at IS NOT NULL
-     UNION ALL
-     SELECT 'due', '', count(*)::int FROM work w
-       JOIN installations i ON i.id = w.installation_id AND i.suspended_at IS NULL
-       JOIN repositories r ON r.installation_id = w.installation_id AND r.id = w.repository_id AND r.removed_at IS NULL
-       WHERE w.kind = ANY($1::text[]) AND w.state = 'pending' AND w.run_at <= now()`,
-    [[ASK_SURVEY, READ_REACTIONS]],
+     SELECT 'given_up', '', count(*)::int FROM delivery_redeliveries WHERE given_up_at IS NOT NULL`,
   );
-  const counts: WorkCounts = { ...emptyWorkCounts(), work: await workQueueCounts(db) };
+  const work = await workQueueCounts(db);
+  const surveysDue = work.filter((row) => SURVEY_WORK.includes(row.kind)).reduce((sum, row) => sum + row.due, 0);
+  const counts: WorkCounts = { ...emptyWorkCounts(), work, surveysDue };
   for (const { kind, key, n } of rows) {
     if (kind === "survey") counts.surveys.set(key, n);
     else if (kind === "summary") counts.summaries.set(key, n);
     else if (kind === "config_check") counts.configChecks.set(key, n);
     else if (kind === "installation" && key === "active") counts.installationsActive = n;
     else if (kind === "installation") counts.installationsSuspended = n;
-    else if (kind === "given_up") counts.deliveriesGivenUp = n;
-    else counts.surveysDue = n;
+    else counts.deliveriesGivenUp = n;
   }
   return counts;
 }
