@@ -3,14 +3,16 @@ import type { Queryable } from "../db/types.js";
 /** `fresh`: the settings were read within the hour, by the database's clock. */
 export type Organization = { installationId: number; login: string; config: unknown; fresh: boolean };
 
-/** The active installations on organisations, with their stored organisation-wide settings. */
-export async function organizations(db: Queryable): Promise<Organization[]> {
+/** The active installations on organisations (or the one given), with their stored organisation-wide settings. */
+export async function organizations(db: Queryable, installationId: number | null = null): Promise<Organization[]> {
   const result = await db.query<Organization>(
     `SELECT id AS "installationId", account_login AS login, organization_config AS config,
        COALESCE(organization_config_loaded_at > now() - interval '1 hour', false) AS fresh
      FROM installations
      WHERE account_type = 'Organization' AND account_login IS NOT NULL AND suspended_at IS NULL
+       AND ($1::bigint IS NULL OR id = $1)
      ORDER BY id`,
+    [installationId],
   );
   return result.rows;
 }

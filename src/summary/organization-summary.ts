@@ -102,7 +102,7 @@ export async function planOrganizationSummaries(
  * the details (pain points, labels, responders, the per-repository table) come from the public ones.
  */
 export async function organizationSummaryPost(deps: Deps, octokit: Octokit, summary: StoredSummary): Promise<SummaryPost | null> {
-  const organization = (await organizations(deps.db)).find((candidate) => candidate.installationId === summary.installationId);
+  const [organization] = await organizations(deps.db, summary.installationId);
   const target = await repositoryById(deps.db, summary.installationId, summary.targetRepositoryId);
   const config = organization && (await organizationConfig(deps, organization, async () => octokit));
   if (!organization || !target || !config) return null;

@@ -68,7 +68,7 @@ export async function runWorkItem(deps: EngineDeps, octokit: Octokit, item: Work
 
 /**
  * Runs claimed work of one installation. When no client can be had for it (GitHub unreachable, the
- * app cannot authenticate), its work waits ten minutes without counting an attempt. Returns false then.
+ * app cannot authenticate), its work waits ten minutes without counting an attempt. Returns null then.
  */
 export async function runInstallationWork(
   deps: EngineDeps,
