@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { chatSchema, followUpSchema, serviceLevelsSchema, timeZone } from "./service-levels-schema.js";
 
 /**
  * `.github/satisfaction.yml`: one schema holds the rules and the defaults. Unknown keys are errors,
@@ -38,11 +39,7 @@ export const summaryConfigSchema = z
       description: "The period a summary covers. It is posted when the period ends: weekly on Monday, monthly on the 1st, daily every day.",
     }),
     time: clock.default("09:00").meta({ description: "The local time of day, in `timezone`, at which a summary is posted." }),
-    timezone: z
-      .string()
-      .refine((zone) => Intl.supportedValuesOf("timeZone").includes(zone) || zone === "UTC", "must be an IANA time zone like Europe/Paris")
-      .default("UTC")
-      .meta({ description: "The IANA time zone the periods and the posting time are counted in." }),
+    timezone: timeZone.default("UTC").meta({ description: "The IANA time zone the periods and the posting time are counted in." }),
     output: z.enum(["issue", "check_run", "both"]).default("issue").meta({
       description: "`issue`: a new issue per period; `check_run`: a check run named Satisfaction on the default branch's head; `both`.",
     }),
@@ -90,6 +87,9 @@ export const configSchema = z.strictObject({
     }),
   summary: summaryConfigSchema,
   organization_summary: organizationSummarySchema,
+  service_levels: serviceLevelsSchema,
+  follow_up: followUpSchema,
+  chat: chatSchema,
   dry_run: z.boolean().default(false).meta({ description: "Log what would be posted (surveys, summaries) and post nothing." }),
 });
 
