@@ -17,6 +17,7 @@ const CORE_TABLES = [
   "experiences",
   "installations",
   "issues",
+  "label_spans",
   "jobs",
   "opt_outs",
   "repositories",
