@@ -17,7 +17,7 @@ const CORE_TABLES = [
   "experiences",
   "installations",
   "issues",
-  "label_spans",
+  "label_events",
   "jobs",
   "opt_outs",
   "repositories",
