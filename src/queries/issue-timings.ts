@@ -14,6 +14,9 @@ export type LabelChange = { label: string; action: LabelAction; at: Date };
  * (by the configured responders, before `endedAt`), the close measured, and its pause labels' changes.
  */
 export type IssueTiming = {
+  repositoryId: number;
+  number: number;
+  labels: string[];
   openedAt: Date;
   firstResponseAt: Date | null;
   endedAt: Date | null;
@@ -31,6 +34,8 @@ const labelChanges = (param: string) => `(SELECT coalesce(json_agg(json_build_ob
     ORDER BY l.at, l.action), '[]'::json) FROM label_events l WHERE l.installation_id = i.installation_id
     AND l.repository_id = i.repository_id AND l.issue_number = i.number AND l.label = ANY(${param}::text[]))`;
 
+const issueColumns = `i.repository_id AS "repositoryId", i.number, i.labels, i.opened_at AS "openedAt"`;
+
 function timings(rows: Row[]): IssueTiming[] {
   return rows.map((row) => ({ ...row, labelChanges: row.labelChanges.map((change) => ({ ...change, at: new Date(change.at) })) }));
 }
@@ -39,7 +44,7 @@ function timings(rows: Row[]): IssueTiming[] {
 export async function experienceTimings(db: Queryable, window: RepositoryWindow, settings: TimingSettings): Promise<IssueTiming[]> {
   const response = responseColumn(settings);
   const { rows } = await db.query<Row>(
-    `SELECT i.opened_at AS "openedAt", CASE WHEN ${response} <= e.closed_at THEN ${response} END AS "firstResponseAt",
+    `SELECT ${issueColumns}, CASE WHEN ${response} <= e.closed_at THEN ${response} END AS "firstResponseAt",
        e.closed_at AS "endedAt", i.reopen_count > 0 AS reopened, ${labelChanges("$5")} AS "labelChanges"
      FROM experiences e
      JOIN issues i ON i.installation_id = e.installation_id AND i.repository_id = e.repository_id AND i.number = e.issue_number
@@ -63,12 +68,30 @@ export async function supportIssueTimings(
   const inWindow =
     which === "closed" ? "i.state = 'closed' AND i.closed_at >= $3 AND i.closed_at < $4" : `${response} >= $3 AND ${response} < $4`;
   const { rows } = await db.query<Row>(
-    `SELECT i.opened_at AS "openedAt",
+    `SELECT ${issueColumns},
        CASE WHEN i.closed_at IS NULL OR ${response} <= i.closed_at THEN ${response} END AS "firstResponseAt",
        i.closed_at AS "endedAt", i.reopen_count > 0 AS reopened, ${labelChanges("$5")} AS "labelChanges"
      FROM issues i
      WHERE i.installation_id = $1 AND i.repository_id = ANY($2::bigint[]) AND ${SUPPORT_ISSUE} AND ${inWindow}`,
     [scope.installationId, scope.repositoryIds, scope.from, scope.to, settings.pauseLabels],
+  );
+  return timings(rows);
+}
+
+/** Open issues of a repository carrying any of `labels`, measured up to now (the service-level targets' candidates). */
+export async function openIssueTimings(
+  db: Queryable,
+  repository: { installationId: number; repositoryId: number },
+  settings: TimingSettings,
+  labels: readonly string[],
+): Promise<IssueTiming[]> {
+  const response = responseColumn(settings);
+  const { rows } = await db.query<Row>(
+    `SELECT ${issueColumns}, ${response} AS "firstResponseAt", NULL::timestamptz AS "endedAt", i.reopen_count > 0 AS reopened,
+       ${labelChanges("$3")} AS "labelChanges"
+     FROM issues i
+     WHERE i.installation_id = $1 AND i.repository_id = $2 AND i.state = 'open' AND i.labels && $4::text[]`,
+    [repository.installationId, repository.repositoryId, settings.pauseLabels, labels],
   );
   return timings(rows);
 }

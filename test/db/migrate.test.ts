@@ -23,6 +23,7 @@ const CORE_TABLES = [
   "repositories",
   "repository_configs",
   "schema_migrations",
+  "service_marks",
   "summaries",
   "surveys",
   "work",
