@@ -1,13 +1,14 @@
 import type { RepositoryConfig } from "../config/schema.js";
+import type { ServiceTarget } from "../config/service-levels-schema.js";
 import type { IssueTiming, TimingSettings } from "../queries/issue-timings.js";
 import type { ServiceClock, Span } from "./business-clock.js";
 import { elapsedSeconds } from "./business-clock.js";
 
-/** How response and resolution times are counted: the clock, whose comments respond, what pauses. */
-export type ServiceSettings = TimingSettings & { clock: ServiceClock };
+/** How response and resolution times are counted (the clock, whose comments respond, what pauses), and the targets. */
+export type ServiceSettings = TimingSettings & { clock: ServiceClock; targets: ServiceTarget[] };
 
 export function serviceSettingsOf(levels: RepositoryConfig["service_levels"]): ServiceSettings {
-  return { clock: { hours: levels.hours }, responders: levels.responders, pauseLabels: levels.pause_labels };
+  return { clock: { hours: levels.hours }, responders: levels.responders, pauseLabels: levels.pause_labels, targets: levels.targets };
 }
 
 /** The clock's name as the report and the summary say it. */

@@ -5,6 +5,7 @@ import { satisfactionModel } from "../model/satisfaction.js";
 import { labelBreakdown, negativeExperiences, responderBreakdown } from "../queries/breakdowns.js";
 import { countExperiencesIn } from "../queries/experience-counts.js";
 import type { Scope } from "../queries/scope.js";
+import { serviceLevelsSummary } from "../service-levels/attainment.js";
 import type { ServiceSettings } from "../service-levels/response-times.js";
 import { serviceFigures } from "../service-levels/service-figures.js";
 import { lastPeriods } from "./periods.js";
@@ -69,6 +70,10 @@ export async function gatherSummary(
       closedAt: item.closedAt,
     })),
     labels: await labelBreakdown(db, scope),
+    serviceLevels: await serviceLevelsSummary(db, scope, subject.service, (repositoryId, number) => {
+      const name = subject.repositories.find((repository) => repository.id === repositoryId)?.fullName;
+      return single || !name ? `#${number}` : `${name}#${number}`;
+    }),
     responders: await responderBreakdown(db, scope),
   };
 }

@@ -1,6 +1,7 @@
 import type { Report } from "../model/report.js";
 import type { SatisfactionAlert } from "./alerts.js";
 import type { LabelBreakdown, ResponderBreakdown } from "../queries/breakdowns.js";
+import type { ServiceLevelsSummary } from "../service-levels/attainment.js";
 import type { ServiceFigures } from "../service-levels/service-figures.js";
 
 export type Schedule = "daily" | "weekly" | "monthly";
@@ -56,6 +57,8 @@ export type SummaryData = {
   repositories?: { fullName: string; figures: PeriodFigures["model"] }[];
   /** Satisfaction below the threshold, or fallen too far since the previous period: shown first. */
   alerts?: SatisfactionAlert[];
+  /** The clock response times are on and each service-level target's attainment, when configured. */
+  serviceLevels?: ServiceLevelsSummary | undefined;
   /** A broken configuration to point the maintainer at. */
   configError?: { file: string; line: number | null; message: string } | undefined;
 };
