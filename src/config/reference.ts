@@ -25,7 +25,13 @@ export function referenceLeaves(schema: JsonSchema = z.toJSONSchema(configSchema
   return Object.entries(schema.properties ?? {}).flatMap(([key, value]) => {
     if (typeof value === "boolean") return [];
     const path = prefix ? `${prefix}.${key}` : key;
-    return isObjectSchema(value) ? referenceLeaves(value, path) : [{ path, schema: value }];
+    if (isObjectSchema(value)) return referenceLeaves(value, path);
+    // A list of objects (`targets`) or an object that may be null (`hours`): the key, then its inner keys.
+    const items =
+      value.type === "array" && typeof value.items === "object" && !Array.isArray(value.items) ? (value.items as JsonSchema) : null;
+    const branch = value.anyOf?.find((option): option is JsonSchema => typeof option !== "boolean" && isObjectSchema(option));
+    const inner = items && isObjectSchema(items) ? referenceLeaves(items, `${path}[]`) : branch ? referenceLeaves(branch, path) : [];
+    return [{ path, schema: value }, ...inner];
   });
 }
 
