@@ -2,7 +2,7 @@ import { serviceSettingsOf } from "../service-levels/response-times.js";
 import { migrate } from "../db/migrate.js";
 import { openPglite } from "../db/pglite.js";
 import type { Queryable } from "../db/types.js";
-import { defaultConfig } from "../config/schema.js";
+import { configSchema, defaultConfig } from "../config/schema.js";
 import { satisfactionAlerts } from "../summary/alerts.js";
 import { gatherSummary } from "../summary/gather.js";
 import type { SummarySubject } from "../summary/gather.js";
@@ -93,6 +93,16 @@ async function store(db: Queryable, issues: IssueRow[]): Promise<void> {
   }
 }
 
+/** The example's `.github/satisfaction.yml`: the defaults, and two service-level targets. */
+const EXAMPLE_CONFIG = configSchema.parse({
+  service_levels: {
+    targets: [
+      { labels: ["bug"], first_response: "1d", resolution: "7d" },
+      { labels: ["install"], first_response: "8h" },
+    ],
+  },
+});
+
 /**
  * docs/example-summary.md: a short note, then the body of the summary issue satisfaction-bot would
  * post on Monday 2026-11-23 for the week 2026-W47 of acme/widgets.
@@ -110,7 +120,7 @@ export async function exampleSummary(seed = SEED): Promise<string> {
       name: REPOSITORY.fullName,
       repositories: [REPOSITORY],
       marketDemand: "reporters",
-      service: serviceSettingsOf(defaultConfig.service_levels),
+      service: serviceSettingsOf(EXAMPLE_CONFIG.service_levels),
     };
     const figures = await gatherSummary(db, subject, period, ZONE);
     const data = { ...figures, alerts: satisfactionAlerts(figures, defaultConfig.summary) };
@@ -122,7 +132,9 @@ export async function exampleSummary(seed = SEED): Promise<string> {
       `titled **${summaryTitle(null, period)}**. Generated, not written by hand: \`npm run docs:example\``,
       "(src/examples/summary.ts) stores fourteen weeks of made-up but plausible support traffic, drawn from",
       "a seeded pseudo-random generator so that it never changes, in an in-memory database, and runs the",
-      "app's own queries, `gatherSummary` and `renderSummary` on it. Below the line: the issue's body.",
+      "app's own queries, `gatherSummary` and `renderSummary` on it. The repository's configuration sets",
+      "two service-level targets: `bug` issues answered within 1 day and closed within 7, `install` issues",
+      "answered within 8 hours. Below the line: the issue's body.",
       "",
       "---",
       "",
