@@ -95,7 +95,9 @@ describe("organisation-wide summaries", () => {
     ]);
     const body = posted[0]?.body ?? "";
     expect(body.startsWith(`<!-- satisfaction-bot:summary:organization:900:2026-W47:issue -->\n\n${ALERT}\n\n${HEADLINE}\n\n`)).toBe(true);
-    expect(body).toContain("| Support issues closed | 5 | 0 | +5 |");
+    // The 12 weeks before had nothing: no ratio to average, a mean of 0 for every count.
+    expect(body).toContain("| Satisfaction | 20.0 % | n/a | new | n/a | new |");
+    expect(body).toContain("| Support issues closed | 5 | 0 | +5 | 0.0 | +5.0 |");
     expect(body).toContain("- acme/public-app#12 Slow builds on Windows (closed 2026-11-17)");
     expect(body).toContain(PUBLIC_ROW);
     expect(body).toContain("| build | 1 | 0 | 1 | 0 | \u2212100.0 % |");
