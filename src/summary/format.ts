@@ -44,6 +44,11 @@ export function formatCountChange(now: number | null, before: number | null, dig
   return fixed(now - before, digits, "+");
 }
 
+/** A relative change as a whole percentage: `+12 %`, `−40 %`, `±0 %`. */
+export function formatRelativeChange(relative: number): string {
+  return `${fixed(relative * 100, 0, "+")} %`;
+}
+
 /** A non-negative number of seconds in its two largest units, rounded: `45 s`, `12 min`, `3 h 12 min`, `2 d 4 h`. */
 function magnitude(seconds: number): string {
   const s = Math.round(seconds);

@@ -1,11 +1,20 @@
+import type { Move } from "./biggest-change.js";
 import type { Average, FigureKind } from "./figures.js";
-import { formatCountChange, formatDuration, formatDurationChange, formatNumber, formatPercent, formatRatioChange } from "./format.js";
+import {
+  formatCountChange,
+  formatDuration,
+  formatDurationChange,
+  formatNumber,
+  formatPercent,
+  formatRatioChange,
+  formatRelativeChange,
+} from "./format.js";
 import type { PeriodNoun } from "./markdown.js";
 import { count, decimal, decimalChange } from "./markdown.js";
 import type { Baseline } from "./types.js";
 
-// How the summary compares: a figure's value and change by its kind, and the note that says what the
-// average is.
+// How the summary compares: a figure's value and change by its kind, the sentence that names the
+// biggest move, and the note that says what the average is.
 
 export type FigureFormat = { value: (value: number | null) => string; change: (now: number | null, before: number | null) => string };
 
@@ -30,6 +39,15 @@ export function averageCells(kind: FigureKind, now: number | null, average: Aver
   const value = format.value(average.value);
   const cell = average.value !== null && average.periods < of ? `${value} (${periods(average.periods, noun)})` : value;
   return [cell, format.change(now, average.value)];
+}
+
+/** `Biggest change: median time to first response −5 h 8 min against the previous week (−39 %)`. */
+export function biggestChangeLine(move: Move | null, noun: PeriodNoun): string {
+  if (move === null) return `No figure moved against the previous ${noun}.`;
+  const { figure, now, before, relative } = move;
+  const format = FORMATS[figure.kind];
+  const size = relative === null ? `from ${format.value(before)}` : formatRelativeChange(relative);
+  return `Biggest change: ${figure.name ?? figure.label} ${format.change(now, before)} against the previous ${noun} (${size})`;
 }
 
 /** Under the Figures table: which periods the average covers, and how each kind of figure is averaged. */

@@ -1,8 +1,9 @@
+import { biggestChange } from "./biggest-change.js";
 import { averages, FIGURES } from "./figures.js";
 import { formatPercent, formatRatioChange } from "./format.js";
 import type { PeriodNoun } from "./markdown.js";
 import { capital, codeSpan, count, decimal, decimalChange, escapeText, MODEL_HEADER, modelCells, table } from "./markdown.js";
-import { averageCells, baselineNote, FORMATS } from "./render-comparison.js";
+import { averageCells, baselineNote, biggestChangeLine, FORMATS } from "./render-comparison.js";
 import type { Period, PeriodFigures, SummaryData } from "./types.js";
 
 // The figures of the summary: the headline, the configuration warning, the table, the trend.
@@ -11,7 +12,7 @@ function withChange(label: string, value: string, change: string): string {
   return change === "n/a" ? `**${label} ${value}**` : `**${label} ${value}** (${change})`;
 }
 
-/** The ten-second top: headline figures with their changes, experiences, what is compared with what. */
+/** The ten-second top: headline figures with their changes, what moved most, experiences, what is compared with what. */
 export function headline(data: SummaryData, noun: PeriodNoun): string {
   const [now, before] = [data.current.model, data.previous.model];
   const bo = [now.businessOpportunity, before.businessOpportunity] as const;
@@ -23,7 +24,8 @@ export function headline(data: SummaryData, noun: PeriodNoun): string {
   const experiences = (["positive", "negative", "neutral", "pending"] as const).map((kind) => `${count(now[kind])} ${kind}`);
   const [label, previousLabel] = [escapeText(data.current.period.label), escapeText(data.previous.period.label)];
   const periods = `${label} · changes against the previous ${noun} (${previousLabel})`;
-  return [figures, `Experiences: ${experiences.join(" / ")}`, `<sub>${escapeText(data.subject)} · ${periods}</sub>`].join("\n\n");
+  const moved = biggestChangeLine(biggestChange(data.current, data.previous), noun);
+  return [figures, moved, `Experiences: ${experiences.join(" / ")}`, `<sub>${escapeText(data.subject)} · ${periods}</sub>`].join("\n\n");
 }
 
 export function configWarning(error: NonNullable<SummaryData["configError"]>): string {

@@ -107,4 +107,13 @@ describe.each(backends)("the comparison with the 12 weeks before, on $name", ({ 
     expect(text).toContain(`| Time to close, 90th percentile | 7 d | 18 h 24 min | +6 d 6 h | ${p90} (9 weeks) |`);
     expect(text).toContain("<sub>Average: the 12 weeks before this one (2026-W35 to 2026-W46).");
   });
+
+  it("names in the headline the figure that moved most against the previous week", async () => {
+    // W46: 3 issues closed after 13, 16 and 19 hours (median 16 h), 100 % satisfied, 2 of 3 answered (after 30 min
+    // and 1 h 30 min: median 1 h).
+    // W47: median time to close 168 h: +950 %, against −100 % for satisfaction, business opportunity and response rate.
+    const relative = Math.round(((168 - 16) / 16) * 100);
+    const top = (await body()).split("\n## ")[0];
+    expect(top).toContain(`\n\nBiggest change: median time to close +6 d 8 h against the previous week (+${relative} %)\n\n`);
+  });
 });

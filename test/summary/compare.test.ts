@@ -1,6 +1,8 @@
 import { describe, expect, it } from "vitest";
+import { biggestChange } from "../../src/summary/biggest-change.js";
 import { averages, FIGURES } from "../../src/summary/figures.js";
 import { lastPeriods, periodFromKey } from "../../src/summary/periods.js";
+import { biggestChangeLine } from "../../src/summary/render-comparison.js";
 import type { Baseline, PeriodFigures } from "../../src/summary/types.js";
 import { figures, service } from "./period-figures.js";
 
@@ -58,5 +60,56 @@ describe("averages over the 12 weeks before", () => {
     expect(average[row("Satisfaction")]).toEqual({ value: null, periods: 0 });
     expect(average[row("Business opportunity")]).toEqual({ value: null, periods: 0 });
     expect(average[row("Experiences (known outcome)")]).toEqual({ value: 0, periods: 12 });
+  });
+});
+
+describe("the biggest change against the previous week", () => {
+  const before = figures(
+    "2026-W46",
+    { positive: 3, negative: 1 },
+    { closed: 5, responseRate: 0.4, reopenRate: 0.1, timeToFirstResponse: duration(4 * HOUR), timeToClose: duration(10 * HOUR) },
+  );
+  const now = (counts: Parameters<typeof figures>[1], overrides: Parameters<typeof figures>[2]) =>
+    figures("2026-W47", { positive: 3, negative: 1, ...counts }, { ...before.service, ...overrides });
+  const line = (current: PeriodFigures, previous = before) => biggestChangeLine(biggestChange(current, previous), "week");
+
+  it("names the key figure with the largest relative change, up or down", () => {
+    // Time to first response 4 h → 1 h: −75 %; time to close 10 h → 15 h: +50 %.
+    const current = now({}, { timeToFirstResponse: duration(HOUR), timeToClose: duration(15 * HOUR) });
+    expect(line(current)).toBe("Biggest change: median time to first response \u22123 h against the previous week (\u221275 %)");
+  });
+
+  it("breaks a tie by the order of the table, whatever the direction", () => {
+    // Experiences 4 → 6 (2 more neutral): +50 %; time to close 10 h → 5 h: −50 %; satisfaction 50.0 % → 33.3 %: −33 %.
+    const current = now({ neutral: 2 }, { timeToClose: duration(5 * HOUR) });
+    expect(line(current)).toBe("Biggest change: experiences +2 against the previous week (+50 %)");
+  });
+
+  it("leaves out figures without a value in either week, and figures the headline does not rank", () => {
+    const quiet = figures("2026-W47", {}, { closed: 5, responseRate: 0.4, reopenRate: 1, timeToClose: duration(11 * HOUR) });
+    // Satisfaction and loyalty have no value this week; experiences 4 → 0 is −100 %; the reopen rate (10 % → 100 %)
+    // is not a key figure.
+    expect(line(quiet)).toBe("Biggest change: experiences \u22124 against the previous week (\u2212100 %)");
+    const noTimes = figures("2026-W46", { positive: 3, negative: 1 }, { closed: 5, responseRate: 0.4 });
+    // Without last week's times, time to close (+10 %) is left out: nothing else changed.
+    expect(line(now({}, { timeToClose: duration(11 * HOUR) }), noTimes)).toBe("No figure moved against the previous week.");
+  });
+
+  it("ranks a move from zero above any relative change, and says what it moved from", () => {
+    const fromZero = figures("2026-W46", { positive: 3, negative: 1 }, { ...before.service, responseRate: 0 });
+    // Response rate 0 % → 40 % has no relative size; time to first response 4 h → 40 h (+900 %) comes after it.
+    const current = now({}, { timeToFirstResponse: duration(40 * HOUR) });
+    expect(line(current, fromZero)).toBe("Biggest change: response rate +40.0 pts against the previous week (from 0.0 %)");
+  });
+
+  it("says no figure moved when every change rounds to less than 1 %", () => {
+    expect(line(now({}, {}))).toBe("No figure moved against the previous week.");
+    // 10 h → 10 h 2 min 24 s is +0.4 %; 10 h 3 min is +0.5 %, which prints as +1 %.
+    expect(line(now({}, { timeToClose: duration(10 * HOUR + 144) }))).toBe("No figure moved against the previous week.");
+    expect(line(now({}, { timeToClose: duration(10 * HOUR + 180) }))).toBe(
+      "Biggest change: median time to close +3 min against the previous week (+1 %)",
+    );
+    const empty = [figures("2026-W47"), figures("2026-W46")] as const;
+    expect(line(...empty)).toBe("No figure moved against the previous week.");
   });
 });

@@ -70,9 +70,21 @@ describe("renderSummary", () => {
   it("starts with the marker, the headline figures and their changes, and the experiences", () => {
     const lines = renderSummary(summary(), WEEK).split("\n");
     expect(lines[0]).toBe(MARKER);
-    const top = lines.slice(0, 6).join("\n");
+    const top = lines.slice(0, 8).join("\n");
     expect(top).toContain("**Satisfaction 42.9 %** (+17.9 pts) · **Loyalty 70.0 %** (+10.0 pts) · **Business opportunity 2.40** (+1.80)");
     expect(top).toContain("Experiences: 4 positive / 1 negative / 2 neutral / 2 pending");
+  });
+
+  it("names the key figure that moved most against the previous week", () => {
+    // Satisfaction +71 % (3/7 against 1/4), loyalty +17 %, business opportunity 2.40 against 0.60: +300 %,
+    // experiences +75 %, response rate +50 %, time to first response 3 h 12 min against 1 h: +220 %.
+    const top = renderSummary(summary(), WEEK).split("\n## ")[0] ?? "";
+    expect(top).toContain("\n\nBiggest change: business opportunity +1.80 against the previous week (+300 %)\n\nExperiences:");
+    const quiet = figures("2026-W47");
+    expect(renderSummary(summary({ current: quiet, previous: figures("2026-W46") }), WEEK)).toContain(
+      "No figure moved against the previous week.",
+    );
+    expect(renderCheckRunOutput(summary(), WEEK).summary).toContain("Biggest change: business opportunity +1.80");
   });
 
   it("tables every figure: this week, the previous one, the change, the average of the 12 weeks before, the change against it", () => {
