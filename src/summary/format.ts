@@ -5,7 +5,7 @@
 const MINUS = "\u2212";
 
 /** `value` is a number worth printing. */
-function known(value: number | null | undefined): value is number {
+export function known(value: number | null | undefined): value is number {
   return typeof value === "number" && Number.isFinite(value);
 }
 
@@ -37,11 +37,16 @@ export function formatNumber(value: number | null, digits = 0): string {
   return known(value) ? fixed(value, digits, "") : "n/a";
 }
 
-/** The change of a count: `+3`, `−1`, `±0`, `new`, `n/a`. */
-export function formatCountChange(now: number | null, before: number | null): string {
+/** The change of a count: `+3`, `−1`, `±0`, `new`, `n/a`; against a mean, with `digits` decimals: `+1.5`. */
+export function formatCountChange(now: number | null, before: number | null, digits = 0): string {
   if (!known(now)) return "n/a";
   if (!known(before)) return "new";
-  return fixed(now - before, 0, "+");
+  return fixed(now - before, digits, "+");
+}
+
+/** A relative change as a whole percentage: `+12 %`, `−40 %`, `±0 %`. */
+export function formatRelativeChange(relative: number): string {
+  return `${fixed(relative * 100, 0, "+")} %`;
 }
 
 /** A non-negative number of seconds in its two largest units, rounded: `45 s`, `12 min`, `3 h 12 min`, `2 d 4 h`. */

@@ -12,6 +12,8 @@ import { lastPeriods } from "./periods.js";
 import type { Period, PeriodFigures, SummaryData } from "./types.js";
 
 export const TREND_PERIODS = 12;
+/** How many periods before the current one each figure is averaged over. */
+export const BASELINE_PERIODS = 12;
 
 /** What a summary covers: one repository, or several of an organisation. */
 export type SummarySubject = {
@@ -41,7 +43,9 @@ export async function periodFigures(db: Queryable, subject: SummarySubject, peri
 }
 
 /**
- * Everything a summary of `period` shows, with the previous period and the trend of the last 12.
+ * Everything a summary of `period` shows, with the previous period, the trend of the last 12, and
+ * the baseline: the 12 periods before it, whose service figures are also taken over their whole
+ * window (a median of every issue in it, not a mean of medians).
  * The details that name things (pain points, labels, responders) come from `detail`, by default the
  * same repositories: an organisation summary posted in public gives only its public ones there.
  */
@@ -52,10 +56,14 @@ export async function gatherSummary(
   zone: string,
   detail: SummarySubject = subject,
 ): Promise<SummaryData> {
-  const trend: PeriodFigures[] = [];
-  for (const each of lastPeriods(period, TREND_PERIODS, zone)) trend.push(await periodFigures(db, subject, each));
-  const current = trend[trend.length - 1] as PeriodFigures;
-  const previous = trend[trend.length - 2] as PeriodFigures;
+  const all: PeriodFigures[] = [];
+  for (const each of lastPeriods(period, Math.max(TREND_PERIODS, BASELINE_PERIODS + 1), zone)) {
+    all.push(await periodFigures(db, subject, each));
+  }
+  const current = all[all.length - 1] as PeriodFigures;
+  const previous = all[all.length - 2] as PeriodFigures;
+  const periods = all.slice(-BASELINE_PERIODS - 1, -1);
+  const window = { ...scopeOf(subject, period), from: (periods[0] as PeriodFigures).period.start, to: period.start };
   const scope = scopeOf(detail, period);
   const single = subject.repositories.length === 1;
   const negatives = await negativeExperiences(db, scope);
@@ -63,7 +71,8 @@ export async function gatherSummary(
     subject: subject.name,
     current,
     previous,
-    trend,
+    trend: all.slice(-TREND_PERIODS),
+    baseline: { periods, service: await serviceFigures(db, window, subject.service) },
     painPoints: negatives.map((item) => ({
       reference: single ? `#${item.number}` : `${item.fullName}#${item.number}`,
       title: item.title,

@@ -1,6 +1,9 @@
-import { formatCountChange, formatDuration, formatDurationChange, formatNumber, formatPercent, formatRatioChange } from "./format.js";
+import { biggestChange } from "./biggest-change.js";
+import { averages, FIGURES } from "./figures.js";
+import { formatPercent, formatRatioChange } from "./format.js";
 import type { PeriodNoun } from "./markdown.js";
 import { capital, codeSpan, count, decimal, decimalChange, escapeText, MODEL_HEADER, modelCells, table } from "./markdown.js";
+import { averageCells, baselineNote, biggestChangeLine, FORMATS } from "./render-comparison.js";
 import type { Period, PeriodFigures, SummaryData } from "./types.js";
 
 // The figures of the summary: the headline, the configuration warning, the table, the trend.
@@ -9,7 +12,7 @@ function withChange(label: string, value: string, change: string): string {
   return change === "n/a" ? `**${label} ${value}**` : `**${label} ${value}** (${change})`;
 }
 
-/** The ten-second top: headline figures with their changes, experiences, what is compared with what. */
+/** The ten-second top: headline figures with their changes, what moved most, experiences, what is compared with what. */
 export function headline(data: SummaryData, noun: PeriodNoun): string {
   const [now, before] = [data.current.model, data.previous.model];
   const bo = [now.businessOpportunity, before.businessOpportunity] as const;
@@ -21,7 +24,8 @@ export function headline(data: SummaryData, noun: PeriodNoun): string {
   const experiences = (["positive", "negative", "neutral", "pending"] as const).map((kind) => `${count(now[kind])} ${kind}`);
   const [label, previousLabel] = [escapeText(data.current.period.label), escapeText(data.previous.period.label)];
   const periods = `${label} · changes against the previous ${noun} (${previousLabel})`;
-  return [figures, `Experiences: ${experiences.join(" / ")}`, `<sub>${escapeText(data.subject)} · ${periods}</sub>`].join("\n\n");
+  const moved = biggestChangeLine(biggestChange(data.current, data.previous), noun);
+  return [figures, moved, `Experiences: ${experiences.join(" / ")}`, `<sub>${escapeText(data.subject)} · ${periods}</sub>`].join("\n\n");
 }
 
 export function configWarning(error: NonNullable<SummaryData["configError"]>): string {
@@ -30,39 +34,17 @@ export function configWarning(error: NonNullable<SummaryData["configError"]>): s
   return ["> [!WARNING]", `> **Configuration error** in ${where}: ${message}`].join("\n");
 }
 
-/** Every figure: this period, the previous one, the change. */
+/** Every figure: this period, the previous one and the change, the baseline's average and the change against it. */
 export function figuresTable(data: SummaryData, noun: PeriodNoun): string {
-  const [m, pm, s, ps] = [data.current.model, data.previous.model, data.current.service, data.previous.service];
-  type Format = [(value: number | null) => string, (now: number | null, before: number | null) => string];
-  const ratio: Format = [formatPercent, formatRatioChange];
-  const whole: Format = [(value) => formatNumber(value, 0), formatCountChange];
-  const time: Format = [formatDuration, formatDurationChange];
-  const row = (label: string, [value, change]: Format, now: number | null, before: number | null) => [
-    label,
-    value(now),
-    value(before),
-    change(now, before),
-  ];
-  const rows = [
-    row("Satisfaction", ratio, m.satisfaction, pm.satisfaction),
-    row("Loyalty", ratio, m.loyalty, pm.loyalty),
-    row("Business opportunity", [decimal, decimalChange], m.businessOpportunity, pm.businessOpportunity),
-    row("Experiences (known outcome)", whole, m.total, pm.total),
-    row("— positive", whole, m.positive, pm.positive),
-    row("— negative", whole, m.negative, pm.negative),
-    row("— neutral", whole, m.neutral, pm.neutral),
-    row("Experiences pending", whole, m.pending, pm.pending),
-    row("Support issues closed", whole, s.closed, ps.closed),
-    row("Response rate", ratio, s.responseRate, ps.responseRate),
-    row("Repeat usage", whole, m.repeatUsage, pm.repeatUsage),
-    row("Market demand", whole, m.marketDemand, pm.marketDemand),
-    row("Time to first response, median", time, s.timeToFirstResponse.median, ps.timeToFirstResponse.median),
-    row("Time to first response, 90th percentile", time, s.timeToFirstResponse.p90, ps.timeToFirstResponse.p90),
-    row("Time to close, median", time, s.timeToClose.median, ps.timeToClose.median),
-    row("Time to close, 90th percentile", time, s.timeToClose.p90, ps.timeToClose.p90),
-    row("Reopen rate", ratio, s.reopenRate, ps.reopenRate),
-  ];
-  return ["## Figures", "", table(["Figure", `This ${noun}`, `Previous ${noun}`, "Change"], rows)].join("\n");
+  const of = data.baseline.periods.length;
+  const average = averages(data.baseline);
+  const rows = FIGURES.map((figure, index) => {
+    const { value, change } = FORMATS[figure.kind];
+    const [now, before] = [figure.of(data.current), figure.of(data.previous)];
+    return [figure.label, value(now), value(before), change(now, before), ...averageCells(figure.kind, now, average[index]!, of, noun)];
+  });
+  const header = ["Figure", `This ${noun}`, `Previous ${noun}`, "Change", `${count(of)}-${noun} average`, "Against average"];
+  return ["## Figures", "", table(header, rows), "", baselineNote(data.baseline, noun)].join("\n");
 }
 
 const chartLabel = (period: Period): string => `"${period.shortLabel.replace(/["\\\n\r]/g, "'")}"`;

@@ -39,6 +39,12 @@ export type PeriodFigures = {
   service: ServiceFigures;
 };
 
+/**
+ * What each figure is averaged over: the periods before the current one (12, oldest first; the
+ * current one is not in its own baseline), and their service figures over that whole window.
+ */
+export type Baseline = { periods: PeriodFigures[]; service: ServiceFigures };
+
 /** A negative experience of the period: an issue reference (`#12` or `owner/repo#12`) and its title. */
 export type PainPoint = { reference: string; title: string; closedAt: Date };
 
@@ -50,6 +56,7 @@ export type SummaryData = {
   previous: PeriodFigures;
   /** The last 12 periods, oldest first, the current one last. */
   trend: PeriodFigures[];
+  baseline: Baseline;
   painPoints: PainPoint[];
   labels: LabelBreakdown[];
   responders: ResponderBreakdown[];

@@ -400,13 +400,15 @@ describe("two installations with the same repository (name, id, issue numbers)",
     };
     const marker = "<!-- satisfaction-bot:summary:repository:186853002:2026-W45:issue -->";
     const period = `<sub>${NAME} · 2026-11-02 to 2026-11-08 · changes against the previous week (2026-10-26 to 2026-11-01)</sub>`;
-    // The previous week (W44) has no experience in either installation: every change reads "new".
+    // The previous week (W44) has no experience in either installation: every change reads "new", and the
+    // experiences (a count, 0 in W44) are what moved most.
     const textA = await textOf(A);
     expect(
       textA.startsWith(
         [
           marker,
           "**Satisfaction 100.0 %** (new) · **Loyalty 100.0 %** (new) · **Business opportunity 2.00** (new)",
+          "Biggest change: experiences +2 against the previous week (from 0)",
           "Experiences: 2 positive / 0 negative / 0 neutral / 0 pending",
           period,
         ].join("\n\n"),
@@ -422,6 +424,7 @@ describe("two installations with the same repository (name, id, issue numbers)",
           marker,
           "> [!CAUTION]\n> **Satisfaction \u2212100.0 % is below the target of 50.0 %.**",
           "**Satisfaction \u2212100.0 %** (new) · **Loyalty 33.3 %** (new) · **Business opportunity \u22120.67** (new)",
+          "Biggest change: experiences +2 against the previous week (from 0)",
           "Experiences: 0 positive / 2 negative / 0 neutral / 1 pending",
           period,
         ].join("\n\n"),

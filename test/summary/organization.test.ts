@@ -21,10 +21,12 @@ const PUBLIC = { id: 901, fullName: "acme/public-app" };
 const SECRET = { id: 902, fullName: "acme/secret-app" };
 
 // W47 across both: 3 positive, 2 negative, 5 reporters, no repeat: satisfaction 1/5 = 20.0 %, loyalty 3/5 = 60.0 %,
-// business opportunity 0.2 × 0.6 × 5 = 0.60; nothing the week before, so every change is "new".
+// business opportunity 0.2 × 0.6 × 5 = 0.60; nothing the week before, so every change is "new", and the
+// experiences moved from 0, the only key figure both weeks have.
 // acme/public-app alone: 0.0 %, 50.0 %, 0.00 on 2 experiences. acme/secret-app alone: 33.3 %, 66.7 %, 0.67 on 3.
 const HEADLINE = [
   "**Satisfaction 20.0 %** (new) · **Loyalty 60.0 %** (new) · **Business opportunity 0.60** (new)",
+  "Biggest change: experiences +5 against the previous week (from 0)",
   "Experiences: 3 positive / 2 negative / 0 neutral / 0 pending",
   "<sub>acme · 2026-11-16 to 2026-11-22 · changes against the previous week (2026-11-09 to 2026-11-15)</sub>",
 ].join("\n\n");
@@ -95,7 +97,9 @@ describe("organisation-wide summaries", () => {
     ]);
     const body = posted[0]?.body ?? "";
     expect(body.startsWith(`<!-- satisfaction-bot:summary:organization:900:2026-W47:issue -->\n\n${ALERT}\n\n${HEADLINE}\n\n`)).toBe(true);
-    expect(body).toContain("| Support issues closed | 5 | 0 | +5 |");
+    // The 12 weeks before had nothing: no ratio to average, a mean of 0 for every count.
+    expect(body).toContain("| Satisfaction | 20.0 % | n/a | new | n/a | new |");
+    expect(body).toContain("| Support issues closed | 5 | 0 | +5 | 0.0 | +5.0 |");
     expect(body).toContain("- acme/public-app#12 Slow builds on Windows (closed 2026-11-17)");
     expect(body).toContain(PUBLIC_ROW);
     expect(body).toContain("| build | 1 | 0 | 1 | 0 | \u2212100.0 % |");

@@ -1,26 +1,11 @@
 import { describe, expect, it } from "vitest";
-import type { ExperienceCounts } from "../../src/queries/experience-counts.js";
-import { satisfactionModel } from "../../src/model/satisfaction.js";
 import { lastPeriods, periodFromKey } from "../../src/summary/periods.js";
 import { renderCheckRunOutput, renderSummary, summaryTitle, trimToLimit } from "../../src/summary/render.js";
-import type { ServiceFigures } from "../../src/service-levels/service-figures.js";
-import type { PainPoint, PeriodFigures, SummaryData } from "../../src/summary/types.js";
+import type { PainPoint, SummaryData } from "../../src/summary/types.js";
+import { figures, service } from "./period-figures.js";
 
 const MARKER = "<!-- satisfaction-bot:summary -->";
 const WEEK = { marker: MARKER, periodNoun: "week" } as const;
-const NOTHING = { median: null, p90: null, count: 0 };
-
-/** Figures of a week from counts (the model computed by the real formulas) and service figures. */
-function figures(key: string, counts: Partial<ExperienceCounts> = {}, service: Partial<ServiceFigures> = {}): PeriodFigures {
-  const c = { total: 0, pending: 0, positive: 0, negative: 0, neutral: 0, repeatUsage: 0, marketDemand: 0, ...counts };
-  c.total = counts.total ?? c.positive + c.negative + c.neutral;
-  return {
-    period: periodFromKey(key, "UTC"),
-    model: { ...c, ...satisfactionModel(c) },
-    service: { closed: 0, responseRate: null, reopenRate: null, timeToFirstResponse: NOTHING, timeToClose: NOTHING, ...service },
-  };
-}
-
 // This week: satisfaction (4 − 1)/7 = 42.9 %, loyalty (4 + 3)/(7 + 3) = 70.0 %, BO 3/7 × 0.7 × 8 = 2.40.
 // Previous: satisfaction (2 − 1)/4 = 25.0 %, loyalty (2 + 1)/(4 + 1) = 60.0 %, BO 0.25 × 0.6 × 4 = 0.60.
 const current = figures(
@@ -45,6 +30,22 @@ const previous = figures(
   },
 );
 
+// The 12 weeks before W47 (W35 to W46): nothing but W40 and the previous week. W40: 1 positive, 3 negative,
+// demand 4: satisfaction −50.0 %, loyalty 1/4, BO −0.5 × 0.25 × 4 = −0.50; 2 closed, both answered after 2 h.
+// Averaged: satisfaction (2 + 1 − 1 − 3)/(4 + 4) = −12.5 %, loyalty (2 + 1 + 1)/(4 + 4 + 1) = 44.4 %, BO the mean
+// of −0.50 and 0.60 = 0.05, each of 2 weeks; experiences 8/12 = 0.7 a week; response rate (2 + 2)/(2 + 4) = 66.7 %.
+const w40 = figures(
+  "2026-W40",
+  { positive: 1, negative: 3, marketDemand: 4 },
+  { closed: 2, responseRate: 1, reopenRate: 0, timeToFirstResponse: { median: 7200, p90: 7200, count: 2 } },
+);
+const baseline = {
+  periods: lastPeriods(previous.period, 12, "UTC").map((p) =>
+    p.key === "2026-W40" ? w40 : p.key === "2026-W46" ? previous : figures(p.key),
+  ),
+  service: service({ closed: 6, responseRate: 4 / 6, reopenRate: 0, timeToFirstResponse: { median: 3600, p90: 7200, count: 4 } }),
+};
+
 function summary(overrides: Partial<SummaryData> = {}): SummaryData {
   const weeks = lastPeriods(current.period, 12, "UTC")
     .slice(0, 10)
@@ -54,6 +55,7 @@ function summary(overrides: Partial<SummaryData> = {}): SummaryData {
     current,
     previous,
     trend: [...weeks, previous, current],
+    baseline,
     painPoints: [{ reference: "#12", title: "Crash on start", closedAt: new Date("2026-11-18T10:00:00Z") }],
     labels: [{ label: "bug", total: 5, positive: 3, negative: 1, neutral: 1, satisfaction: 0.4 }],
     responders: [{ login: "octocat", firstResponses: 4, medianSeconds: 1800 }],
@@ -68,21 +70,43 @@ describe("renderSummary", () => {
   it("starts with the marker, the headline figures and their changes, and the experiences", () => {
     const lines = renderSummary(summary(), WEEK).split("\n");
     expect(lines[0]).toBe(MARKER);
-    const top = lines.slice(0, 6).join("\n");
+    const top = lines.slice(0, 8).join("\n");
     expect(top).toContain("**Satisfaction 42.9 %** (+17.9 pts) · **Loyalty 70.0 %** (+10.0 pts) · **Business opportunity 2.40** (+1.80)");
     expect(top).toContain("Experiences: 4 positive / 1 negative / 2 neutral / 2 pending");
   });
 
-  it("tables every figure with this week, the previous one and the change", () => {
+  it("names the key figure that moved most against the previous week", () => {
+    // Satisfaction +71 % (3/7 against 1/4), loyalty +17 %, business opportunity 2.40 against 0.60: +300 %,
+    // experiences +75 %, response rate +50 %, time to first response 3 h 12 min against 1 h: +220 %.
+    const top = renderSummary(summary(), WEEK).split("\n## ")[0] ?? "";
+    expect(top).toContain("\n\nBiggest change: business opportunity +1.80 against the previous week (+300 %)\n\nExperiences:");
+    const quiet = figures("2026-W47");
+    expect(renderSummary(summary({ current: quiet, previous: figures("2026-W46") }), WEEK)).toContain(
+      "No figure moved against the previous week.",
+    );
+    expect(renderCheckRunOutput(summary(), WEEK).summary).toContain("Biggest change: business opportunity +1.80");
+  });
+
+  it("tables every figure: this week, the previous one, the change, the average of the 12 weeks before, the change against it", () => {
     const table = section(renderSummary(summary(), WEEK), "Figures");
-    expect(table).toContain("| Figure | This week | Previous week | Change |");
-    expect(table).toContain("| Satisfaction | 42.9 % | 25.0 % | +17.9 pts |");
-    expect(table).toContain("| Experiences pending | 2 | 0 | +2 |");
-    expect(table).toContain("| Response rate | 75.0 % | 50.0 % | +25.0 pts |");
-    expect(table).toContain("| Market demand | 8 | 4 | +4 |");
-    expect(table).toContain("| Time to first response, median | 3 h 12 min | 1 h | +2 h 12 min |");
-    expect(table).toContain("| Time to close, 90th percentile | n/a | n/a | n/a |");
-    expect(table).toContain("| Reopen rate | 12.5 % | 0.0 % | +12.5 pts |");
+    expect(table).toContain("| Figure | This week | Previous week | Change | 12-week average | Against average |");
+    // A ratio, a time or business opportunity that fewer weeks had says of how many weeks.
+    for (const row of [
+      "| Satisfaction | 42.9 % | 25.0 % | +17.9 pts | \u221212.5 % (2 weeks) | +55.4 pts |",
+      "| Loyalty | 70.0 % | 60.0 % | +10.0 pts | 44.4 % (2 weeks) | +25.6 pts |",
+      "| Business opportunity | 2.40 | 0.60 | +1.80 | 0.05 (2 weeks) | +2.35 |",
+      "| Experiences (known outcome) | 7 | 4 | +3 | 0.7 | +6.3 |",
+      "| Experiences pending | 2 | 0 | +2 | 0.0 | +2.0 |",
+      "| Response rate | 75.0 % | 50.0 % | +25.0 pts | 66.7 % (2 weeks) | +8.3 pts |",
+      "| Market demand | 8 | 4 | +4 | 0.7 | +7.3 |",
+      "| Time to first response, median | 3 h 12 min | 1 h | +2 h 12 min | 1 h (2 weeks) | +2 h 12 min |",
+      "| Time to close, median | 1 d | n/a | new | n/a | new |",
+      "| Time to close, 90th percentile | n/a | n/a | n/a | n/a | n/a |",
+      "| Reopen rate | 12.5 % | 0.0 % | +12.5 pts | 0.0 % (2 weeks) | +12.5 pts |",
+    ]) {
+      expect(table).toContain(row);
+    }
+    expect(table).toContain("<sub>Average: the 12 weeks before this one (2026-W35 to 2026-W46).");
   });
 
   it("prints missing figures as n/a or new, never NaN, Infinity or undefined", () => {

@@ -180,8 +180,13 @@ export async function seedWeek47(db: Queryable, repositoryId = REPO.id): Promise
 /** 2026-W47's satisfaction, 25.0 %, is below the default threshold of 0.5: the summary opens with an alert. */
 export const WEEK47_ALERT = "> [!CAUTION]\n> **Satisfaction 25.0 % is below the target of 50.0 %.**";
 
+/**
+ * Satisfaction moved from 0.0 % (W46's 1 positive, 1 negative): a move from zero, which no relative
+ * change outranks; business opportunity and response rate also moved from 0, later in the table.
+ */
 export const WEEK47_HEADLINE = [
   "**Satisfaction 25.0 %** (+25.0 pts) · **Loyalty 60.0 %** (+10.0 pts) · **Business opportunity 0.60** (+0.60)",
+  "Biggest change: satisfaction +25.0 pts against the previous week (from 0.0 %)",
   "Experiences: 2 positive / 1 negative / 1 neutral / 1 pending",
   "<sub>o/r · 2026-11-16 to 2026-11-22 · changes against the previous week (2026-11-09 to 2026-11-15)</sub>",
 ].join("\n\n");
