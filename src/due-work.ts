@@ -6,6 +6,7 @@ import { CONFIRM_FORGET_ME } from "./privacy/confirm.js";
 import { POST_CONFIG_CHECK } from "./queries/config-checks.js";
 import { POST_SUMMARY } from "./queries/summaries.js";
 import { ASK_SURVEY, READ_REACTIONS } from "./queries/surveys.js";
+import { planServiceMarks } from "./service-levels/plan-marks.js";
 import type { SummaryDeps } from "./summary/sweep-summaries.js";
 import { planSummaries } from "./summary/sweep-summaries.js";
 import { workRegistry } from "./work/registry.js";
@@ -27,7 +28,7 @@ export type DueWorkResult = {
 
 /**
  * Everything due at `now`: experiences past retention deleted (first, so no survey past it is
- * worked), the summaries whose time has come planned, then every queued piece of work that is due
+ * worked), the summaries whose time has come planned, the service-level labels due, then every queued piece of work that is due
  * (survey comments, reaction reads, summaries, configuration check runs, forget-me replies), then
  * the redelivery of failed webhook deliveries. The scheduler and the CLI run this.
  */
@@ -35,6 +36,7 @@ export async function runDueWork(deps: DueWorkDeps, now: Date): Promise<DueWorkR
   const experiencesExpired = await applyRetention(deps.db, now, deps.retentionDays);
   const octokitFor = reachableOnce(deps.octokitFor);
   const planned = await planSummaries({ ...deps, octokitFor }, now);
+  await planServiceMarks(deps, now);
   const tally = await workDue({ db: deps.db, log: deps.log, kinds: workRegistry }, octokitFor, now);
   const deliveriesRedelivered = await recoverFailedDeliveries(deps, now);
   const surveyAttempts = [...(tally.byKind.get(ASK_SURVEY)?.values() ?? []), ...(tally.byKind.get(READ_REACTIONS)?.values() ?? [])];

@@ -11,9 +11,11 @@ import { issueCommentCreated } from "./handlers/issue-comment-created.js";
 import { issueCommentDeleted } from "./handlers/issue-comment-deleted.js";
 import { issuesClosed } from "./handlers/issues-closed.js";
 import { issuesDeleted } from "./handlers/issues-deleted.js";
+import { issuesLabeled } from "./handlers/issues-labeled.js";
 import { issuesOpened } from "./handlers/issues-opened.js";
 import { issuesReopened } from "./handlers/issues-reopened.js";
 import { issuesTransferred } from "./handlers/issues-transferred.js";
+import { issuesUnlabeled } from "./handlers/issues-unlabeled.js";
 import { push } from "./handlers/push.js";
 
 /**
@@ -31,6 +33,8 @@ export function satisfactionBot(deps: AppDeps) {
     app.on("issues.reopened", issuesReopened(deps));
     app.on("issues.deleted", issuesDeleted(deps));
     app.on("issues.transferred", issuesTransferred(deps));
+    app.on("issues.labeled", issuesLabeled(deps));
+    app.on("issues.unlabeled", issuesUnlabeled(deps));
     app.on("issue_comment.created", issueCommentCreated(deps));
     app.on("issue_comment.deleted", issueCommentDeleted(deps));
     app.on("installation.created", installationCreated(deps));

@@ -54,6 +54,9 @@ export const issueTransferredSchema = issueEventSchema.extend({
   }),
 });
 
+/** issues.labeled / unlabeled; `label` is absent when the label itself was deleted meanwhile. */
+export const labelEventSchema = issueEventSchema.extend({ label: z.object({ name: z.string() }).optional() });
+
 export const commentEventSchema = issueEventSchema.extend({
   comment: z.object({
     id: z.number().int(),
@@ -100,6 +103,7 @@ export const pushEventSchema = z.object({
 export type IssuePayload = z.infer<typeof issueSchema>;
 export type RepositoryPayload = z.infer<typeof repositorySchema>;
 export type IssueEvent = z.infer<typeof issueEventSchema>;
+export type LabelEvent = z.infer<typeof labelEventSchema>;
 export type CommentEvent = z.infer<typeof commentEventSchema>;
 
 export class PayloadError extends Error {

@@ -2,6 +2,7 @@ import { z } from "zod";
 import type { Db } from "../db/types.js";
 import { storedConfigFor } from "../config/repository-config.js";
 import { buildReport } from "../model/report.js";
+import { serviceSettingsOf } from "../service-levels/response-times.js";
 import { repositoryByName } from "../queries/summary-candidates.js";
 import { installationId, instant, parseCommand, repositoryName } from "./args.js";
 import { formatReport } from "./format-report.js";
@@ -34,6 +35,13 @@ export async function reportCommand(db: Db, args: ReturnType<typeof parseReportA
   const repository = await resolveRepository(db, args.repo, args.installation);
   const { config } = await storedConfigFor(db, { installationId: repository.installationId, repositoryId: repository.id });
   const stars = (await repositoryByName(db, repository.installationId, repository.fullName))?.stargazers ?? 0;
-  const report = await buildReport(db, repository, args.from, args.to, { setting: config.market_demand, stars });
+  const report = await buildReport(
+    db,
+    repository,
+    args.from,
+    args.to,
+    { setting: config.market_demand, stars },
+    serviceSettingsOf(config.service_levels),
+  );
   return args.json ? JSON.stringify(report) : formatReport(report);
 }

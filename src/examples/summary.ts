@@ -1,3 +1,4 @@
+import { serviceSettingsOf } from "../service-levels/response-times.js";
 import { migrate } from "../db/migrate.js";
 import { openPglite } from "../db/pglite.js";
 import type { Queryable } from "../db/types.js";
@@ -109,6 +110,7 @@ export async function exampleSummary(seed = SEED): Promise<string> {
       name: REPOSITORY.fullName,
       repositories: [REPOSITORY],
       marketDemand: "reporters",
+      service: serviceSettingsOf(defaultConfig.service_levels),
     };
     const figures = await gatherSummary(db, subject, period, ZONE);
     const data = { ...figures, alerts: satisfactionAlerts(figures, defaultConfig.summary) };

@@ -1,19 +1,34 @@
 import type { RepositoryConfig } from "../config/schema.js";
+import { defaultConfig } from "../config/schema.js";
 import type { Queryable } from "../db/types.js";
 import { marketDemand } from "./market-demand.js";
 import { countExperiences } from "../queries/experience-counts.js";
 import type { ExperienceCounts } from "../queries/experience-counts.js";
-import type { ResponseStats } from "../queries/experience-response.js";
-import { experienceResponse } from "../queries/experience-response.js";
+import { experienceTimings } from "../queries/issue-timings.js";
+import type { ServiceSettings } from "../service-levels/response-times.js";
+import { clockName, firstResponseSeconds, serviceSettingsOf, resolutionSeconds } from "../service-levels/response-times.js";
+import type { DurationStats } from "../service-levels/service-figures.js";
+import { durationStats } from "../service-levels/service-figures.js";
 import type { StoredRepository } from "../queries/repositories.js";
 import type { SatisfactionModel } from "./satisfaction.js";
 import { satisfactionModel } from "./satisfaction.js";
 
+/** Median and 90th percentile of a duration in seconds (null when nothing is measured), and how many were measured. */
+export type ResponseStats = { medianSeconds: number | null; p90Seconds: number | null; count: number };
+
 /**
- * Response times on the clock they are counted on (`calendar`: every hour counts), and the share of
- * experiences whose issue had a first response before its close (null without experiences).
+ * Response times on the clock they are counted on (`calendar`: every hour counts; `business`: the
+ * configured business hours), paused time left out, and the share of experiences whose issue had a
+ * first response before its close (null without experiences).
  */
-export type ResponseFigures = { clock: "calendar"; firstResponse: ResponseStats; timeToClose: ResponseStats; responseRate: number | null };
+export type ResponseFigures = {
+  clock: "calendar" | "business";
+  firstResponse: ResponseStats;
+  timeToClose: ResponseStats;
+  responseRate: number | null;
+};
+
+const inSeconds = (stats: DurationStats): ResponseStats => ({ medianSeconds: stats.median, p90Seconds: stats.p90, count: stats.count });
 
 export type Report = { repository: string; from: string; to: string } & ExperienceCounts & SatisfactionModel & ResponseFigures;
 
@@ -30,10 +45,11 @@ export async function buildReport(
   from: Date,
   to: Date,
   demand: DemandSetting = { setting: "reporters", stars: 0 },
+  service: ServiceSettings = serviceSettingsOf(defaultConfig.service_levels),
 ): Promise<Report> {
   const window = { installationId: repository.installationId, repositoryId: repository.id, from, to };
   const counts = await countExperiences(db, window);
-  const response = await experienceResponse(db, window);
+  const timings = await experienceTimings(db, window, service);
   const withDemand = { ...counts, marketDemand: marketDemand(demand.setting, counts.marketDemand, demand.stars) };
   return {
     repository: repository.fullName,
@@ -41,9 +57,9 @@ export async function buildReport(
     to: to.toISOString(),
     ...withDemand,
     ...satisfactionModel(withDemand),
-    clock: "calendar",
-    firstResponse: response.firstResponse,
-    timeToClose: response.timeToClose,
-    responseRate: response.experiences === 0 ? null : response.responded / response.experiences,
+    clock: clockName(service),
+    firstResponse: inSeconds(durationStats(timings.map((timing) => firstResponseSeconds(service, timing)))),
+    timeToClose: inSeconds(durationStats(timings.map((timing) => resolutionSeconds(service, timing)))),
+    responseRate: timings.length === 0 ? null : timings.filter((timing) => timing.firstResponseAt).length / timings.length,
   };
 }

@@ -1,6 +1,6 @@
 import type { Queryable } from "../db/types.js";
-import type { Scope } from "./service-figures.js";
-import { SUPPORT_ISSUE } from "./service-figures.js";
+import type { Scope } from "./scope.js";
+import { SUPPORT_ISSUE } from "./scope.js";
 
 export type LabelBreakdown = {
   label: string;

@@ -1,5 +1,5 @@
 import type { Queryable } from "../db/types.js";
-import type { Scope } from "./service-figures.js";
+import type { Scope } from "./scope.js";
 
 /** What the model is computed from, for one repository and one window of close times. */
 export type ExperienceCounts = {

@@ -4,8 +4,9 @@ import { marketDemand } from "../model/market-demand.js";
 import { satisfactionModel } from "../model/satisfaction.js";
 import { labelBreakdown, negativeExperiences, responderBreakdown } from "../queries/breakdowns.js";
 import { countExperiencesIn } from "../queries/experience-counts.js";
-import type { Scope } from "../queries/service-figures.js";
-import { serviceFigures } from "../queries/service-figures.js";
+import type { Scope } from "../queries/scope.js";
+import type { ServiceSettings } from "../service-levels/response-times.js";
+import { serviceFigures } from "../service-levels/service-figures.js";
 import { lastPeriods } from "./periods.js";
 import type { Period, PeriodFigures, SummaryData } from "./types.js";
 
@@ -18,6 +19,8 @@ export type SummarySubject = {
   name: string;
   repositories: { id: number; fullName: string; stargazers: number | null }[];
   marketDemand: RepositoryConfig["market_demand"];
+  /** The clock response times are counted on, whose comments respond, and the pause labels. */
+  service: ServiceSettings;
 };
 
 function demand(subject: SummarySubject, reporters: number): number {
@@ -33,7 +36,7 @@ export async function periodFigures(db: Queryable, subject: SummarySubject, peri
   const scope = scopeOf(subject, period);
   const counts = await countExperiencesIn(db, scope);
   const withDemand = { ...counts, marketDemand: demand(subject, counts.marketDemand) };
-  return { period, model: { ...withDemand, ...satisfactionModel(withDemand) }, service: await serviceFigures(db, scope) };
+  return { period, model: { ...withDemand, ...satisfactionModel(withDemand) }, service: await serviceFigures(db, scope, subject.service) };
 }
 
 /**

@@ -1,3 +1,4 @@
+import { serviceSettingsOf } from "../service-levels/response-times.js";
 import type { Logger } from "pino";
 import type { Db } from "../db/types.js";
 import { loadRepositoryConfig } from "../config/load-config.js";
@@ -113,6 +114,7 @@ export async function organizationSummaryPost(deps: Deps, octokit: Octokit, summ
     name: organization.login,
     repositories,
     marketDemand: config.market_demand,
+    service: serviceSettingsOf(config.service_levels),
   };
   const detail = { ...subject, repositories: target.private ? repositories : repositories.filter((repository) => !repository.private) };
   const figures = await gatherSummary(deps.db, subject, period, config.summary.timezone, detail);

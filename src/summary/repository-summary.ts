@@ -1,3 +1,4 @@
+import { serviceSettingsOf } from "../service-levels/response-times.js";
 import type { Logger } from "pino";
 import type { Db } from "../db/types.js";
 import type { EffectiveConfig } from "../config/repository-config.js";
@@ -40,6 +41,7 @@ export async function repositorySummaryData(
     name: repository.fullName,
     repositories: [{ id: repository.id, fullName: repository.fullName, stargazers: repository.stargazers }],
     marketDemand: effective.config.market_demand,
+    service: serviceSettingsOf(effective.config.service_levels),
   };
   const figures = await gatherSummary(db, subject, period, effective.config.summary.timezone);
   return { ...figures, alerts: satisfactionAlerts(figures, effective.config.summary), configError: effective.error ?? undefined };

@@ -1,7 +1,7 @@
 import type { Report } from "../model/report.js";
 import type { SatisfactionAlert } from "./alerts.js";
 import type { LabelBreakdown, ResponderBreakdown } from "../queries/breakdowns.js";
-import type { ServiceFigures } from "../queries/service-figures.js";
+import type { ServiceFigures } from "../service-levels/service-figures.js";
 
 export type Schedule = "daily" | "weekly" | "monthly";
 

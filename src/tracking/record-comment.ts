@@ -18,7 +18,7 @@ export async function recordComment(tx: Queryable, event: CommentEvent): Promise
   const { comment } = event;
   const isBot = comment.user.type === "Bot" || Boolean(comment.performed_via_github_app);
   const byReporter = comment.user.id === event.issue.user.id;
-  await recordCommentAuthor(tx, key, isBot ? "bot" : byReporter ? "reporter" : "other");
+  await recordCommentAuthor(tx, key, isBot ? "bot" : byReporter ? "reporter" : "other", comment.created_at);
   if (isBot) return { surveyToRead: null };
   if (!byReporter && RESPONDER_ASSOCIATIONS.has(comment.author_association)) {
     const left = await isOptedOut(tx, key.installationId, comment.user.id);

@@ -2,6 +2,7 @@ import { postChatMessage } from "../chat/chat-work.js";
 import { postConfigCheck } from "../config/post-config-check.js";
 import { confirmForgetMe } from "../privacy/confirm.js";
 import { postSummaryWork } from "../summary/summary-work.js";
+import { labelServiceMark } from "../service-levels/mark-work.js";
 import { askSurvey } from "../survey/ask-survey.js";
 import { readSurveyReactions } from "../survey/poll-survey.js";
 import type { WorkKind } from "./kind.js";
@@ -17,6 +18,7 @@ export const WORK_KINDS: readonly WorkKind[] = [
   postSummaryWork,
   postConfigCheck,
   confirmForgetMe,
+  labelServiceMark,
   postChatMessage,
 ];
 

@@ -132,3 +132,17 @@ export function issueTransferredPayload(options: { issuesEvent?: Json; newNumber
   payload.installation = { id: options.installationId ?? INSTALLATION_ID, node_id: "MDIzOkludGVncmF0aW9uSW5zdGFsbGF0aW9uNDI0Mg==" };
   return payload;
 }
+
+/** An issues.labeled / unlabeled payload (from GitHub's example) for `label`, changed at `at`, on the issue of `options`. */
+export function labelPayload(action: "labeled" | "unlabeled", label: string, at: string, options: IssueOptions = {}): Json {
+  const payload = example("issues", action);
+  const issuePart = issuesPayload("opened", { ...options, updatedAt: at });
+  return {
+    ...payload,
+    action,
+    label: { ...(payload.label as Json), name: label },
+    issue: issuePart.issue,
+    repository: issuePart.repository,
+    installation: issuePart.installation,
+  };
+}

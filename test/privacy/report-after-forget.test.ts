@@ -2,7 +2,9 @@ import { describe, expect, it } from "vitest";
 import type { Db } from "../../src/db/types.js";
 import { buildReport } from "../../src/model/report.js";
 import { forgetPerson } from "../../src/privacy/forget.js";
-import { serviceFigures } from "../../src/queries/service-figures.js";
+import { defaultConfig } from "../../src/config/schema.js";
+import { serviceSettingsOf } from "../../src/service-levels/response-times.js";
+import { serviceFigures } from "../../src/service-levels/service-figures.js";
 import { createTestDatabase, useDatabase } from "../helpers/db.js";
 import { seedInstallation, seedIssue, seedRepository } from "../model/seed.js";
 
@@ -45,7 +47,7 @@ describe("the report after forget-me", () => {
     await seed(db());
     expect(await report(db(), 1)).toMatchObject({ total: 3, positive: 2, negative: 1, repeatUsage: 2, marketDemand: 3 });
     const scope = { installationId: 1, repositoryIds: [10], from: FROM, to: TO };
-    const service = await serviceFigures(db(), scope);
+    const service = await serviceFigures(db(), scope, serviceSettingsOf(defaultConfig.service_levels));
     const otherInstallation = await report(db(), 2);
 
     const done = await db().transaction((tx) =>
@@ -64,7 +66,7 @@ describe("the report after forget-me", () => {
       satisfaction: 0,
       loyalty: 2 / 3,
     });
-    expect(await serviceFigures(db(), scope)).toEqual(service); // closed issues and their times are the project's
+    expect(await serviceFigures(db(), scope, serviceSettingsOf(defaultConfig.service_levels))).toEqual(service); // closed issues and their times are the project's
     expect(await report(db(), 2)).toEqual(otherInstallation);
     const logins = await db().query<{ login: string }>(
       "SELECT DISTINCT reporter_login AS login FROM issues WHERE installation_id = 1 ORDER BY 1",

@@ -3,7 +3,7 @@ import type { ExperienceCounts } from "../../src/queries/experience-counts.js";
 import { satisfactionModel } from "../../src/model/satisfaction.js";
 import { lastPeriods, periodFromKey } from "../../src/summary/periods.js";
 import { renderCheckRunOutput, renderSummary, summaryTitle, trimToLimit } from "../../src/summary/render.js";
-import type { ServiceFigures } from "../../src/queries/service-figures.js";
+import type { ServiceFigures } from "../../src/service-levels/service-figures.js";
 import type { PainPoint, PeriodFigures, SummaryData } from "../../src/summary/types.js";
 
 const MARKER = "<!-- satisfaction-bot:summary -->";
