@@ -4,6 +4,7 @@ import { openDatabase } from "../db/open.js";
 import { loadDotEnv, parseEnv } from "../env.js";
 import { createLogger } from "../logger.js";
 import { UsageError } from "./args.js";
+import { chatCommand, parseChatArgs } from "./chat.js";
 import { failuresCommand, parseFailuresArgs } from "./failures.js";
 import { parseReportArgs, reportCommand } from "./report.js";
 import { parseRetryArgs, retryCommand } from "./retry.js";
@@ -21,7 +22,10 @@ const USAGE = `Usage: satisfaction-bot <command>
                                                       webhook deliveries given up (app-wide: not with --installation)
   retry (--survey|--summary|--config-check <id> --installation <id> | --work <kind>:<key> --installation <id>
          | --delivery <guid>)
-                                                      put one failure back for one more try`;
+                                                      put one failure back for one more try
+  chat set --installation <id|login> --url <url>      send summaries and alerts to a Slack-compatible incoming webhook
+  chat remove --installation <id|login>               stop sending to chat
+  chat test --installation <id|login>                 send a test message now and say whether it arrived`;
 
 type Command = (db: Db) => Promise<string>;
 
@@ -50,6 +54,10 @@ function parse(argv: string[], env: ReturnType<typeof parseEnv>, log: ReturnType
   if (name === "retry") {
     const parsed = parseRetryArgs(args);
     return async (db) => retryCommand(db, parsed, new Date());
+  }
+  if (name === "chat") {
+    const parsed = parseChatArgs(args);
+    return async (db) => chatCommand(db, parsed, new Date());
   }
   throw new UsageError(name ? `unknown command ${name}` : "a command is required");
 }

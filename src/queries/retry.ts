@@ -41,7 +41,7 @@ export async function retrySurvey(tx: Queryable, installationId: number, id: num
  */
 export async function moveSubjectStatus(
   tx: Queryable,
-  table: "summaries" | "config_checks",
+  table: "summaries" | "config_checks" | "chat_messages",
   subject: { installationId: number; id: number },
   move: { from: "pending" | "failed"; to: "pending" | "failed" },
 ): Promise<void> {

@@ -27,13 +27,16 @@ export function satisfactionAlerts(
   return alerts;
 }
 
+/** One alert in a sentence, as the summary and the chat message say it. */
+export function alertSentence(alert: SatisfactionAlert, noun: PeriodNoun): string {
+  return alert.kind === "below_threshold"
+    ? `Satisfaction ${formatPercent(alert.satisfaction)} is below the target of ${formatPercent(alert.threshold)}.`
+    : `Satisfaction fell from ${formatPercent(alert.previous)} to ${formatPercent(alert.satisfaction)} since the previous ${noun}.`;
+}
+
 /** The alerts as a GitHub alert block at the top of the summary, one line each. */
 export function alertBlock(alerts: readonly SatisfactionAlert[], noun: PeriodNoun): string | null {
   if (alerts.length === 0) return null;
-  const lines = alerts.map((alert) =>
-    alert.kind === "below_threshold"
-      ? `> **Satisfaction ${formatPercent(alert.satisfaction)} is below the target of ${formatPercent(alert.threshold)}.**`
-      : `> **Satisfaction fell from ${formatPercent(alert.previous)} to ${formatPercent(alert.satisfaction)} since the previous ${noun}.**`,
-  );
+  const lines = alerts.map((alert) => `> **${alertSentence(alert, noun)}**`);
   return ["> [!CAUTION]", ...lines.flatMap((line, index) => (index === 0 ? [line] : [">", line]))].join("\n");
 }

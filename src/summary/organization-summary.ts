@@ -137,5 +137,6 @@ export async function organizationSummaryPost(deps: Deps, octokit: Octokit, summ
     settings: config.summary,
     dryRun: config.dry_run,
     organization: organization.login,
+    chat: config.chat,
   };
 }

@@ -1,4 +1,5 @@
 import type { Logger } from "pino";
+import { queueSummaryChat } from "../chat/queue-chat.js";
 import type { Db } from "../db/types.js";
 import type { RepositoryConfig } from "../config/schema.js";
 import type { Octokit } from "../github/octokit.js";
@@ -11,6 +12,7 @@ import {
   findIssueByMarker,
   headOfDefaultBranch,
 } from "../github/summary-outputs.js";
+import { summaryPageUrl } from "../github/web-url.js";
 import type { SummaryKey } from "../queries/summaries.js";
 import { markSummaryDone, previousSummaryIssue } from "../queries/summaries.js";
 import { takeWrite } from "../queries/write-budget.js";
@@ -29,6 +31,8 @@ export type SummaryPost = {
   dryRun: boolean;
   /** Set for an organisation-wide summary: its title names the organisation. */
   organization: string | null;
+  /** What goes to the installation's chat webhook, when one is set. */
+  chat: RepositoryConfig["chat"];
 };
 
 export type PostOutcome = "posted" | "dry_run" | "deferred";
@@ -109,7 +113,12 @@ export async function postSummary(
   }
   const githubNumber =
     post.key.output === "issue" ? await postIssue(octokit, db, post, claim, body) : await postCheckRun(octokit, post, claim);
-  await markSummaryDone(db, claim, { status: "posted", githubNumber, at: now });
+  // Posted and its chat messages queued together: a posted summary goes to chat once.
+  const link = summaryPageUrl(octokit, post.target.fullName, post.key.output, githubNumber);
+  await db.transaction(async (tx) => {
+    await markSummaryDone(tx, claim, { status: "posted", githubNumber, at: now });
+    await queueSummaryChat(tx, { ...post, noun: PERIOD_NOUN[post.period.schedule], link }, now);
+  });
   log.info({ ...context, githubNumber }, "summary posted");
   return "posted";
 }

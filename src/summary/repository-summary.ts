@@ -70,5 +70,6 @@ export async function repositorySummaryPost(
     settings: effective.config.summary,
     dryRun: effective.config.dry_run,
     organization: null,
+    chat: effective.config.chat,
   };
 }

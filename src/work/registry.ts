@@ -1,3 +1,4 @@
+import { postChatMessage } from "../chat/chat-work.js";
 import { postConfigCheck } from "../config/post-config-check.js";
 import { confirmForgetMe } from "../privacy/confirm.js";
 import { postSummaryWork } from "../summary/summary-work.js";
@@ -18,6 +19,7 @@ export const WORK_KINDS: readonly WorkKind[] = [
   postConfigCheck,
   confirmForgetMe,
   labelServiceMark,
+  postChatMessage,
 ];
 
 export const workRegistry: WorkRegistry = new Map(WORK_KINDS.map((kind) => [kind.name, kind]));
