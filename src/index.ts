@@ -9,6 +9,7 @@ import { installationSuspend } from "./handlers/installation-suspend.js";
 import { installationUnsuspend } from "./handlers/installation-unsuspend.js";
 import { issueCommentCreated } from "./handlers/issue-comment-created.js";
 import { issueCommentDeleted } from "./handlers/issue-comment-deleted.js";
+import { issueCommentEdited } from "./handlers/issue-comment-edited.js";
 import { issuesClosed } from "./handlers/issues-closed.js";
 import { issuesDeleted } from "./handlers/issues-deleted.js";
 import { issuesLabeled } from "./handlers/issues-labeled.js";
@@ -36,6 +37,7 @@ export function satisfactionBot(deps: AppDeps) {
     app.on("issues.labeled", issuesLabeled(deps));
     app.on("issues.unlabeled", issuesUnlabeled(deps));
     app.on("issue_comment.created", issueCommentCreated(deps));
+    app.on("issue_comment.edited", issueCommentEdited(deps));
     app.on("issue_comment.deleted", issueCommentDeleted(deps));
     app.on("installation.created", installationCreated(deps));
     app.on("installation.new_permissions_accepted", installationNewPermissionsAccepted(deps));

@@ -64,7 +64,8 @@ export const commentEventSchema = issueEventSchema.extend({
     author_association: z.string(),
     created_at: timestamp,
     performed_via_github_app: z.object({ id: z.number().int() }).nullish(),
-    // read for a command (`/satisfaction forget-me`), never stored
+    // read for a command (`/satisfaction forget-me`); stored only as the reason of a followed-up
+    // negative answer (the reporter's first comment after the follow-up reply)
     body: z.string().nullish(),
   }),
 });

@@ -8,6 +8,7 @@ import { gatherSummary } from "../summary/gather.js";
 import type { SummarySubject } from "../summary/gather.js";
 import { periodFromKey, postingTime } from "../summary/periods.js";
 import { renderSummary, summaryTitle } from "../summary/render.js";
+import { NO_FOLLOW_UP, followUpOf } from "./follow-ups.js";
 import { DAY } from "./random.js";
 import { exampleTraffic, SEED, WEEKS } from "./traffic.js";
 import { REPORTERS } from "./vocabulary.js";
@@ -34,6 +35,7 @@ async function store(db: Queryable, issues: IssueRow[]): Promise<void> {
     [INSTALLATION_ID, REPOSITORY.id, REPOSITORY.fullName, REPOSITORY.stargazers],
   );
   let commentId = 2_400_000_000;
+  let negatives = 0;
   for (const issue of issues) {
     const login = REPORTERS[issue.reporter]!;
     const reporterId = 5_100_000 + issue.reporter * 7919;
@@ -84,10 +86,22 @@ async function store(db: Queryable, issues: IssueRow[]): Promise<void> {
         ],
       );
       if (s.outcome === null) continue;
+      const followUp = s.outcome === "negative" ? followUpOf(negatives++, s.answeredAt ?? s.closedAt, commentId++) : NO_FOLLOW_UP;
       await db.query(
-        `INSERT INTO experiences (installation_id, repository_id, issue_number, survey_id, reporter_id, closed_at, outcome, answered_at)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8)`,
-        [INSTALLATION_ID, REPOSITORY.id, issue.number, created.rows[0]?.id, reporterId, iso(s.closedAt), s.outcome, iso(s.answeredAt)],
+        `INSERT INTO experiences (installation_id, repository_id, issue_number, survey_id, reporter_id, closed_at, outcome, answered_at,
+           followed_up_at, follow_up_comment_id, reason, reason_comment_id, reason_at)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13)`,
+        [
+          INSTALLATION_ID,
+          REPOSITORY.id,
+          issue.number,
+          created.rows[0]?.id,
+          reporterId,
+          iso(s.closedAt),
+          s.outcome,
+          iso(s.answeredAt),
+          ...followUp,
+        ],
       );
     }
   }

@@ -237,3 +237,10 @@ export const REGULARS = [
   [5, 1],
 ] as const;
 export const OTHERS = REPORTERS.slice(REGULARS.length).map((_, index) => [REGULARS.length + index, 1] as const);
+
+/** What reporters answer the follow-up of a negative answer with: the reasons of the pain points. */
+export const REASONS = [
+  "The suggested alias did not work with our Vite setup, and the issue was closed before I could say so.",
+  "I was told to upgrade, but the upgrade broke two other things for us.",
+  "Closed before I could confirm it works; it still fails in our CI.",
+] as const;

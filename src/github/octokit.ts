@@ -52,6 +52,16 @@ export function isSuspension(error: unknown): boolean {
   return httpStatus(error) === 403 && /suspended/i.test((error as Error).message ?? "");
 }
 
+// Answers about an issue that no retry can change: the issue or repository is gone, or the issue is
+// locked (403 and 422 on a comment).
+const REFUSALS = new Set([403, 404, 410, 422]);
+
+/** GitHub refuses a write to an issue for good (not a rate limit, not a suspension): no retry can change it. */
+export function isFinalRefusal(error: unknown): boolean {
+  if (isRateLimit(error) || isSuspension(error)) return false;
+  return REFUSALS.has(httpStatus(error) ?? 0);
+}
+
 /** A primary or secondary rate limit (403 or 429 saying so, or with the limit's headers). */
 export function isRateLimit(error: unknown): boolean {
   const status = httpStatus(error);

@@ -48,13 +48,21 @@ export async function responderBreakdown(db: Queryable, scope: Scope): Promise<R
   return result.rows;
 }
 
-export type NegativeExperience = { repositoryId: number; fullName: string; number: number; title: string; closedAt: Date };
+export type NegativeExperience = {
+  repositoryId: number;
+  fullName: string;
+  number: number;
+  title: string;
+  closedAt: Date;
+  /** What the reporter answered the follow-up with; null when they did not (or it was deleted). */
+  reason: string | null;
+};
 
 /** The negative experiences of the window, newest first: the pain points. */
 export async function negativeExperiences(db: Queryable, scope: Scope): Promise<NegativeExperience[]> {
   const result = await db.query<NegativeExperience>(
     `SELECT e.repository_id AS "repositoryId", r.full_name AS "fullName", e.issue_number AS number, i.title,
-       e.closed_at AS "closedAt"
+       e.closed_at AS "closedAt", e.reason
      FROM experiences e
      JOIN issues i ON i.installation_id = e.installation_id AND i.repository_id = e.repository_id AND i.number = e.issue_number
      JOIN repositories r ON r.installation_id = e.installation_id AND r.id = e.repository_id
@@ -64,4 +72,18 @@ export async function negativeExperiences(db: Queryable, scope: Scope): Promise<
     params(scope),
   );
   return result.rows;
+}
+
+/** The window's negative experiences, how many got the follow-up reply, and how many gave a reason. */
+export type FollowUpCounts = { negative: number; followedUp: number; reasons: number };
+
+export async function followUpCounts(db: Queryable, scope: Scope): Promise<FollowUpCounts> {
+  const result = await db.query<FollowUpCounts>(
+    `SELECT count(*) AS negative, count(e.follow_up_comment_id) AS "followedUp", count(e.reason) AS reasons
+     FROM experiences e
+     WHERE e.installation_id = $1 AND e.repository_id = ANY($2::bigint[]) AND e.closed_at >= $3 AND e.closed_at < $4
+       AND e.outcome = 'negative'`,
+    params(scope),
+  );
+  return result.rows[0] ?? { negative: 0, followedUp: 0, reasons: 0 };
 }

@@ -1,6 +1,8 @@
 import type { Queryable } from "../db/types.js";
+import { FOLLOW_UP_REPLY } from "./follow-ups.js";
 import { FORGOTTEN } from "./issues.js";
 import { ASK_SURVEY, READ_REACTIONS } from "./surveys.js";
+import { deleteWork } from "./work.js";
 
 // A deleted survey takes its queued work with it.
 const SURVEY_WORK = [ASK_SURVEY, READ_REACTIONS];
@@ -25,17 +27,24 @@ export async function recordOptOut(tx: Queryable, installationId: number, userId
 
 /**
  * Deletes a person's surveys in one installation, open ones included (never read again), and the
- * experiences recorded from them. Returns how many of each.
+ * experiences recorded from them (with the reasons they gave). Returns how many of each.
  */
 export async function deletePersonSurveys(
   tx: Queryable,
   installationId: number,
   userId: number,
 ): Promise<{ experiences: number; surveys: number }> {
-  const experiences = await tx.query("DELETE FROM experiences WHERE installation_id = $1 AND reporter_id = $2 RETURNING id", [
+  const experiences = await tx.query<{ id: number }>(
+    "DELETE FROM experiences WHERE installation_id = $1 AND reporter_id = $2 RETURNING id",
+    [installationId, userId],
+  );
+  // A follow-up not made yet is never made.
+  await deleteWork(
+    tx,
     installationId,
-    userId,
-  ]);
+    [FOLLOW_UP_REPLY],
+    experiences.rows.map((row) => String(row.id)),
+  );
   const surveys = await tx.query<{ id: number }>(
     `WITH gone AS (DELETE FROM surveys WHERE installation_id = $1 AND reporter_id = $2 RETURNING installation_id, id),
      unqueued AS (DELETE FROM work w USING gone

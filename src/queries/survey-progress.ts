@@ -1,4 +1,5 @@
 import type { Queryable, Db } from "../db/types.js";
+import { queueFollowUp } from "./follow-ups.js";
 import type { IssueKey } from "./issues.js";
 import type { Outcome } from "./surveys.js";
 import { READ_REACTIONS } from "./surveys.js";
@@ -33,11 +34,14 @@ export async function recordPoll(db: Queryable, survey: SurveyRef, etag: string 
   );
 }
 
-/** Ends a survey and settles its experience, once: a survey already ended is left as it is. */
+/**
+ * Ends a survey and settles its experience, once: a survey already ended is left as it is. A negative
+ * answer queues its follow-up (`followUpAt`) in the same transaction.
+ */
 export async function finishSurvey(
   db: Db,
   survey: SurveyRef,
-  end: { status: "answered" | "expired" | "comment_deleted"; outcome: Outcome; at: Date },
+  end: { status: "answered" | "expired" | "comment_deleted"; outcome: Outcome; at: Date; followUpAt?: Date },
 ): Promise<boolean> {
   return db.transaction(async (tx) => {
     const ended = await tx.query(
@@ -46,12 +50,15 @@ export async function finishSurvey(
       [survey.id, end.status, end.at, survey.installationId],
     );
     if (ended.rowCount === 0) return false;
-    await tx.query("UPDATE experiences SET outcome = $2, answered_at = $3 WHERE survey_id = $1 AND installation_id = $4", [
-      survey.id,
-      end.outcome,
-      end.status === "answered" ? end.at : null,
-      survey.installationId,
-    ]);
+    const settled = await tx.query<{ id: number; repositoryId: number; issueNumber: number }>(
+      `UPDATE experiences SET outcome = $2, answered_at = $3 WHERE survey_id = $1 AND installation_id = $4
+       RETURNING id, repository_id AS "repositoryId", issue_number AS "issueNumber"`,
+      [survey.id, end.outcome, end.status === "answered" ? end.at : null, survey.installationId],
+    );
+    const experience = settled.rows[0];
+    if (experience && end.outcome === "negative" && end.followUpAt) {
+      await queueFollowUp(tx, { ...experience, installationId: survey.installationId }, end.followUpAt);
+    }
     return true;
   });
 }

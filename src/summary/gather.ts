@@ -2,7 +2,7 @@ import type { Queryable } from "../db/types.js";
 import type { RepositoryConfig } from "../config/schema.js";
 import { marketDemand } from "../model/market-demand.js";
 import { satisfactionModel } from "../model/satisfaction.js";
-import { labelBreakdown, negativeExperiences, responderBreakdown } from "../queries/breakdowns.js";
+import { followUpCounts, labelBreakdown, negativeExperiences, responderBreakdown } from "../queries/breakdowns.js";
 import { countExperiencesIn } from "../queries/experience-counts.js";
 import type { Scope } from "../queries/scope.js";
 import { serviceLevelsSummary } from "../service-levels/attainment.js";
@@ -77,7 +77,9 @@ export async function gatherSummary(
       reference: single ? `#${item.number}` : `${item.fullName}#${item.number}`,
       title: item.title,
       closedAt: item.closedAt,
+      ...(item.reason === null ? {} : { reason: item.reason }),
     })),
+    followUps: await followUpCounts(db, scope),
     labels: await labelBreakdown(db, scope),
     serviceLevels: await serviceLevelsSummary(db, scope, subject.service, (repositoryId, number) => {
       const name = subject.repositories.find((repository) => repository.id === repositoryId)?.fullName;

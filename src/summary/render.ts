@@ -87,7 +87,7 @@ export function summarySections(data: SummaryData, options: RenderOptions): Sect
     headline(data, noun),
     ...(data.configError ? [configWarning(data.configError)] : []),
   ];
-  const { painPoints, repositories } = data;
+  const { painPoints, repositories, followUps } = data;
   return [
     { name: "Headline", text: top.join("\n\n") },
     { name: "Figures", text: figuresTable(data, noun) },
@@ -95,8 +95,12 @@ export function summarySections(data: SummaryData, options: RenderOptions): Sect
     { name: "Trend", text: trendSection(data.trend, noun), trim: { order: 5 } },
     {
       name: "Pain points",
-      text: painPointsSection(painPoints, data.current.period, noun),
-      trim: { order: 4, items: painPoints.length, cut: (keep) => painPointsSection(painPoints, data.current.period, noun, keep) },
+      text: painPointsSection(painPoints, data.current.period, noun, painPoints.length, followUps),
+      trim: {
+        order: 4,
+        items: painPoints.length,
+        cut: (keep) => painPointsSection(painPoints, data.current.period, noun, keep, followUps),
+      },
     },
     ...(repositories
       ? [

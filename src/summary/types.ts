@@ -1,6 +1,6 @@
 import type { Report } from "../model/report.js";
 import type { SatisfactionAlert } from "./alerts.js";
-import type { LabelBreakdown, ResponderBreakdown } from "../queries/breakdowns.js";
+import type { FollowUpCounts, LabelBreakdown, ResponderBreakdown } from "../queries/breakdowns.js";
 import type { ServiceLevelsSummary } from "../service-levels/attainment.js";
 import type { ServiceFigures } from "../service-levels/service-figures.js";
 
@@ -45,8 +45,11 @@ export type PeriodFigures = {
  */
 export type Baseline = { periods: PeriodFigures[]; service: ServiceFigures };
 
-/** A negative experience of the period: an issue reference (`#12` or `owner/repo#12`) and its title. */
-export type PainPoint = { reference: string; title: string; closedAt: Date };
+/**
+ * A negative experience of the period: an issue reference (`#12` or `owner/repo#12`), its title,
+ * and the reason the reporter gave when the follow-up asked (absent when they gave none).
+ */
+export type PainPoint = { reference: string; title: string; closedAt: Date; reason?: string };
 
 /** Everything one summary shows; rendering is a pure function of it. */
 export type SummaryData = {
@@ -58,6 +61,8 @@ export type SummaryData = {
   trend: PeriodFigures[];
   baseline: Baseline;
   painPoints: PainPoint[];
+  /** Of the period's negative experiences: how many were followed up, how many gave a reason. */
+  followUps?: FollowUpCounts;
   labels: LabelBreakdown[];
   responders: ResponderBreakdown[];
   /** Per-repository rows of an organisation-wide summary (public repositories only when posted in public). */

@@ -1,5 +1,5 @@
 import { postSurveyComment } from "../github/survey-comment.js";
-import { httpStatus, isRateLimit, isSuspension } from "../github/octokit.js";
+import { httpStatus, isFinalRefusal } from "../github/octokit.js";
 import { retrySurvey } from "../queries/retry.js";
 import { abandonSurvey, markAsked } from "../queries/survey-progress.js";
 import { ASK_SURVEY, surveyForWork } from "../queries/surveys.js";
@@ -7,14 +7,6 @@ import { takeWrite } from "../queries/write-budget.js";
 import type { WorkKind } from "../work/kind.js";
 import { done } from "../work/kind.js";
 import { nextPollAt, windowEnd } from "./schedule.js";
-
-// Answers that no retry can change: the issue or repository is gone, or the issue is locked.
-const CANNOT_ASK = new Set([403, 404, 410, 422]);
-
-function cannotBeAsked(error: unknown): boolean {
-  if (isRateLimit(error) || isSuspension(error)) return false;
-  return CANNOT_ASK.has(httpStatus(error) ?? 0);
-}
 
 /**
  * Posting a survey's comment, which starts its reading schedule. When GitHub says the issue cannot
@@ -35,7 +27,7 @@ export const askSurvey: WorkKind = {
     try {
       comment = await postSurveyComment(octokit, { ...survey, askAttempts: item.attempts });
     } catch (error) {
-      if (!cannotBeAsked(error)) throw error;
+      if (!isFinalRefusal(error)) throw error;
       await db.transaction((tx) => abandonSurvey(tx, survey, now, "cancelled"));
       log.warn({ surveyId: survey.id, status: httpStatus(error), err: error }, "survey cancelled: GitHub says it cannot be asked");
       return done("cancelled");

@@ -1,3 +1,4 @@
+import { followUpDueAt } from "../follow-up/timing.js";
 import { httpStatus } from "../github/octokit.js";
 import { readReactions } from "../github/reactions.js";
 import { finishSurvey, recordPoll } from "../queries/survey-progress.js";
@@ -31,7 +32,9 @@ export const readSurveyReactions: WorkKind = {
     // Not modified: the reactions are those of the last read, which held no answer.
     const answer = read.changed ? reporterAnswer(read.reactions, survey.reporterId, windowEndsAt) : null;
     if (answer) {
-      await finishSurvey(db, survey, { status: "answered", outcome: answer.outcome, at: answer.at });
+      // A negative answer queues its follow-up in the same transaction (src/follow-up/).
+      const followUpAt = followUpDueAt(answer.at, now);
+      await finishSurvey(db, survey, { status: "answered", outcome: answer.outcome, at: answer.at, followUpAt });
       log.info({ surveyId: survey.id, outcome: answer.outcome }, "survey answered");
       return done("answered");
     }

@@ -1,5 +1,6 @@
 import { postChatMessage } from "../chat/chat-work.js";
 import { postConfigCheck } from "../config/post-config-check.js";
+import { followUpNegativeAnswer } from "../follow-up/follow-up-work.js";
 import { confirmForgetMe } from "../privacy/confirm.js";
 import { postSummaryWork } from "../summary/summary-work.js";
 import { labelServiceMark } from "../service-levels/mark-work.js";
@@ -20,6 +21,7 @@ export const WORK_KINDS: readonly WorkKind[] = [
   confirmForgetMe,
   labelServiceMark,
   postChatMessage,
+  followUpNegativeAnswer,
 ];
 
 export const workRegistry: WorkRegistry = new Map(WORK_KINDS.map((kind) => [kind.name, kind]));

@@ -183,9 +183,10 @@ describe("two installations with the same repository (name, id, issue numbers)",
       { kind: "survey.read", next_poll_at: new Date("2026-11-03T10:10:06Z"), poll_count: 0 },
     ]);
 
-    // The sweep at 10:20 finds only A's survey due (B's is answered) and reads it with A's token: 👍.
+    // The sweep at 10:17 finds only A's survey due (B's is answered; its follow-up is due at 10:18)
+    // and reads it with A's token: 👍.
     const readA = expectReactionsRead(A, 900, [reaction("+1", REPORTER, "2026-11-03T10:15:00Z")]);
-    const swept = await sweep({ db: db(), log, octokitFor: (id) => probot.auth(id) }, new Date("2026-11-03T10:20:00Z"));
+    const swept = await sweep({ db: db(), log, octokitFor: (id) => probot.auth(id) }, new Date("2026-11-03T10:17:00Z"));
     expect(swept).toEqual({ worked: 1, installationsFailed: 0 });
     expect(readA.isDone()).toBe(true);
     expect(await rowsOf(db(), ROWS.experiences)).toEqual([

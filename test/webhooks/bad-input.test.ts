@@ -40,6 +40,7 @@ describe("payloads the app cannot use", () => {
     ["issues.reopened", "issues", () => issuesPayload("reopened", { installationId: null })],
     ["issue_comment.created", "issue_comment", () => commentPayload("created", { installationId: null })],
     ["issue_comment.deleted", "issue_comment", () => commentPayload("deleted", { installationId: null })],
+    ["issue_comment.edited", "issue_comment", () => ({ ...commentPayload("created", { installationId: null }), action: "edited" }) as Json],
   ])("ignores an %s payload without an installation: no error, no row, no GitHub call", async (_event, name, payload) => {
     const { probot } = createTestApp(db());
     const sent = payload();

@@ -1,0 +1,28 @@
+import type { Octokit } from "./octokit.js";
+import { splitFullName } from "./octokit.js";
+
+export type PostedComment = { id: number; createdAt: Date };
+
+/**
+ * Posts a comment whose body holds a hidden `marker`. A retry (`retry`) first looks for the comment
+ * an earlier attempt may have made before it could record it (a crash, a lost response), so an issue
+ * never gets two.
+ */
+export async function postCommentOnce(
+  octokit: Octokit,
+  comment: { repositoryFullName: string; issueNumber: number; body: string; marker: string; retry: boolean },
+): Promise<PostedComment> {
+  const { owner, repo } = splitFullName(comment.repositoryFullName);
+  if (comment.retry) {
+    const comments = await octokit.paginate(octokit.rest.issues.listComments, {
+      owner,
+      repo,
+      issue_number: comment.issueNumber,
+      per_page: 100,
+    });
+    const earlier = comments.find((each) => each.body?.includes(comment.marker));
+    if (earlier) return { id: earlier.id, createdAt: new Date(earlier.created_at) };
+  }
+  const { data } = await octokit.rest.issues.createComment({ owner, repo, issue_number: comment.issueNumber, body: comment.body });
+  return { id: data.id, createdAt: new Date(data.created_at) };
+}
