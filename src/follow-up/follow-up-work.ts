@@ -3,7 +3,7 @@ import type { Db } from "../db/types.js";
 import { configFor, storedConfigFor } from "../config/repository-config.js";
 import type { RepositoryConfig } from "../config/schema.js";
 import { postCommentOnce } from "../github/comment-once.js";
-import { addIssueLabel } from "../github/follow-up-reply.js";
+import { addIssueLabels } from "../github/issue-labels.js";
 import type { Octokit } from "../github/octokit.js";
 import { httpStatus, isFinalRefusal } from "../github/octokit.js";
 import type { FollowUpTarget } from "../queries/follow-ups.js";
@@ -32,7 +32,7 @@ async function repositoryConfig(deps: { db: Db; log: Logger }, octokit: Octokit,
 /** Labels the issue, then (unless switched off) replies once; returns the reply, or null with the label only. */
 async function followUp(octokit: Octokit, target: FollowUpTarget, config: RepositoryConfig, attempts: number) {
   const { label, enabled, message, mention } = config.follow_up;
-  if (label !== null) await addIssueLabel(octokit, target, label);
+  if (label !== null) await addIssueLabels(octokit, { fullName: target.repositoryFullName, number: target.issueNumber }, [label]);
   if (!enabled) return null;
   return postCommentOnce(octokit, {
     repositoryFullName: target.repositoryFullName,
