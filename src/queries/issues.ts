@@ -118,6 +118,16 @@ export async function recordResponse(
   );
 }
 
+/** Keeps the earliest comment by any person other than the reporter (`first_any_response_at`), whatever order comments arrive in. */
+export async function recordAnyResponse(tx: Queryable, key: IssueKey, at: Date): Promise<void> {
+  await tx.query(
+    `UPDATE issues SET first_any_response_at = $4
+     WHERE installation_id = $1 AND repository_id = $2 AND number = $3
+       AND (first_any_response_at IS NULL OR first_any_response_at > $4)`,
+    [...keyParams(key), at],
+  );
+}
+
 /** Who wrote a comment on an issue, as the conversation counts it. */
 export type CommentAuthor = "reporter" | "bot" | "other";
 

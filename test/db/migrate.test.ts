@@ -11,14 +11,16 @@ import type { TestDatabase } from "../helpers/db.js";
 import { createTestDatabase, MIGRATION_FILES, MIGRATIONS_RECORDED, useDatabase } from "../helpers/db.js";
 
 const CORE_TABLES = [
+  "backfill_runs",
+  "backfill_seen",
   "config_checks",
   "deliveries",
   "delivery_redeliveries",
   "experiences",
   "installations",
   "issues",
-  "label_spans",
   "jobs",
+  "label_spans",
   "opt_outs",
   "repositories",
   "repository_configs",
