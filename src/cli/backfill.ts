@@ -1,3 +1,4 @@
+import { setTimeout as sleep } from "node:timers/promises";
 import { z } from "zod";
 import type { Logger } from "pino";
 import { BACKFILL_INSTALLATION, queueBackfill } from "../backfill/queue-backfill.js";
@@ -11,6 +12,12 @@ import { workNow } from "../work/work-due.js";
 import { installationId, instant, parseCommand, repositoryName, UsageError } from "./args.js";
 import { resolveRepository } from "./resolve-repository.js";
 import { MissingCredentialsError } from "./sweep.js";
+
+// Work due more than this ahead waits (a rate limit's reset, a backoff): the command stops there.
+const WAITING_MS = 30_000;
+// While another worker holds the installation's backfill, the command waits for it: up to about a lease.
+const HELD_WAIT_MS = 1_000;
+const HELD_WAITS = 150;
 
 const backfillArgs = z.object({ repo: repositoryName, since: instant, installation: installationId.optional() });
 
@@ -51,11 +58,15 @@ export async function backfillCommand(db: Db, env: Env, log: Logger, args: Retur
   if (!queued || !run) throw new Error(`no backfill could be queued for ${repository.fullName}`);
   const engine = { db, log, kinds: workRegistry };
   let report = await backfillReport(db, repository.installationId, run.id, BACKFILL_INSTALLATION);
-  while (report?.status === "pending") {
-    const at = now();
-    const tally = await workNow(engine, async () => octokit, [queued.ref], at);
+  for (let held = 0; report?.status === "pending" && held <= HELD_WAITS;) {
+    const tally = await workNow(engine, async () => octokit, [queued.ref], now());
     report = await backfillReport(db, repository.installationId, run.id, BACKFILL_INSTALLATION);
-    if (tally.worked === 0 || !report?.work || report.work.state !== "pending" || report.work.runAt > at) break;
+    // Due much later: it waits for GitHub's rate limit, or after an error.
+    if (!report?.work || report.work.state !== "pending" || report.work.runAt.getTime() > now().getTime() + WAITING_MS) break;
+    if (tally.worked > 0) continue;
+    // The server's worker holds it (a few pages at most): wait for its turn.
+    held++;
+    await sleep(HELD_WAIT_MS);
   }
   if (!report) throw new Error(`the backfill of ${repository.fullName} vanished while it ran`);
   if (report.status === "unreadable") throw new Error(`GitHub refused to list the issues of ${repository.fullName}: nothing imported`);

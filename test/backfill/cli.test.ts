@@ -2,6 +2,7 @@ import { beforeEach, describe, expect, it, vi } from "vitest";
 import { cliOnDatabase, runCli, useEmptyFolderForCli } from "../helpers/cli.js";
 import { privateKey } from "../helpers/app.js";
 import { createTestDatabase, useDatabase } from "../helpers/db.js";
+import { INSTALLATION_ID } from "../helpers/fixtures.js";
 import { rowsOf } from "../webhooks/support.js";
 import {
   issueRows,
@@ -65,6 +66,21 @@ describe("satisfaction-bot backfill", () => {
           "the app's sweep goes on, or run this again",
       ],
       err: [],
+    });
+  });
+
+  it("exits 1 when the installation's backfill failed for good, until it is retried", async () => {
+    withCredentials();
+    await db().query(
+      `INSERT INTO work (installation_id, kind, key, state, run_at, attempts, last_error, failed_at)
+       VALUES ($1, 'backfill.installation', $3, 'failed', $2, 8, 'Server Error', $2)`,
+      [INSTALLATION_ID, NOW, String(INSTALLATION_ID)],
+    );
+
+    expect(await runCli("backfill", "--repo", "Codertocat/Hello-World", "--since", SINCE)).toEqual({
+      code: 1,
+      out: [],
+      err: ["satisfaction-bot: backfill failed: Server Error (see satisfaction-bot failures)"],
     });
   });
 
