@@ -14,4 +14,6 @@ export type AppDeps = {
   config: ConfigSource;
   /** Starts the work a webhook queued: after the answer on the server (bounded), inline in tests. */
   work: AfterAnswer;
+  /** Days of history imported when the app is installed or a repository added (BACKFILL_DAYS; 0: none). Default 90. */
+  backfillDays?: number;
 };

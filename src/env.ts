@@ -1,6 +1,9 @@
 import fs from "node:fs";
 import { z } from "zod";
 
+/** Days of issue history imported when the app is installed or a repository added, when BACKFILL_DAYS is not set. */
+export const DEFAULT_BACKFILL_DAYS = 90;
+
 const optionalText = z
   .string()
   .transform((value) => value.trim())
@@ -50,6 +53,15 @@ export const envSchema = z
       )
       .transform((value) => (value === undefined ? 730 : Number(value)))
       .pipe(z.number().min(1, "must be at least 1 day")),
+    BACKFILL_DAYS: optionalText
+      .pipe(
+        z
+          .string()
+          .regex(/^\d{1,4}$/, "must be a whole number of days")
+          .optional(),
+      )
+      .transform((value) => (value === undefined ? DEFAULT_BACKFILL_DAYS : Number(value)))
+      .pipe(z.number().max(3650, "must be at most 3650 days")),
     METRICS_TOKEN: optionalText.pipe(
       z.string().min(16, "must be at least 16 characters").regex(/^\S+$/, "must not contain spaces").optional(),
     ),

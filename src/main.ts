@@ -73,6 +73,7 @@ async function start(): Promise<void> {
     clock,
     config: (octokit, target, logger) => configFor({ db, log: logger }, octokit, target),
     work: worker.afterAnswer,
+    backfillDays: env.BACKFILL_DAYS,
   };
   // Migrated before listening when the database is up; otherwise listen at once and migrate when it is back.
   let ready = await tryMigrate(db, log);

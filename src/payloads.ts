@@ -1,7 +1,7 @@
 import { z } from "zod";
 
 /** The parts of GitHub's webhook payloads this app reads, validated at the boundary. */
-const timestamp = z.iso.datetime({ offset: true }).transform((value) => new Date(value));
+export const timestamp = z.iso.datetime({ offset: true }).transform((value) => new Date(value));
 
 export const userSchema = z.object({ id: z.number().int(), login: z.string(), type: z.string() });
 

@@ -4,6 +4,7 @@ import { openDatabase } from "../db/open.js";
 import { loadDotEnv, parseEnv } from "../env.js";
 import { createLogger } from "../logger.js";
 import { UsageError } from "./args.js";
+import { backfillCommand, parseBackfillArgs } from "./backfill.js";
 import { chatCommand, parseChatArgs } from "./chat.js";
 import { failuresCommand, parseFailuresArgs } from "./failures.js";
 import { parseReportArgs, reportCommand } from "./report.js";
@@ -20,6 +21,9 @@ const USAGE = `Usage: satisfaction-bot <command>
                                                       post one summary now (once per period), or print it
   failures [--installation <id>] [--json]             surveys, summaries and configuration checks that failed, and
                                                       webhook deliveries given up (app-wide: not with --installation)
+  backfill --repo <owner/name> --since <date> [--installation <id>]
+                                                      import the repository's issues and comments updated since
+                                                      <date> (as on installation) and print what was imported
   retry (--survey|--summary|--config-check <id> --installation <id> | --work <kind>:<key> --installation <id>
          | --delivery <guid>)
                                                       put one failure back for one more try
@@ -50,6 +54,10 @@ function parse(argv: string[], env: ReturnType<typeof parseEnv>, log: ReturnType
   if (name === "failures") {
     const parsed = parseFailuresArgs(args);
     return async (db) => failuresCommand(db, parsed);
+  }
+  if (name === "backfill") {
+    const parsed = parseBackfillArgs(args);
+    return async (db) => backfillCommand(db, env, log, parsed);
   }
   if (name === "retry") {
     const parsed = parseRetryArgs(args);

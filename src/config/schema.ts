@@ -90,12 +90,9 @@ export const configSchema = z.strictObject({
   service_levels: serviceLevelsSchema,
   follow_up: followUpSchema,
   chat: chatSchema,
-  dry_run: z
-    .boolean()
-    .default(false)
-    .meta({
-      description: "Log what would be posted (surveys, summaries, follow-ups, service-level labels, chat messages) and post nothing.",
-    }),
+  dry_run: z.boolean().default(false).meta({
+    description: "Log what would be posted (surveys, summaries, follow-ups, service-level labels, chat messages) and post nothing.",
+  }),
 });
 
 export type RepositoryConfig = z.infer<typeof configSchema>;

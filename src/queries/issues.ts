@@ -118,21 +118,27 @@ export async function recordResponse(
   );
 }
 
+/** Keeps the earliest comment by any person other than the reporter (`first_any_response_at`), whatever order comments arrive in. */
+export async function recordAnyResponse(tx: Queryable, key: IssueKey, at: Date): Promise<void> {
+  await tx.query(
+    `UPDATE issues SET first_any_response_at = $4
+     WHERE installation_id = $1 AND repository_id = $2 AND number = $3
+       AND (first_any_response_at IS NULL OR first_any_response_at > $4)`,
+    [...keyParams(key), at],
+  );
+}
+
 /** Who wrote a comment on an issue, as the conversation counts it. */
 export type CommentAuthor = "reporter" | "bot" | "other";
 
-/**
- * Counts a comment in the issue's conversation (once per delivery: the caller's transaction applies it
- * once); a comment by anyone else is also the first response by anyone when it is the earliest seen.
- */
-export async function recordCommentAuthor(tx: Queryable, key: IssueKey, author: CommentAuthor, at: Date): Promise<void> {
+/** Counts a comment in the issue's conversation (once per delivery: the caller's transaction applies it once). */
+export async function recordCommentAuthor(tx: Queryable, key: IssueKey, author: CommentAuthor): Promise<void> {
   await tx.query(
     `UPDATE issues SET reporter_comments = reporter_comments + (CASE WHEN $4 = 'reporter' THEN 1 ELSE 0 END),
        bot_comments = bot_comments + (CASE WHEN $4 = 'bot' THEN 1 ELSE 0 END),
-       others_commented = others_commented OR $4 = 'other',
-       first_any_response_at = CASE WHEN $4 = 'other' THEN least(first_any_response_at, $5) ELSE first_any_response_at END
+       others_commented = others_commented OR $4 = 'other'
      WHERE installation_id = $1 AND repository_id = $2 AND number = $3`,
-    [...keyParams(key), author, at],
+    [...keyParams(key), author],
   );
 }
 

@@ -1,12 +1,10 @@
 import type { Queryable } from "../db/types.js";
 import { recordReporterReason } from "../follow-up/reason.js";
 import type { CommentEvent } from "../payloads.js";
-import { recordCommentAuthor, recordResponse } from "../queries/issues.js";
-import { FORGOTTEN, isOptedOut } from "../queries/privacy.js";
+import { recordAnyResponse, recordCommentAuthor } from "../queries/issues.js";
 import { pollSoon } from "../queries/survey-progress.js";
+import { commentRole, recordMaintainerResponse } from "./comment-author.js";
 import { recordIssue } from "./record-issue.js";
-
-const RESPONDER_ASSOCIATIONS = new Set(["OWNER", "MEMBER", "COLLABORATOR"]);
 
 /**
  * A new comment on an issue, counted in its conversation (the reporter's, a bot's, or anyone
@@ -18,15 +16,11 @@ const RESPONDER_ASSOCIATIONS = new Set(["OWNER", "MEMBER", "COLLABORATOR"]);
 export async function recordComment(tx: Queryable, event: CommentEvent): Promise<{ surveyToRead: number | null }> {
   const { key } = await recordIssue(tx, event);
   const { comment } = event;
-  const isBot = comment.user.type === "Bot" || Boolean(comment.performed_via_github_app);
-  const byReporter = comment.user.id === event.issue.user.id;
-  await recordCommentAuthor(tx, key, isBot ? "bot" : byReporter ? "reporter" : "other", comment.created_at);
-  if (isBot) return { surveyToRead: null };
-  if (byReporter) await recordReporterReason(tx, key, comment);
-  if (!byReporter && RESPONDER_ASSOCIATIONS.has(comment.author_association)) {
-    const left = await isOptedOut(tx, key.installationId, comment.user.id);
-    const responder = left ? { id: null, login: FORGOTTEN.login } : { id: comment.user.id, login: comment.user.login };
-    await recordResponse(tx, key, comment.created_at, responder);
-  }
+  const role = commentRole(comment, event.issue.user.id);
+  await recordCommentAuthor(tx, key, role.author);
+  if (role.author === "bot") return { surveyToRead: null };
+  if (role.author === "reporter") await recordReporterReason(tx, key, comment);
+  if (role.responder !== null) await recordAnyResponse(tx, key, comment.created_at);
+  if (role.responder === "maintainer") await recordMaintainerResponse(tx, key, comment);
   return { surveyToRead: await pollSoon(tx, key, comment.created_at) };
 }

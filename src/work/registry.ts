@@ -1,3 +1,4 @@
+import { backfillInstallation } from "../backfill/backfill-work.js";
 import { postChatMessage } from "../chat/chat-work.js";
 import { postConfigCheck } from "../config/post-config-check.js";
 import { followUpNegativeAnswer } from "../follow-up/follow-up-work.js";
@@ -22,6 +23,7 @@ export const WORK_KINDS: readonly WorkKind[] = [
   labelServiceMark,
   postChatMessage,
   followUpNegativeAnswer,
+  backfillInstallation,
 ];
 
 export const workRegistry: WorkRegistry = new Map(WORK_KINDS.map((kind) => [kind.name, kind]));

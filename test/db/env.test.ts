@@ -123,4 +123,14 @@ describe("parseEnv", () => {
     const env = parseEnv({ PORT: "8080", LOG_LEVEL: "debug", DATABASE_URL: "postgresql://u@db:5432/bot", DATA_DIR: "/var/lib/bot" });
     expect(env).toMatchObject({ PORT: 8080, LOG_LEVEL: "debug", DATABASE_URL: "postgresql://u@db:5432/bot", DATA_DIR: "/var/lib/bot" });
   });
+
+  it("takes BACKFILL_DAYS as whole days up to ten years, 90 when unset and 0 for no backfill", () => {
+    expect([
+      parseEnv({}).BACKFILL_DAYS,
+      parseEnv({ BACKFILL_DAYS: "0" }).BACKFILL_DAYS,
+      parseEnv({ BACKFILL_DAYS: "365" }).BACKFILL_DAYS,
+    ]).toEqual([90, 0, 365]);
+    expect(envError({ BACKFILL_DAYS: "30d" }).message).toContain("BACKFILL_DAYS: must be a whole number of days");
+    expect(envError({ BACKFILL_DAYS: "4000" }).message).toContain("BACKFILL_DAYS: must be at most 3650 days");
+  });
 });

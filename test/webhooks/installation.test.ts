@@ -17,7 +17,8 @@ describe("installation events", () => {
   const { db } = useDatabase(createTestDatabase);
 
   it("stores the installation and its repositories from GitHub's installation.created example", async () => {
-    const { probot } = createTestApp(db());
+    const { probot, deps } = createTestApp(db());
+    deps.backfillDays = 0; // the import of their history is tested in test/backfill
 
     await receive(probot, "installation", example("installation", "created"));
 
@@ -58,7 +59,8 @@ describe("installation events", () => {
   });
 
   it("marks a repository taken out of the installation as removed and keeps its history", async () => {
-    const { probot } = createTestApp(db(), () => CLOCK);
+    const { probot, deps } = createTestApp(db(), () => CLOCK);
+    deps.backfillDays = 0; // the import of a re-added repository's history is tested in test/backfill
     const inOctocat = (repository: typeof OCTOCAT_REPO) => issuesPayload("opened", { installationId: OCTOCAT_INSTALLATION, repository });
     await receive(probot, "issues", inOctocat(OCTOCAT_REPO));
     await receive(probot, "issues", inOctocat(SPOON_KNIFE));
