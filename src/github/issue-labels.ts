@@ -34,7 +34,3 @@ export async function removeIssueLabel(octokit: Octokit, issue: IssueRef, label:
     if (httpStatus(error) !== 404) throw error;
   }
 }
-
-export async function commentOnIssue(octokit: Octokit, issue: IssueRef, body: string): Promise<void> {
-  await octokit.rest.issues.createComment({ ...splitFullName(issue.fullName), issue_number: issue.number, body });
-}

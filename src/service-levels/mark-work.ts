@@ -1,12 +1,14 @@
 import { z } from "zod";
 import { storedConfigFor } from "../config/repository-config.js";
-import { addIssueLabels, commentOnIssue, currentIssue, removeIssueLabel } from "../github/issue-labels.js";
+import { postCommentOnce } from "../github/comment-once.js";
+import { addIssueLabels, currentIssue, removeIssueLabel } from "../github/issue-labels.js";
 import { issueState } from "../queries/service-marks.js";
 import { repositoryById } from "../queries/summary-candidates.js";
 import { takeWrite } from "../queries/write-budget.js";
 import type { WorkKind } from "../work/kind.js";
 import { done } from "../work/kind.js";
 import { LABEL_SERVICE_MARK } from "./plan-marks.js";
+import { MEASURE_WORDS } from "./targets.js";
 
 const markWorkSchema = z.object({
   number: z.number().int().positive(),
@@ -15,16 +17,14 @@ const markWorkSchema = z.object({
   action: z.enum(["warning", "breach", "clear"]),
 });
 
-const MEASURE_WORDS = { first_response: "first response", resolution: "resolution" } as const;
-
 /** The one comment a warning may bring: the assignees mentioned, the target and measure named (labels as code). */
-function warningComment(assignees: string[], work: z.infer<typeof markWorkSchema>): string {
+function warningComment(assignees: string[], work: z.infer<typeof markWorkSchema>, marker: string): string {
   const mentions = assignees.map((login) => `@${login}`).join(" ");
   const target = work.target
     .split(",")
     .map((label) => `\`${label.replace(/`/g, "'")}\``)
     .join(", ");
-  return `${mentions}: this issue is close to breaching its ${MEASURE_WORDS[work.measure]} target (${target}).`;
+  return `${mentions}: this issue is close to breaching its ${MEASURE_WORDS[work.measure]} target (${target}).\n\n${marker}`;
 }
 
 /**
@@ -63,7 +63,16 @@ export const labelServiceMark: WorkKind = {
       await removeIssueLabel(octokit, issue, levels.warning_label);
     if (work.action === "warning" && levels.mention_assignees && current.assignees.length > 0) {
       if (!(await takeWrite(db, key.installationId))) return { deferred: new Date(now.getTime() + 60_000) };
-      await commentOnIssue(octokit, issue, warningComment(current.assignees, work));
+      // A retry looks for the comment an earlier attempt posted before it could finish.
+      const marker = `<!-- satisfaction-bot:sla-warning:${item.key} -->`;
+      const body = warningComment(current.assignees, work, marker);
+      await postCommentOnce(octokit, {
+        repositoryFullName: issue.fullName,
+        issueNumber: issue.number,
+        body,
+        marker,
+        retry: item.attempts > 1,
+      });
     }
     log.info(meta, "service-level label set");
     return done(work.action);

@@ -16,6 +16,9 @@ export type MeasureCheck = {
   met: boolean | null;
 };
 
+/** A measure as the summary and the warning comment say it. */
+export const MEASURE_WORDS = { first_response: "first response", resolution: "resolution" } as const;
+
 /** The target as the marks and the summary name it: its labels joined by commas. */
 export const targetName = (target: Pick<ServiceTarget, "labels">): string => target.labels.join(",");
 

@@ -1,11 +1,11 @@
 import type { Duration } from "../config/service-levels-schema.js";
 import type { ServiceLevelsSummary, TargetAttainment } from "../service-levels/attainment.js";
+import { MEASURE_WORDS } from "../service-levels/targets.js";
 import { formatDuration, formatPercent } from "./format.js";
 import type { PeriodNoun } from "./markdown.js";
 import { codeSpan, count, table } from "./markdown.js";
 
 const DAY_NAMES = { mon: "Mon", tue: "Tue", wed: "Wed", thu: "Thu", fri: "Fri", sat: "Sat", sun: "Sun" } as const;
-const MEASURE_WORDS = { first_response: "first response", resolution: "resolution" } as const;
 
 const written = (duration: Duration | null): string => (duration ? `${duration.amount}${duration.unit}` : "—");
 

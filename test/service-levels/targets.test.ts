@@ -74,6 +74,24 @@ describe.each([
     expect(await rowsOf(db(), "SELECT kind FROM work")).toEqual([]);
   });
 
+  it("posts the warning's comment once when a retry follows a lost answer", async () => {
+    const lost = githubIssue(["priority-support"]).post(`${ISSUE}/labels`).reply(200, []).post(`${ISSUE}/comments`).reply(502);
+    await sweep(db(), at("2026-11-02T11:00:00Z"));
+    expect(lost.isDone()).toBe(true);
+
+    const key = `${REPO.id}#1:warning:first_response:priority-support`;
+    const earlier = { id: 5, created_at: "2026-11-02T11:00:01Z", body: `@maint-a: … <!-- satisfaction-bot:sla-warning:${key} -->` };
+    const retried = githubIssue(["priority-support", "sla-at-risk"])
+      .post(`${ISSUE}/labels`)
+      .reply(200, [])
+      .get(`${ISSUE}/comments`)
+      .query(true)
+      .reply(200, [earlier]);
+    await sweep(db(), at("2026-11-02T11:05:00Z"));
+    expect(retried.isDone()).toBe(true);
+    expect(await rowsOf(db(), "SELECT kind FROM work")).toEqual([]);
+  });
+
   it("takes the warning label off once the first response came", async () => {
     githubIssue(["priority-support"]).post(`${ISSUE}/labels`).reply(200, []).post(`${ISSUE}/comments`).reply(201, { id: 1 });
     await sweep(db(), at("2026-11-02T11:10:00Z"));
