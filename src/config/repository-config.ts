@@ -11,7 +11,8 @@ import { configSchema, defaultConfig } from "./schema.js";
 export type ConfigTarget = { installationId: number; repositoryId: number; fullName: string };
 export type EffectiveConfig = { config: RepositoryConfig; error: ConfigError | null };
 
-function parseStored(config: unknown): RepositoryConfig {
+/** A stored configuration as the schema reads it; the defaults when it no longer parses. */
+export function parseStoredConfig(config: unknown): RepositoryConfig {
   const parsed = configSchema.safeParse(config ?? {});
   return parsed.success ? parsed.data : defaultConfig;
 }
@@ -36,7 +37,7 @@ export async function configFor(deps: { db: Queryable; log: Logger }, octokit: O
   const stored = await readStoredConfig(deps.db, target);
   // Trusted for an hour; a push that changes the file refreshes it at once.
   if (stored?.fresh) {
-    return { config: parseStored(stored.config), error: stored.error };
+    return { config: parseStoredConfig(stored.config), error: stored.error };
   }
   const { owner, repo } = splitFullName(target.fullName);
   let load: ConfigLoad;
@@ -47,10 +48,10 @@ export async function configFor(deps: { db: Queryable; log: Logger }, octokit: O
       { installationId: target.installationId, repositoryId: target.repositoryId, err: error },
       "cannot read satisfaction.yml; using the stored configuration",
     );
-    return { config: parseStored(stored?.config), error: stored?.error ?? null };
+    return { config: parseStoredConfig(stored?.config), error: stored?.error ?? null };
   }
   await recordConfigLoad(deps.db, target, load, deps.log);
-  return load.ok ? { config: load.config, error: null } : { config: parseStored(stored?.config), error: load.error };
+  return load.ok ? { config: load.config, error: null } : { config: parseStoredConfig(stored?.config), error: load.error };
 }
 
 /** The stored configuration without asking GitHub (the defaults when none is stored), and whether it is fresh. */
@@ -59,5 +60,5 @@ export async function storedConfigFor(
   target: Omit<ConfigTarget, "fullName">,
 ): Promise<EffectiveConfig & { fresh: boolean }> {
   const stored = await readStoredConfig(db, target);
-  return { config: parseStored(stored?.config), error: stored?.error ?? null, fresh: stored?.fresh ?? false };
+  return { config: parseStoredConfig(stored?.config), error: stored?.error ?? null, fresh: stored?.fresh ?? false };
 }

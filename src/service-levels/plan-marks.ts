@@ -1,5 +1,5 @@
 import type { Logger } from "pino";
-import { configSchema } from "../config/schema.js";
+import { parseStoredConfig } from "../config/repository-config.js";
 import type { Db, Queryable } from "../db/types.js";
 import { openIssueTimings } from "../queries/issue-timings.js";
 import type { Mark, Measure, TargetRepository } from "../queries/service-marks.js";
@@ -32,9 +32,9 @@ async function queue(db: Db, repository: TargetRepository, work: MarkWork, now: 
 }
 
 async function planRepository(db: Db, repository: TargetRepository, now: Date, tally: Planned): Promise<void> {
-  const parsed = configSchema.safeParse(repository.config);
-  if (!parsed.success || !parsed.data.enabled) return;
-  const levels = parsed.data.service_levels;
+  const config = parseStoredConfig(repository.config);
+  if (!config.enabled) return;
+  const levels = config.service_levels;
   const settings = serviceSettingsOf(levels);
   const ref = { installationId: repository.installationId, repositoryId: repository.repositoryId };
   const labels = [...new Set(levels.targets.flatMap((target) => target.labels))];
