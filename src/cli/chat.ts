@@ -2,8 +2,9 @@ import { z } from "zod";
 import type { Db } from "../db/types.js";
 import { chatWebhookUrl as webhookUrlSchema } from "../chat/webhook-url.js";
 import { ChatWebhookError, sendChatMessage } from "../chat/send-chat.js";
-import type { NamedInstallation } from "../queries/chat-webhooks.js";
-import { chatWebhookUrl, installationsNamed, removeChatWebhook, setChatWebhook } from "../queries/chat-webhooks.js";
+import { chatWebhookUrl, removeChatWebhook, setChatWebhook } from "../queries/chat-webhooks.js";
+import type { NamedInstallation } from "../queries/installations.js";
+import { installationsNamed } from "../queries/installations.js";
 import { parseCommand, requiredText, UsageError } from "./args.js";
 
 const ACTIONS = ["set", "remove", "test"] as const;

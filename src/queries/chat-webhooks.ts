@@ -1,23 +1,5 @@
 import type { Queryable } from "../db/types.js";
 
-/** An installation as the operator names it: its id and the account's login. */
-export type NamedInstallation = { id: number; login: string | null };
-
-/**
- * The installations `idOrLogin` names: the one with that id, else those whose account login it is
- * (any case). More than one only when a login is shared (two GitHub hosts).
- */
-export async function installationsNamed(db: Queryable, idOrLogin: string): Promise<NamedInstallation[]> {
-  const byId = /^\d{1,15}$/.test(idOrLogin) ? Number(idOrLogin) : null;
-  const { rows } = await db.query<NamedInstallation>(
-    `SELECT id, account_login AS login FROM installations
-     WHERE CASE WHEN EXISTS (SELECT 1 FROM installations WHERE id = $1) THEN id = $1 ELSE lower(account_login) = lower($2) END
-     ORDER BY id`,
-    [byId, idOrLogin],
-  );
-  return rows;
-}
-
 /** Sets the installation's chat webhook, replacing one set before. Returns whether one was replaced. */
 export async function setChatWebhook(db: Queryable, installationId: number, url: string, at: Date): Promise<boolean> {
   const { rows } = await db.query<{ inserted: boolean }>(

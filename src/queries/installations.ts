@@ -26,3 +26,21 @@ export async function installationExists(db: Queryable, installationId: number):
   const { rowCount } = await db.query("SELECT 1 FROM installations WHERE id = $1", [installationId]);
   return rowCount > 0;
 }
+
+/** An installation as the operator names it: its id and the account's login. */
+export type NamedInstallation = { id: number; login: string | null };
+
+/**
+ * The installations `idOrLogin` names: the one with that id, else those whose account login it is
+ * (any case). More than one only when a login is shared (two GitHub hosts).
+ */
+export async function installationsNamed(db: Queryable, idOrLogin: string): Promise<NamedInstallation[]> {
+  const byId = /^\d{1,15}$/.test(idOrLogin) ? Number(idOrLogin) : null;
+  const { rows } = await db.query<NamedInstallation>(
+    `SELECT id, account_login AS login FROM installations
+     WHERE CASE WHEN EXISTS (SELECT 1 FROM installations WHERE id = $1) THEN id = $1 ELSE lower(account_login) = lower($2) END
+     ORDER BY id`,
+    [byId, idOrLogin],
+  );
+  return rows;
+}
