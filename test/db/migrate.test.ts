@@ -19,6 +19,7 @@ const CORE_TABLES = [
   "deliveries",
   "delivery_redeliveries",
   "experiences",
+  "identity_links",
   "installations",
   "issues",
   "jobs",
