@@ -28,5 +28,20 @@ export function formatReport(report: Report): string {
     `${report.repository}: ${report.from} to ${report.to} (to exclusive); times on the ${report.clock} clock`,
     "",
     ...rows.map(([label, value]) => `${label.padEnd(width)}  ${value.padStart(9)}`),
+    ...channelLines(report.channels),
   ].join("\n");
+}
+
+/** The breakdown by channel, one line each: experiences, satisfaction, median first response. */
+function channelLines(channels: Report["channels"]): string[] {
+  if (channels.length === 0) return [];
+  const width = Math.max(...channels.map((row) => row.channel.length));
+  return [
+    "",
+    "By channel (experiences known, satisfaction, first response median)",
+    ...channels.map(
+      (row) =>
+        `  ${row.channel.padEnd(width)}  ${String(row.total).padStart(5)}  ${percent(row.satisfaction).padStart(8)}  ${formatDuration(row.firstResponse.medianSeconds).padStart(9)}`,
+    ),
+  ];
 }

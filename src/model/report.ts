@@ -2,19 +2,17 @@ import type { RepositoryConfig } from "../config/schema.js";
 import { defaultConfig } from "../config/schema.js";
 import type { Queryable } from "../db/types.js";
 import { marketDemand } from "./market-demand.js";
-import { countExperiences } from "../queries/experience-counts.js";
+import { countExperiencesIn } from "../queries/experience-counts.js";
 import type { ExperienceCounts } from "../queries/experience-counts.js";
 import { experienceTimings } from "../queries/issue-timings.js";
 import type { ServiceSettings } from "../service-levels/response-times.js";
 import { clockName, firstResponseSeconds, serviceSettingsOf, resolutionSeconds } from "../service-levels/response-times.js";
-import type { DurationStats } from "../service-levels/service-figures.js";
-import { durationStats } from "../service-levels/service-figures.js";
+import { channelCounts } from "../queries/channel-counts.js";
+import type { ChannelFigures, ResponseStats } from "./channels.js";
+import { channelFigures, responseStats } from "./channels.js";
 import type { StoredRepository } from "../queries/repositories.js";
 import type { SatisfactionModel } from "./satisfaction.js";
 import { satisfactionModel } from "./satisfaction.js";
-
-/** Median and 90th percentile of a duration in seconds (null when nothing is measured), and how many were measured. */
-export type ResponseStats = { medianSeconds: number | null; p90Seconds: number | null; count: number };
 
 /**
  * Response times on the clock they are counted on (`calendar`: every hour counts; `business`: the
@@ -28,9 +26,10 @@ export type ResponseFigures = {
   responseRate: number | null;
 };
 
-const inSeconds = (stats: DurationStats): ResponseStats => ({ medianSeconds: stats.median, p90Seconds: stats.p90, count: stats.count });
-
-export type Report = { repository: string; from: string; to: string } & ExperienceCounts & SatisfactionModel & ResponseFigures;
+/** The model of every channel together, its response figures, and the same by channel. */
+export type Report = { repository: string; from: string; to: string } & ExperienceCounts &
+  SatisfactionModel &
+  ResponseFigures & { channels: ChannelFigures[] };
 
 export type DemandSetting = { setting: RepositoryConfig["market_demand"]; stars: number };
 
@@ -47,9 +46,9 @@ export async function buildReport(
   demand: DemandSetting = { setting: "reporters", stars: 0 },
   service: ServiceSettings = serviceSettingsOf(defaultConfig.service_levels),
 ): Promise<Report> {
-  const window = { installationId: repository.installationId, repositoryId: repository.id, from, to };
-  const counts = await countExperiences(db, window);
-  const timings = await experienceTimings(db, window, service);
+  const scope = { installationId: repository.installationId, repositoryIds: [repository.id], from, to };
+  const counts = await countExperiencesIn(db, scope);
+  const timings = await experienceTimings(db, scope, service);
   const withDemand = { ...counts, marketDemand: marketDemand(demand.setting, counts.marketDemand, demand.stars) };
   return {
     repository: repository.fullName,
@@ -58,8 +57,9 @@ export async function buildReport(
     ...withDemand,
     ...satisfactionModel(withDemand),
     clock: clockName(service),
-    firstResponse: inSeconds(durationStats(timings.map((timing) => firstResponseSeconds(service, timing)))),
-    timeToClose: inSeconds(durationStats(timings.map((timing) => resolutionSeconds(service, timing)))),
+    firstResponse: responseStats(timings.map((timing) => firstResponseSeconds(service, timing))),
+    timeToClose: responseStats(timings.map((timing) => resolutionSeconds(service, timing))),
     responseRate: timings.length === 0 ? null : timings.filter((timing) => timing.firstResponseAt).length / timings.length,
+    channels: channelFigures(await channelCounts(db, scope), timings, service),
   };
 }

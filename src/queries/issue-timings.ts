@@ -1,5 +1,4 @@
 import type { Queryable } from "../db/types.js";
-import type { RepositoryWindow } from "./experience-counts.js";
 import type { LabelAction } from "./label-events.js";
 import type { Scope } from "./scope.js";
 import { SUPPORT_ISSUE } from "./scope.js";
@@ -15,6 +14,8 @@ export type LabelChange = { label: string; action: LabelAction; at: Date };
  */
 export type IssueTiming = {
   repositoryId: number;
+  /** `issues` or `discussions`. */
+  channel: string;
   number: number;
   labels: string[];
   openedAt: Date;
@@ -34,22 +35,22 @@ const labelChanges = (param: string) => `(SELECT coalesce(json_agg(json_build_ob
     ORDER BY l.at, l.action), '[]'::json) FROM label_events l WHERE l.installation_id = i.installation_id
     AND l.repository_id = i.repository_id AND l.issue_number = i.number AND l.label = ANY(${param}::text[]))`;
 
-const issueColumns = `i.repository_id AS "repositoryId", i.number, i.labels, i.opened_at AS "openedAt"`;
+const issueColumns = `i.repository_id AS "repositoryId", i.channel, i.number, i.labels, i.opened_at AS "openedAt"`;
 
 function timings(rows: Row[]): IssueTiming[] {
   return rows.map((row) => ({ ...row, labelChanges: row.labelChanges.map((change) => ({ ...change, at: new Date(change.at) })) }));
 }
 
-/** The issues of a repository's experiences closed in [from, to), measured up to each experience's close. */
-export async function experienceTimings(db: Queryable, window: RepositoryWindow, settings: TimingSettings): Promise<IssueTiming[]> {
+/** The issues and discussions of the scope's experiences closed in [from, to), measured up to each experience's close. */
+export async function experienceTimings(db: Queryable, scope: Scope, settings: TimingSettings): Promise<IssueTiming[]> {
   const response = responseColumn(settings);
   const { rows } = await db.query<Row>(
     `SELECT ${issueColumns}, CASE WHEN ${response} <= e.closed_at THEN ${response} END AS "firstResponseAt",
        e.closed_at AS "endedAt", i.reopen_count > 0 AS reopened, ${labelChanges("$5")} AS "labelChanges"
      FROM experiences e
      JOIN issues i ON i.installation_id = e.installation_id AND i.repository_id = e.repository_id AND i.number = e.issue_number
-     WHERE e.installation_id = $1 AND e.repository_id = $2 AND e.closed_at >= $3 AND e.closed_at < $4`,
-    [window.installationId, window.repositoryId, window.from, window.to, settings.pauseLabels],
+     WHERE e.installation_id = $1 AND e.repository_id = ANY($2::bigint[]) AND e.closed_at >= $3 AND e.closed_at < $4`,
+    [scope.installationId, scope.repositoryIds, scope.from, scope.to, settings.pauseLabels],
   );
   return timings(rows);
 }

@@ -89,6 +89,18 @@ describe("bin/satisfaction-bot.js as a child process", () => {
       firstResponse: { medianSeconds: null, p90Seconds: null, count: 0 },
       timeToClose: { medianSeconds: 1.5 * 86_400, p90Seconds: expect.closeTo(1.9 * 86_400, 6), count: 2 },
       responseRate: 0,
+      channels: [
+        {
+          channel: "issues",
+          total: 2,
+          pending: 0,
+          positive: 1,
+          negative: 1,
+          neutral: 0,
+          satisfaction: 0,
+          firstResponse: { medianSeconds: null, p90Seconds: null, count: 0 },
+        },
+      ],
     });
   });
 
@@ -97,6 +109,7 @@ describe("bin/satisfaction-bot.js as a child process", () => {
     expect(status).toBe(0);
     expect(stdout).toMatch(/^Loyalty +50\.0 %$/m);
     expect(stdout).toMatch(/^Satisfaction +0\.0 %$/m);
+    expect(stdout).toMatch(/^ {2}issues +2 +0\.0 % +n\/a$/m);
   });
 
   it.each([

@@ -107,6 +107,18 @@ describe("satisfaction-bot report and sweep", () => {
       firstResponse: { medianSeconds: null, p90Seconds: null, count: 0 },
       timeToClose: { medianSeconds: expect.closeTo(18.5 * 86_400, 6), p90Seconds: expect.closeTo(44.6 * 86_400, 6), count: 4 },
       responseRate: 0,
+      channels: [
+        {
+          channel: "issues",
+          total: 3,
+          pending: 1,
+          positive: 2,
+          negative: 0,
+          neutral: 1,
+          satisfaction: expect.closeTo(2 / 3, 12),
+          firstResponse: { medianSeconds: null, p90Seconds: null, count: 0 },
+        },
+      ],
     });
   });
 

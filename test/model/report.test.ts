@@ -22,6 +22,7 @@ const GINA = 2001;
 const HOUR = 3600;
 const DAY = 24 * HOUR;
 const from = new Date("2026-11-01T00:00:00Z");
+const noResponse = { firstResponse: { medianSeconds: null, p90Seconds: null, count: 0 } };
 const to = new Date("2026-12-01T00:00:00Z");
 
 /**
@@ -205,7 +206,11 @@ describe.each(backends)("the report on $name", ({ create }) => {
 
   it("builds every field of the report for installation A's octo/app", async () => {
     const report = await buildReport(db(), inA, from, to);
-    const { satisfaction, loyalty, businessOpportunity, clock, firstResponse, timeToClose, responseRate, ...rest } = report;
+    const { satisfaction, loyalty, businessOpportunity, clock, firstResponse, timeToClose, responseRate, channels, ...rest } = report;
+    // Every experience came from an issue: the breakdown has one row, the same counts.
+    expect(channels).toEqual([
+      { ...noResponse, channel: "issues", total: 5, pending: 2, positive: 3, negative: 1, neutral: 1, satisfaction: 0.4 },
+    ]);
     // Opening to close of #10 #11 #12 #20 #40 #50 #60, in days: 3 7 16 11.625 5 4 6; nobody answered.
     // Median 6 d; 90th percentile (interpolated at rank 5.4 of 0-6) 11.625 + 0.4 × (16 − 11.625) = 13.375 d.
     expect({ clock, firstResponse, responseRate }).toEqual({
@@ -234,7 +239,10 @@ describe.each(backends)("the report on $name", ({ create }) => {
 
   it("keeps installation B's repository of the same name apart", async () => {
     const report = await buildReport(db(), inB, from, to);
-    const { satisfaction, loyalty, businessOpportunity, clock, firstResponse, timeToClose, responseRate, ...rest } = report;
+    const { satisfaction, loyalty, businessOpportunity, clock, firstResponse, timeToClose, responseRate, channels, ...rest } = report;
+    expect(channels).toEqual([
+      { ...noResponse, channel: "issues", total: 3, pending: 0, positive: 1, negative: 2, neutral: 0, satisfaction: -1 / 3 },
+    ]);
     // #60 #11 #12 of installation B each took 10 days to close.
     expect({ clock, timeToClose, responseRate }).toEqual({
       clock: "calendar",
@@ -298,6 +306,7 @@ describe.each(backends)("the report on $name", ({ create }) => {
       firstResponse: { medianSeconds: null, p90Seconds: null, count: 0 },
       timeToClose: { medianSeconds: null, p90Seconds: null, count: 0 },
       responseRate: null,
+      channels: [],
     });
   });
 

@@ -27,6 +27,8 @@ export type SeedIssue = {
   nextPollAt?: string;
   /** When a maintainer first answered the issue (none by default). */
   firstResponseAt?: string;
+  /** `discussions` for a discussion (stored beside the issues); `issues` by default. */
+  channel?: "issues" | "discussions";
 };
 
 /** An issue; when it has an outcome, its survey and experience too (closed at `closedAt`). */
@@ -34,8 +36,8 @@ export async function seedIssue(db: Queryable, issue: SeedIssue): Promise<void> 
   const closed = issue.closedAt !== undefined;
   await db.query(
     `INSERT INTO issues (installation_id, repository_id, number, reporter_id, reporter_login, reporter_type,
-       author_association, state, state_reason, opened_at, closed_at, state_changed_at, first_response_at)
-     VALUES ($1, $2, $3, $4, $5, 'User', 'NONE', $6, $7, $8, $9, $10, $11)`,
+       author_association, state, state_reason, opened_at, closed_at, state_changed_at, first_response_at, channel)
+     VALUES ($1, $2, $3, $4, $5, 'User', 'NONE', $6, $7, $8, $9, $10, $11, $12)`,
     [
       issue.installation,
       issue.repo,
@@ -48,6 +50,7 @@ export async function seedIssue(db: Queryable, issue: SeedIssue): Promise<void> 
       closed ? new Date(issue.closedAt as string) : null,
       new Date(issue.closedAt ?? issue.openedAt),
       issue.firstResponseAt ? new Date(issue.firstResponseAt) : null,
+      issue.channel ?? "issues",
     ],
   );
   if (!issue.outcome || !issue.closedAt) return;
@@ -79,9 +82,46 @@ export async function seedIssue(db: Queryable, issue: SeedIssue): Promise<void> 
     );
   }
   await db.query(
-    `INSERT INTO experiences (installation_id, repository_id, issue_number, survey_id, reporter_id, closed_at, outcome, answered_at)
-     VALUES ($1, $2, $3, $4, $5, $6, $7, $8)`,
-    [issue.installation, issue.repo, issue.number, survey.rows[0]?.id, issue.reporter, closedAt, issue.outcome, pending ? null : closedAt],
+    `INSERT INTO experiences (installation_id, repository_id, issue_number, survey_id, reporter_id, closed_at, outcome, answered_at, channel)
+     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)`,
+    [
+      issue.installation,
+      issue.repo,
+      issue.number,
+      survey.rows[0]?.id,
+      issue.reporter,
+      closedAt,
+      issue.outcome,
+      pending ? null : closedAt,
+      issue.channel ?? "issues",
+    ],
+  );
+}
+
+export type SeedDeskExperience = {
+  installation: number;
+  repo: number;
+  channel: string;
+  identity: string;
+  at: string;
+  outcome: "positive" | "negative" | "neutral";
+};
+
+/** An experience a desk reported (as the feedback API stores it): no issue, no survey. */
+export async function seedDeskExperience(db: Queryable, desk: SeedDeskExperience): Promise<void> {
+  await db.query(
+    `INSERT INTO experiences (installation_id, repository_id, channel, desk_identity, closed_at, answered_at, outcome, received_at)
+     VALUES ($1, $2, $3, $4, $5, $5, $6, $5)`,
+    [desk.installation, desk.repo, desk.channel, desk.identity, new Date(desk.at), desk.outcome],
+  );
+}
+
+/** The operator's link from a desk identity to a GitHub user. */
+export async function seedIdentityLink(db: Queryable, installation: number, identity: string, userId: number): Promise<void> {
+  await db.query(
+    `INSERT INTO identity_links (installation_id, desk_identity, github_user_id, github_login, linked_at)
+     VALUES ($1, $2, $3, $4, now())`,
+    [installation, identity, userId, `user-${userId}`],
   );
 }
 
