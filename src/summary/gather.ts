@@ -3,7 +3,10 @@ import type { RepositoryConfig } from "../config/schema.js";
 import { marketDemand } from "../model/market-demand.js";
 import { satisfactionModel } from "../model/satisfaction.js";
 import { followUpCounts, labelBreakdown, negativeExperiences, responderBreakdown } from "../queries/breakdowns.js";
+import { channelFigures } from "../model/channels.js";
+import { channelCounts } from "../queries/channel-counts.js";
 import { countExperiencesIn } from "../queries/experience-counts.js";
+import { experienceTimings } from "../queries/issue-timings.js";
 import type { Scope } from "../queries/scope.js";
 import { serviceLevelsSummary } from "../service-levels/attainment.js";
 import type { ServiceSettings } from "../service-levels/response-times.js";
@@ -67,6 +70,9 @@ export async function gatherSummary(
   const scope = scopeOf(detail, period);
   const single = subject.repositories.length === 1;
   const negatives = await negativeExperiences(db, scope);
+  const whole = scopeOf(subject, period);
+  const timings = await experienceTimings(db, whole, subject.service);
+  const channels = channelFigures(await channelCounts(db, whole), timings, subject.service);
   return {
     subject: subject.name,
     current,
@@ -81,6 +87,7 @@ export async function gatherSummary(
     })),
     followUps: await followUpCounts(db, scope),
     labels: await labelBreakdown(db, scope),
+    channels,
     serviceLevels: await serviceLevelsSummary(db, scope, subject.service, (repositoryId, number) => {
       const name = subject.repositories.find((repository) => repository.id === repositoryId)?.fullName;
       return single || !name ? `#${number}` : `${name}#${number}`;

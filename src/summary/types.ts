@@ -1,3 +1,4 @@
+import type { ChannelFigures } from "../model/channels.js";
 import type { Report } from "../model/report.js";
 import type { SatisfactionAlert } from "./alerts.js";
 import type { FollowUpCounts, LabelBreakdown, ResponderBreakdown } from "../queries/breakdowns.js";
@@ -64,6 +65,8 @@ export type SummaryData = {
   /** Of the period's negative experiences: how many were followed up, how many gave a reason. */
   followUps?: FollowUpCounts;
   labels: LabelBreakdown[];
+  /** The current period's experiences by channel (issues, discussions, each desk). */
+  channels?: ChannelFigures[];
   responders: ResponderBreakdown[];
   /** Per-repository rows of an organisation-wide summary (public repositories only when posted in public). */
   repositories?: { fullName: string; figures: PeriodFigures["model"] }[];

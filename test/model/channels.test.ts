@@ -1,6 +1,11 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import type { Db } from "../../src/db/types.js";
+import { defaultConfig } from "../../src/config/schema.js";
 import { buildReport } from "../../src/model/report.js";
+import { serviceSettingsOf } from "../../src/service-levels/response-times.js";
+import { gatherSummary } from "../../src/summary/gather.js";
+import { periodFromKey } from "../../src/summary/periods.js";
+import { renderSummary } from "../../src/summary/render.js";
 import type { StoredRepository } from "../../src/queries/repositories.js";
 import { findRepositoriesByName } from "../../src/queries/repositories.js";
 import { backends, useDatabase } from "../helpers/db.js";
@@ -135,6 +140,27 @@ describe.each(backends)("the model across channels on $name", ({ create }) => {
       { channel: "chat", total: 1, pending: 0, positive: 1, negative: 0, neutral: 0, satisfaction: 1, firstResponse: none },
       { channel: "email", total: 2, pending: 0, positive: 0, negative: 1, neutral: 1, satisfaction: -0.5, firstResponse: none },
     ]);
+  });
+
+  it("shows the same breakdown in the monthly summary, between the figures and the trend", async () => {
+    const subject = {
+      installationId: A,
+      name: "octo/app",
+      repositories: [{ id: APP, fullName: "octo/app", stargazers: null }],
+      marketDemand: "reporters" as const,
+      service: serviceSettingsOf(defaultConfig.service_levels),
+    };
+    const data = await gatherSummary(db, subject, periodFromKey("2026-11", "UTC"), "UTC");
+    expect(data.channels).toEqual((await buildReport(db, repository, from, to)).channels);
+    const body = renderSummary(data, { marker: "<!-- m -->", periodNoun: "month" });
+    const section = body.slice(body.indexOf("## By channel"), body.indexOf("## Trend"));
+    expect(section.split("\n").filter((line) => line.startsWith("| ") && !line.startsWith("| Channel"))).toEqual([
+      "| Issues | 100.0 % | 2 | 2 | 0 | 0 | 0 | 1 h |",
+      "| Discussions | 0.0 % | 2 | 1 | 1 | 0 | 0 | 3 h |",
+      "| Chat | 100.0 % | 1 | 1 | 0 | 0 | 0 | n/a |",
+      "| Email | −50.0 % | 2 | 0 | 1 | 1 | 0 | n/a |",
+    ]);
+    expect(body.indexOf("## Figures")).toBeLessThan(body.indexOf("## By channel"));
   });
 
   it("counts a desk identity as its own person once the link is gone", async () => {

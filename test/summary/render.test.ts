@@ -75,6 +75,24 @@ describe("renderSummary", () => {
     expect(top).toContain("Experiences: 4 positive / 1 negative / 2 neutral / 2 pending");
   });
 
+  it("breaks the week down by channel only when more than one channel had experiences", () => {
+    const none = { medianSeconds: null, p90Seconds: null, count: 0 };
+    const issues = {
+      channel: "issues",
+      total: 5,
+      pending: 2,
+      positive: 3,
+      negative: 1,
+      neutral: 1,
+      satisfaction: 0.4,
+      firstResponse: none,
+    };
+    const email = { channel: "email", total: 2, pending: 0, positive: 1, negative: 0, neutral: 1, satisfaction: 0.5, firstResponse: none };
+    expect(renderSummary(summary({ channels: [issues] }), WEEK)).not.toContain("## By channel");
+    const body = renderSummary(summary({ channels: [issues, email] }), WEEK);
+    expect(body).toContain("| Issues | 40.0 % | 5 | 3 | 1 | 1 | 2 | n/a |\n| Email | 50.0 % | 2 | 1 | 0 | 1 | 0 | n/a |");
+  });
+
   it("names the key figure that moved most against the previous week", () => {
     // Satisfaction +71 % (3/7 against 1/4), loyalty +17 %, business opportunity 2.40 against 0.60: +300 %,
     // experiences +75 %, response rate +50 %, time to first response 3 h 12 min against 1 h: +220 %.
