@@ -51,20 +51,24 @@ export async function responderBreakdown(db: Queryable, scope: Scope): Promise<R
 export type NegativeExperience = {
   repositoryId: number;
   fullName: string;
-  number: number;
+  channel: string;
+  /** The issue or discussion; null for a desk's experience, which has its link and comment instead. */
+  number: number | null;
   title: string;
+  url: string | null;
+  comment: string | null;
   closedAt: Date;
   /** What the reporter answered the follow-up with; null when they did not (or it was deleted). */
   reason: string | null;
 };
 
-/** The negative experiences of the window, newest first: the pain points. */
+/** The negative experiences of the window on every channel, newest first: the pain points. */
 export async function negativeExperiences(db: Queryable, scope: Scope): Promise<NegativeExperience[]> {
   const result = await db.query<NegativeExperience>(
-    `SELECT e.repository_id AS "repositoryId", r.full_name AS "fullName", e.issue_number AS number, i.title,
-       e.closed_at AS "closedAt", e.reason
+    `SELECT e.repository_id AS "repositoryId", r.full_name AS "fullName", e.channel, e.issue_number AS number,
+       coalesce(i.title, '') AS title, e.url, e.comment, e.closed_at AS "closedAt", e.reason
      FROM experiences e
-     JOIN issues i ON i.installation_id = e.installation_id AND i.repository_id = e.repository_id AND i.number = e.issue_number
+     LEFT JOIN issues i ON i.installation_id = e.installation_id AND i.repository_id = e.repository_id AND i.number = e.issue_number
      JOIN repositories r ON r.installation_id = e.installation_id AND r.id = e.repository_id
      WHERE e.installation_id = $1 AND e.repository_id = ANY($2::bigint[]) AND e.closed_at >= $3 AND e.closed_at < $4
        AND e.outcome = 'negative'
@@ -74,7 +78,7 @@ export async function negativeExperiences(db: Queryable, scope: Scope): Promise<
   return result.rows;
 }
 
-/** The window's negative experiences, how many got the follow-up reply, and how many gave a reason. */
+/** The window's negative experiences on GitHub, how many got the follow-up reply, and how many gave a reason. */
 export type FollowUpCounts = { negative: number; followedUp: number; reasons: number };
 
 export async function followUpCounts(db: Queryable, scope: Scope): Promise<FollowUpCounts> {
@@ -82,7 +86,7 @@ export async function followUpCounts(db: Queryable, scope: Scope): Promise<Follo
     `SELECT count(*) AS negative, count(e.follow_up_comment_id) AS "followedUp", count(e.reason) AS reasons
      FROM experiences e
      WHERE e.installation_id = $1 AND e.repository_id = ANY($2::bigint[]) AND e.closed_at >= $3 AND e.closed_at < $4
-       AND e.outcome = 'negative'`,
+       AND e.outcome = 'negative' AND e.issue_number IS NOT NULL`,
     params(scope),
   );
   return result.rows[0] ?? { negative: 0, followedUp: 0, reasons: 0 };

@@ -11,6 +11,7 @@ import type { Scope } from "../queries/scope.js";
 import { serviceLevelsSummary } from "../service-levels/attainment.js";
 import type { ServiceSettings } from "../service-levels/response-times.js";
 import { serviceFigures } from "../service-levels/service-figures.js";
+import { painPoint } from "./pain-points.js";
 import { lastPeriods } from "./periods.js";
 import type { Period, PeriodFigures, SummaryData } from "./types.js";
 
@@ -79,12 +80,7 @@ export async function gatherSummary(
     previous,
     trend: all.slice(-TREND_PERIODS),
     baseline: { periods, service: await serviceFigures(db, window, subject.service) },
-    painPoints: negatives.map((item) => ({
-      reference: single ? `#${item.number}` : `${item.fullName}#${item.number}`,
-      title: item.title,
-      closedAt: item.closedAt,
-      ...(item.reason === null ? {} : { reason: item.reason }),
-    })),
+    painPoints: negatives.map((item) => painPoint(item, single)),
     followUps: await followUpCounts(db, scope),
     labels: await labelBreakdown(db, scope),
     channels,

@@ -48,9 +48,10 @@ export type Baseline = { periods: PeriodFigures[]; service: ServiceFigures };
 
 /**
  * A negative experience of the period: an issue reference (`#12` or `owner/repo#12`), its title,
- * and the reason the reporter gave when the follow-up asked (absent when they gave none).
+ * and the reason the reporter gave when the follow-up asked (absent when they gave none); or a desk's
+ * (`Email <link>`, no title) with the comment the desk sent.
  */
-export type PainPoint = { reference: string; title: string; closedAt: Date; reason?: string };
+export type PainPoint = { reference: string; title: string; closedAt: Date; reason?: string; comment?: string };
 
 /** Everything one summary shows; rendering is a pure function of it. */
 export type SummaryData = {

@@ -18,8 +18,8 @@ const HOUR = 3600;
 const from = new Date("2026-11-01T00:00:00Z");
 const to = new Date("2026-12-01T00:00:00Z");
 const inA = { installation: A, repo: APP };
-const desk = (channel: string, identity: string, at: string, outcome: "positive" | "negative" | "neutral") =>
-  seedDeskExperience(db, { ...inA, channel, identity, at, outcome });
+const desk = (channel: string, identity: string, at: string, outcome: "positive" | "negative" | "neutral", more = {}) =>
+  seedDeskExperience(db, { ...inA, channel, identity, at, outcome, ...more });
 let db: Db;
 
 /**
@@ -86,7 +86,10 @@ async function seedChannels(): Promise<void> {
     outcome: "positive",
   });
   await desk("email", "carol@example.com", "2026-10-20T09:00:00Z", "positive");
-  await desk("email", "carol@example.com", "2026-11-10T09:00:00Z", "negative");
+  await desk("email", "carol@example.com", "2026-11-10T09:00:00Z", "negative", {
+    url: "https://desk.example.com/tickets/42?q=a b",
+    comment: "Refund took *two* weeks, ask @octo",
+  });
   await desk("email", "dan@example.com", "2026-11-15T09:00:00Z", "neutral");
   await desk("chat", "alice-chat", "2026-11-12T09:00:00Z", "positive");
   await desk("email", "frank@example.com", "2026-10-25T09:00:00Z", "positive");
@@ -161,6 +164,14 @@ describe.each(backends)("the model across channels on $name", ({ create }) => {
       "| Email | −50.0 % | 2 | 0 | 1 | 1 | 0 | n/a |",
     ]);
     expect(body.indexOf("## Figures")).toBeLessThan(body.indexOf("## By channel"));
+    // The pain points list the desk's negative with its link (encoded) and its comment (inert), beside the discussion's.
+    expect(body).toContain(
+      [
+        "- Email <https://desk.example.com/tickets/42?q=a%20b> (closed 2026-11-10)",
+        "  Comment: Refund took \\*two\\* weeks, ask @&#8203;octo",
+        "- #3 (closed 2026-11-06)",
+      ].join("\n"),
+    );
   });
 
   it("counts a desk identity as its own person once the link is gone", async () => {

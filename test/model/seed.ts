@@ -105,14 +105,16 @@ export type SeedDeskExperience = {
   identity: string;
   at: string;
   outcome: "positive" | "negative" | "neutral";
+  url?: string;
+  comment?: string;
 };
 
 /** An experience a desk reported (as the feedback API stores it): no issue, no survey. */
 export async function seedDeskExperience(db: Queryable, desk: SeedDeskExperience): Promise<void> {
   await db.query(
-    `INSERT INTO experiences (installation_id, repository_id, channel, desk_identity, closed_at, answered_at, outcome, received_at)
-     VALUES ($1, $2, $3, $4, $5, $5, $6, $5)`,
-    [desk.installation, desk.repo, desk.channel, desk.identity, new Date(desk.at), desk.outcome],
+    `INSERT INTO experiences (installation_id, repository_id, channel, desk_identity, closed_at, answered_at, outcome, received_at, url, comment)
+     VALUES ($1, $2, $3, $4, $5, $5, $6, $5, $7, $8)`,
+    [desk.installation, desk.repo, desk.channel, desk.identity, new Date(desk.at), desk.outcome, desk.url ?? null, desk.comment ?? null],
   );
 }
 
