@@ -1,4 +1,5 @@
 import type { NegativeExperience } from "../queries/breakdowns.js";
+import { channelName } from "./render-channels.js";
 import type { PainPoint } from "./types.js";
 
 const GITHUB_CHANNELS = new Set(["issues", "discussions"]);
@@ -12,9 +13,6 @@ function autolink(url: string): string | null {
     return null;
   }
 }
-
-// A desk's channel is a word the database checked (`^[a-z][a-z0-9_-]*$`): safe to show as it is.
-const channelName = (channel: string): string => channel.charAt(0).toUpperCase() + channel.slice(1);
 
 /**
  * A negative experience as the summary lists it: an issue or discussion by its reference (`#12`, or

@@ -4,7 +4,7 @@ import type { PeriodNoun } from "./markdown.js";
 import { count, table } from "./markdown.js";
 
 // A channel's name is `issues`, `discussions`, or a desk's word checked by the database (`^[a-z][a-z0-9_-]*$`): safe to show as it is.
-const channelName = (channel: string): string => channel.charAt(0).toUpperCase() + channel.slice(1);
+export const channelName = (channel: string): string => channel.charAt(0).toUpperCase() + channel.slice(1);
 
 /**
  * The period's experiences by channel (GitHub issues, Discussions, each desk), when more than one
