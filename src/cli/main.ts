@@ -6,6 +6,7 @@ import { createLogger } from "../logger.js";
 import { UsageError } from "./args.js";
 import { backfillCommand, parseBackfillArgs } from "./backfill.js";
 import { chatCommand, parseChatArgs } from "./chat.js";
+import { doctorCommand } from "./doctor.js";
 import { failuresCommand, parseFailuresArgs } from "./failures.js";
 import { parseReportArgs, reportCommand } from "./report.js";
 import { parseRetryArgs, retryCommand } from "./retry.js";
@@ -13,6 +14,8 @@ import { parseSummaryArgs, summaryCommand } from "./summary.js";
 import { parseSweepArgs, sweepCommand } from "./sweep.js";
 
 const USAGE = `Usage: satisfaction-bot <command>
+  doctor                                              check the environment, database, private key and permissions;
+                                                      print each problem with its fix (exit 0 only when all is well)
   migrate                                             apply pending database migrations
   sweep [--now <ISO-8601>]                            post due surveys and read due reactions
   report --repo <owner/name> --from <date> --to <date> [--json] [--installation <id>]
@@ -75,6 +78,16 @@ export async function main(argv: string[]): Promise<number> {
   if (argv[0] === "--help" || argv[0] === "help") {
     console.log(USAGE);
     return 0;
+  }
+  if (argv[0] === "doctor") {
+    if (argv.length > 1) {
+      console.error(`satisfaction-bot: doctor takes no arguments (got ${argv.slice(1).join(" ")}) (see satisfaction-bot --help)`);
+      return 2;
+    }
+    loadDotEnv();
+    const { code, output } = await doctorCommand(process.env, createLogger("fatal", 2));
+    console.log(output);
+    return code;
   }
   let db: Db | undefined;
   try {

@@ -40,3 +40,18 @@ export async function migrate(db: Db, migrations?: Migration[]): Promise<string[
   }
   return applied;
 }
+
+/** The migrations this code has and the database lacks, and those the database has that this code does not know (it is newer). */
+export async function migrationStatus(db: Db, migrations?: Migration[]): Promise<{ pending: string[]; unknown: string[] }> {
+  const all = migrations ?? (await readMigrations());
+  const table = await db.query<{ exists: boolean }>("SELECT to_regclass('schema_migrations') IS NOT NULL AS exists");
+  const applied = table.rows[0]?.exists
+    ? (await db.query<{ id: number; name: string }>("SELECT id, name FROM schema_migrations ORDER BY id")).rows
+    : [];
+  const known = new Set(all.map((migration) => migration.id));
+  const done = new Set(applied.map((row) => row.id));
+  return {
+    pending: all.filter((migration) => !done.has(migration.id)).map((migration) => migration.name),
+    unknown: applied.filter((row) => !known.has(row.id)).map((row) => row.name),
+  };
+}
