@@ -80,7 +80,7 @@ async function start(): Promise<void> {
   let stopping = false;
   const secrets = [env.WEBHOOK_SECRET ?? "development", env.WEBHOOK_SECRET_PREVIOUS].filter((secret): secret is string => Boolean(secret));
   const webhooks = { secrets, maxBytes: MAX_WEBHOOK_BYTES, ready: () => ready };
-  const operations = { db, ready: () => ready, metricsToken: env.METRICS_TOKEN };
+  const operations = { db, ready: () => ready, metricsToken: env.METRICS_TOKEN, clock };
   const server = await startServer(probot, satisfactionBot(deps), { ...env, webhooks, operations }, log);
   // Started once the database is ready; stopped (its run in hand finished) on SIGTERM.
   const started: { scheduler?: Scheduler } = {};

@@ -25,7 +25,7 @@ export function useOperationsServers(): (db: Db, options?: OperationsOptions) =>
     const clock = () => new Date("2026-11-03T10:00:05Z");
     const deps = { db, clock, config: async () => ({ config: defaultConfig, error: null }), work: inlineWork(db, clock) };
     const webhooks = { secrets: ["secret"], maxBytes: 64 * 1024, ready };
-    const operations = { db, ready, metricsToken: options.metricsToken };
+    const operations = { db, ready, metricsToken: options.metricsToken, clock };
     const settings = { PORT: 0, HOST: "127.0.0.1", WEBHOOK_PATH: "/hooks", webhooks, operations };
     const server = await startServer(createTestProbot(), satisfactionBot(deps), settings, log);
     servers.push(server);
