@@ -51,6 +51,8 @@ export async function responderBreakdown(db: Queryable, scope: Scope): Promise<R
 export type NegativeExperience = {
   repositoryId: number;
   fullName: string;
+  /** Where the experience was: an issue, or a discussion (linked at /discussions/N). */
+  channel: "issues" | "discussions";
   number: number;
   title: string;
   closedAt: Date;
@@ -61,7 +63,7 @@ export type NegativeExperience = {
 /** The negative experiences of the window, newest first: the pain points. */
 export async function negativeExperiences(db: Queryable, scope: Scope): Promise<NegativeExperience[]> {
   const result = await db.query<NegativeExperience>(
-    `SELECT e.repository_id AS "repositoryId", r.full_name AS "fullName", e.issue_number AS number, i.title,
+    `SELECT e.repository_id AS "repositoryId", r.full_name AS "fullName", i.channel, e.issue_number AS number, i.title,
        e.closed_at AS "closedAt", e.reason
      FROM experiences e
      JOIN issues i ON i.installation_id = e.installation_id AND i.repository_id = e.repository_id AND i.number = e.issue_number

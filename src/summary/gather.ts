@@ -2,7 +2,9 @@ import type { Queryable } from "../db/types.js";
 import type { RepositoryConfig } from "../config/schema.js";
 import { marketDemand } from "../model/market-demand.js";
 import { satisfactionModel } from "../model/satisfaction.js";
+import type { NegativeExperience } from "../queries/breakdowns.js";
 import { followUpCounts, labelBreakdown, negativeExperiences, responderBreakdown } from "../queries/breakdowns.js";
+import { discussionPath } from "../github/web-url.js";
 import { countExperiencesIn } from "../queries/experience-counts.js";
 import type { Scope } from "../queries/scope.js";
 import { serviceLevelsSummary } from "../service-levels/attainment.js";
@@ -29,6 +31,12 @@ export type SummarySubject = {
 function demand(subject: SummarySubject, reporters: number): number {
   const stars = subject.repositories.reduce((sum, repo) => sum + (repo.stargazers ?? 0), 0);
   return marketDemand(subject.marketDemand, reporters, stars);
+}
+
+/** `#12` (or `owner/repo#12`): GitHub links an issue's by itself; a discussion's is linked to its page. */
+function painPointReference(item: NegativeExperience, single: boolean): string {
+  const text = single ? `#${item.number}` : `${item.fullName}#${item.number}`;
+  return item.channel === "discussions" ? `[${text}](${discussionPath(item.fullName, item.number)})` : text;
 }
 
 function scopeOf(subject: SummarySubject, period: Period, repositoryIds = subject.repositories.map((repo) => repo.id)): Scope {
@@ -74,7 +82,7 @@ export async function gatherSummary(
     trend: all.slice(-TREND_PERIODS),
     baseline: { periods, service: await serviceFigures(db, window, subject.service) },
     painPoints: negatives.map((item) => ({
-      reference: single ? `#${item.number}` : `${item.fullName}#${item.number}`,
+      reference: painPointReference(item, single),
       title: item.title,
       closedAt: item.closedAt,
       ...(item.reason === null ? {} : { reason: item.reason }),
