@@ -48,7 +48,8 @@ describe.each(backends)("following a discussion on $name", ({ create }) => {
     await receive(probot, "discussion", discussionPayload("answered"));
     expect(await rowsOf(db(), "SELECT outcome FROM experiences")).toEqual([{ outcome: "pending" }]);
     await receive(probot, "discussion", discussionPayload("deleted"));
-    for (const table of ["issues", "surveys", "experiences", "work"]) expect(await rowsOf(db(), `SELECT * FROM ${table}`)).toEqual([]);
+    // (its queued read finds the survey gone when it runs, as after issues.deleted)
+    for (const table of ["issues", "surveys", "experiences"]) expect(await rowsOf(db(), `SELECT * FROM ${table}`)).toEqual([]);
   });
 
   it("stops following a question moved out of Q&A, and follows one moved in", async () => {
