@@ -1,7 +1,8 @@
 import type { Octokit } from "./octokit.js";
 import { splitFullName } from "./octokit.js";
 
-export type PostedComment = { id: number; createdAt: Date };
+/** A comment posted: its id (`databaseId` in GraphQL) and, for a discussion comment, its GraphQL id. */
+export type PostedComment = { id: number; nodeId?: string; createdAt: Date };
 
 /**
  * Posts a comment whose body holds a hidden `marker`. A retry (`retry`) first looks for the comment

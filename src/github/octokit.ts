@@ -1,4 +1,5 @@
 import type { ProbotOctokit } from "probot";
+import { z } from "zod";
 
 export type Octokit = InstanceType<typeof ProbotOctokit>;
 
@@ -56,8 +57,23 @@ export function isSuspension(error: unknown): boolean {
 // locked (403 and 422 on a comment).
 const REFUSALS = new Set([403, 404, 410, 422]);
 
-/** GitHub refuses a write to an issue for good (not a rate limit, not a suspension): no retry can change it. */
+// The same through GraphQL, whose errors come in a 200 answer: the discussion is gone, locked, or not to be written to.
+const GRAPHQL_REFUSALS = new Set(["NOT_FOUND", "FORBIDDEN", "UNPROCESSABLE"]);
+
+const graphqlErrorSchema = z.object({
+  name: z.literal("GraphqlResponseError"),
+  errors: z.array(z.object({ type: z.string().optional() })).default([]),
+});
+
+/** The error types of a GraphQL answer that held errors (Octokit's GraphqlResponseError); empty for anything else. */
+export function graphqlErrorTypes(error: unknown): string[] {
+  const parsed = graphqlErrorSchema.safeParse(error);
+  return parsed.success ? parsed.data.errors.map((each) => each.type ?? "") : [];
+}
+
+/** GitHub refuses a write to an issue or discussion for good (not a rate limit, not a suspension): no retry can change it. */
 export function isFinalRefusal(error: unknown): boolean {
+  if (graphqlErrorTypes(error).some((type) => GRAPHQL_REFUSALS.has(type))) return true;
   if (isRateLimit(error) || isSuspension(error)) return false;
   return REFUSALS.has(httpStatus(error) ?? 0);
 }

@@ -14,3 +14,11 @@ export function webBaseUrl(octokit: Octokit): string {
 export function summaryPageUrl(octokit: Octokit, fullName: string, output: "issue" | "check_run", githubNumber: number): string {
   return `${webBaseUrl(octokit)}/${fullName}/${output === "issue" ? "issues" : "runs"}/${githubNumber}`;
 }
+
+/**
+ * A discussion's page, from the root of the GitHub host the summary is read on: the same link serves
+ * github.com and a GitHub Enterprise Server (an issue's `#N` autolinks by itself).
+ */
+export function discussionPath(fullName: string, number: number): string {
+  return `/${fullName}/discussions/${number}`;
+}

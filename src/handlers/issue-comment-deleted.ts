@@ -11,7 +11,7 @@ export function issueCommentDeleted(deps: AppDeps) {
     if (context.payload.issue?.pull_request) return;
     await handleOnce(deps, context, commentEventSchema, async (tx, event) => {
       await dropReason(tx, event.installation.id, event.comment.id);
-      await endSurveyOfDeletedComment(tx, event.installation.id, event.comment.id, event.issue.updated_at);
+      await endSurveyOfDeletedComment(tx, event.installation.id, { id: event.comment.id }, event.issue.updated_at);
     });
   };
 }

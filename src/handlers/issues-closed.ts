@@ -4,7 +4,7 @@ import { issueEventSchema } from "../payloads.js";
 import { recordClose } from "../tracking/record-close.js";
 import { ensureRepository } from "../queries/repositories.js";
 import { applyOnce, validateDelivery } from "./apply-once.js";
-import { ASK_SURVEY } from "../queries/surveys.js";
+import { askAfterAnswer } from "./ask-after-answer.js";
 
 /**
  * A closed issue opens a survey for its reporter when it qualifies under the repository's
@@ -21,12 +21,6 @@ export function issuesClosed(deps: AppDeps) {
     const target = { installationId, repositoryId: repository.id, fullName: repository.full_name };
     const { config } = await deps.config(context.octokit, target, context.log);
     const result = await applyOnce(deps, { ...context, name: eventName }, installationId, (tx) => recordClose(tx, event, config));
-    if (!result.applied) return;
-    if (result.value.surveyId === null) {
-      context.log.info({ deliveryId: context.id, reason: result.value.reason }, "no survey for this close");
-      return;
-    }
-    const refs = [{ installationId, kind: ASK_SURVEY, key: String(result.value.surveyId) }];
-    await deps.work({ installationId, octokit: context.octokit, log: context.log, refs });
+    if (result.applied) await askAfterAnswer(deps, context, installationId, result.value);
   };
 }

@@ -51,6 +51,7 @@ export async function responderBreakdown(db: Queryable, scope: Scope): Promise<R
 export type NegativeExperience = {
   repositoryId: number;
   fullName: string;
+  /** `issues`, `discussions` (linked at /discussions/N), or a desk's channel. */
   channel: string;
   /** The issue or discussion; null for a desk's experience, which has its link and comment instead. */
   number: number | null;
@@ -78,7 +79,7 @@ export async function negativeExperiences(db: Queryable, scope: Scope): Promise<
   return result.rows;
 }
 
-/** The window's negative experiences on GitHub, how many got the follow-up reply, and how many gave a reason. */
+/** The window's negative experiences on issues (the only channel followed up), how many got the follow-up reply, and how many gave a reason. */
 export type FollowUpCounts = { negative: number; followedUp: number; reasons: number };
 
 export async function followUpCounts(db: Queryable, scope: Scope): Promise<FollowUpCounts> {
@@ -86,7 +87,7 @@ export async function followUpCounts(db: Queryable, scope: Scope): Promise<Follo
     `SELECT count(*) AS negative, count(e.follow_up_comment_id) AS "followedUp", count(e.reason) AS reasons
      FROM experiences e
      WHERE e.installation_id = $1 AND e.repository_id = ANY($2::bigint[]) AND e.closed_at >= $3 AND e.closed_at < $4
-       AND e.outcome = 'negative' AND e.issue_number IS NOT NULL`,
+       AND e.outcome = 'negative' AND e.channel = 'issues'`,
     params(scope),
   );
   return result.rows[0] ?? { negative: 0, followedUp: 0, reasons: 0 };

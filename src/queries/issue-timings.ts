@@ -79,7 +79,10 @@ export async function supportIssueTimings(
   return timings(rows);
 }
 
-/** Open issues of a repository carrying any of `labels`, measured up to now (the service-level targets' candidates). */
+/**
+ * Open issues of a repository carrying any of `labels`, measured up to now (the service-level targets'
+ * candidates). Issues only: a mark is a label put on through the issue API, and a discussion has none.
+ */
 export async function openIssueTimings(
   db: Queryable,
   repository: { installationId: number; repositoryId: number },
@@ -91,7 +94,7 @@ export async function openIssueTimings(
     `SELECT ${issueColumns}, ${response} AS "firstResponseAt", NULL::timestamptz AS "endedAt", i.reopen_count > 0 AS reopened,
        ${labelChanges("$3")} AS "labelChanges"
      FROM issues i
-     WHERE i.installation_id = $1 AND i.repository_id = $2 AND i.state = 'open' AND i.labels && $4::text[]`,
+     WHERE i.installation_id = $1 AND i.repository_id = $2 AND i.channel = 'issues' AND i.state = 'open' AND i.labels && $4::text[]`,
     [repository.installationId, repository.repositoryId, settings.pauseLabels, labels],
   );
   return timings(rows);

@@ -21,6 +21,12 @@ export type IssueFields = {
 
 const keyParams = (key: IssueKey) => [key.installationId, key.repositoryId, key.number];
 
+/** In an upsert's ON CONFLICT: whether the event being applied is at least as new as the last one applied. */
+export const NEWER_EVENT = "EXCLUDED.state_changed_at >= issues.state_changed_at";
+
+/** In an upsert's ON CONFLICT: `column` from the event when it is at least as new as the last applied, else kept. */
+export const fromNewer = (column: string) => `${column} = CASE WHEN ${NEWER_EVENT} THEN EXCLUDED.${column} ELSE issues.${column} END`;
+
 /**
  * The CTEs `opted_out` and `stored_issue` (its RETURNING `current`: whether this event is the
  * newest) that build or refresh the issue of parameters $1-$17 (`issueParams`), for each row of CTE
@@ -29,8 +35,6 @@ const keyParams = (key: IssueKey) => [key.installationId, key.repositoryId, key.
  * back. A reporter who asked to be forgotten is stored anonymous: no id, login or title of theirs.
  */
 export function upsertIssueSql(gate: string): string {
-  const newer = "EXCLUDED.state_changed_at >= issues.state_changed_at";
-  const fromNewer = (column: string) => `${column} = CASE WHEN ${newer} THEN EXCLUDED.${column} ELSE issues.${column} END`;
   return `opted_out AS (SELECT EXISTS (SELECT 1 FROM opt_outs WHERE installation_id = $1 AND user_id = $4) AS reporter_left),
     stored_issue AS (
       INSERT INTO issues (installation_id, repository_id, number, reporter_id, reporter_login, reporter_type,

@@ -27,9 +27,9 @@ export async function retrySurvey(tx: Queryable, installationId: number, id: num
        WHERE s.installation_id = $1 AND s.id = $2 AND s.status = 'failed'
          AND i.installation_id = s.installation_id AND i.repository_id = s.repository_id AND i.number = s.issue_number
          AND i.state = 'closed' AND i.closed_at = s.closed_at
-       RETURNING s.*)
-     INSERT INTO experiences (installation_id, repository_id, issue_number, survey_id, reporter_id, closed_at, outcome)
-     SELECT installation_id, repository_id, issue_number, id, reporter_id, closed_at, 'pending' FROM retried`,
+       RETURNING s.*, i.channel)
+     INSERT INTO experiences (installation_id, repository_id, issue_number, survey_id, reporter_id, closed_at, outcome, channel)
+     SELECT installation_id, repository_id, issue_number, id, reporter_id, closed_at, 'pending', channel FROM retried`,
     [installationId, id],
   );
   return rowCount > 0 ? null : "failed, and its issue was reopened since";

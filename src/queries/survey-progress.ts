@@ -11,17 +11,26 @@ export type SurveyRef = { installationId: number; id: number };
 export async function markAsked(
   db: Queryable,
   survey: SurveyRef,
-  asked: { commentId: number; askedAt: Date; windowEndsAt: Date; nextPollAt: Date },
+  asked: { commentId: number; commentNodeId?: string | null; askedAt: Date; windowEndsAt: Date; nextPollAt: Date },
 ): Promise<void> {
   await db.query(
     `WITH asked AS (
-       UPDATE surveys SET status = 'asked', comment_id = $2, asked_at = $3, window_ends_at = $4
+       UPDATE surveys SET status = 'asked', comment_id = $2, asked_at = $3, window_ends_at = $4, comment_node_id = $8
        WHERE id = $1 AND installation_id = $6 AND status = 'to_ask'
        RETURNING installation_id, repository_id, id, issue_number)
      INSERT INTO work (installation_id, repository_id, kind, key, payload, state, run_at)
      SELECT installation_id, repository_id, $7, id::text, jsonb_build_object('issueNumber', issue_number), 'pending', $5 FROM asked
      ON CONFLICT (installation_id, kind, key) DO NOTHING`,
-    [survey.id, asked.commentId, asked.askedAt, asked.windowEndsAt, asked.nextPollAt, survey.installationId, READ_REACTIONS],
+    [
+      survey.id,
+      asked.commentId,
+      asked.askedAt,
+      asked.windowEndsAt,
+      asked.nextPollAt,
+      survey.installationId,
+      READ_REACTIONS,
+      asked.commentNodeId ?? null,
+    ],
   );
 }
 
@@ -50,25 +59,37 @@ export async function finishSurvey(
       [survey.id, end.status, end.at, survey.installationId],
     );
     if (ended.rowCount === 0) return false;
-    const settled = await tx.query<{ id: number; repositoryId: number; issueNumber: number }>(
+    const settled = await tx.query<{ id: number; repositoryId: number; issueNumber: number; channel: string }>(
       `UPDATE experiences SET outcome = $2, answered_at = $3 WHERE survey_id = $1 AND installation_id = $4
-       RETURNING id, repository_id AS "repositoryId", issue_number AS "issueNumber"`,
+       RETURNING id, repository_id AS "repositoryId", issue_number AS "issueNumber", channel`,
       [survey.id, end.outcome, end.status === "answered" ? end.at : null, survey.installationId],
     );
     const experience = settled.rows[0];
-    if (experience && end.outcome === "negative" && end.followUpAt) {
-      await queueFollowUp(tx, { ...experience, installationId: survey.installationId }, end.followUpAt);
+    // The follow-up labels and replies through the issue API: a discussion's negative answer gets none.
+    if (experience?.channel === "issues" && end.outcome === "negative" && end.followUpAt) {
+      const { id, repositoryId, issueNumber } = experience;
+      await queueFollowUp(tx, { id, repositoryId, issueNumber, installationId: survey.installationId }, end.followUpAt);
     }
     return true;
   });
 }
 
-/** The survey comment was deleted: its survey ends unanswered, a neutral experience. */
-export async function endSurveyOfDeletedComment(tx: Queryable, installationId: number, commentId: number, at: Date): Promise<boolean> {
+/**
+ * The survey comment was deleted: its survey ends unanswered, a neutral experience. An issue comment
+ * is found by its id, a discussion comment by its GraphQL id (the two kinds of ids may meet).
+ */
+export async function endSurveyOfDeletedComment(
+  tx: Queryable,
+  installationId: number,
+  comment: { id: number; nodeId?: string },
+  at: Date,
+): Promise<boolean> {
   const ended = await tx.query<{ id: number }>(
     `UPDATE surveys SET status = 'comment_deleted', ended_at = $3
-     WHERE installation_id = $1 AND comment_id = $2 AND status = 'asked' RETURNING id`,
-    [installationId, commentId, at],
+     WHERE installation_id = $1 AND status = 'asked'
+       AND CASE WHEN $4::text IS NULL THEN comment_id = $2 AND comment_node_id IS NULL ELSE comment_node_id = $4 END
+     RETURNING id`,
+    [installationId, comment.id, at, comment.nodeId ?? null],
   );
   const id = ended.rows[0]?.id;
   if (id === undefined) return false;

@@ -25,12 +25,18 @@ export type SurveyForWork = {
   windowDays: number;
   /** The repository's own survey text, or null for the built-in one. */
   message: string | null;
+  /** Where it is asked: an issue (REST), or a discussion (GraphQL, by `discussionNodeId`). */
+  channel: "issues" | "discussions";
+  discussionNodeId: string | null;
+  /** The GraphQL id of the survey comment on a discussion, whose reactions are read by it. */
+  commentNodeId: string | null;
 };
 
 const claimedColumns = `s.id, s.installation_id AS "installationId", r.full_name AS "repositoryFullName",
   s.issue_number AS "issueNumber", s.reporter_id AS "reporterId", s.reporter_login AS "reporterLogin", s.status,
   s.comment_id AS "commentId", s.asked_at AS "askedAt",
-  s.window_ends_at AS "windowEndsAt", s.reactions_etag AS "reactionsEtag", s.window_days AS "windowDays", s.message`;
+  s.window_ends_at AS "windowEndsAt", s.reactions_etag AS "reactionsEtag", s.window_days AS "windowDays", s.message,
+  i.channel, CASE WHEN i.channel = 'discussions' THEN i.node_id END AS "discussionNodeId", s.comment_node_id AS "commentNodeId"`;
 
 /**
  * Opens a survey, its pending experience and the work of asking, for one close of an issue. A
@@ -61,9 +67,11 @@ export async function openSurvey(
   );
   const id = created.rows[0]?.id;
   if (id === undefined) return null;
+  // The experience is of its issue's channel: 'issues', or 'discussions' for a discussion.
   await tx.query(
-    `INSERT INTO experiences (installation_id, repository_id, issue_number, survey_id, reporter_id, closed_at, outcome)
-     VALUES ($1, $2, $3, $4, $5, $6, 'pending')`,
+    `INSERT INTO experiences (installation_id, repository_id, issue_number, survey_id, reporter_id, closed_at, outcome, channel)
+     SELECT $1, $2, $3, $4, $5, $6, 'pending', i.channel
+     FROM issues i WHERE i.installation_id = $1 AND i.repository_id = $2 AND i.number = $3`,
     [key.installationId, key.repositoryId, key.number, id, close.reporterId, close.closedAt],
   );
   const ask = { installationId: key.installationId, repositoryId: key.repositoryId, kind: ASK_SURVEY, key: String(id) };
@@ -81,14 +89,17 @@ export async function hasSurveyBlockingAsk(tx: Queryable, key: IssueKey, closedA
   return result.rowCount > 0;
 }
 
-/** Cancels the unanswered surveys of closes before a reopen at `reopenedAt`, and their pending experiences. */
-export async function cancelOpenSurveys(tx: Queryable, key: IssueKey, reopenedAt: Date): Promise<number> {
+/**
+ * Cancels the unanswered surveys of closes before a reopen at `reopenedAt`, and their pending
+ * experiences; with `unpostedOnly`, only those whose comment is not posted yet.
+ */
+export async function cancelOpenSurveys(tx: Queryable, key: IssueKey, reopenedAt: Date, unpostedOnly = false): Promise<number> {
   const cancelled = await tx.query<{ id: number }>(
     `UPDATE surveys SET status = 'cancelled', ended_at = $4
-     WHERE installation_id = $1 AND repository_id = $2 AND issue_number = $3 AND status IN ('to_ask', 'asked')
+     WHERE installation_id = $1 AND repository_id = $2 AND issue_number = $3 AND status = ANY($5::text[])
        AND closed_at < $4
      RETURNING id`,
-    [key.installationId, key.repositoryId, key.number, reopenedAt],
+    [key.installationId, key.repositoryId, key.number, reopenedAt, unpostedOnly ? ["to_ask"] : ["to_ask", "asked"]],
   );
   const ids = cancelled.rows.map((row) => row.id);
   if (ids.length === 0) return 0;
@@ -102,6 +113,7 @@ export async function surveyForWork(db: Queryable, installationId: number, id: n
   const result = await db.query<SurveyForWork>(
     `SELECT ${claimedColumns} FROM surveys s
      JOIN repositories r ON r.installation_id = s.installation_id AND r.id = s.repository_id
+     JOIN issues i ON i.installation_id = s.installation_id AND i.repository_id = s.repository_id AND i.number = s.issue_number
      WHERE s.installation_id = $1 AND s.id = $2`,
     [installationId, id],
   );

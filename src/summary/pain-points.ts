@@ -1,3 +1,4 @@
+import { discussionPath } from "../github/web-url.js";
 import type { NegativeExperience } from "../queries/breakdowns.js";
 import { channelName } from "./render-channels.js";
 import type { PainPoint } from "./types.js";
@@ -15,15 +16,17 @@ function autolink(url: string): string | null {
 }
 
 /**
- * A negative experience as the summary lists it: an issue or discussion by its reference (`#12`, or
- * `owner/repo#12` when the summary covers several repositories); a desk's by its channel, its link
- * and the comment the desk sent.
+ * A negative experience as the summary lists it: an issue by its reference (`#12`, or `owner/repo#12`
+ * when the summary covers several repositories), a discussion by the same text linked to it; a desk's
+ * by its channel, its link and the comment the desk sent.
  */
 export function painPoint(item: NegativeExperience, single: boolean): PainPoint {
   const repository = single ? "" : `${item.fullName} `;
   const common = { closedAt: item.closedAt, ...(item.reason === null ? {} : { reason: item.reason }) };
   if (GITHUB_CHANNELS.has(item.channel) && item.number !== null) {
-    return { reference: single ? `#${item.number}` : `${item.fullName}#${item.number}`, title: item.title, ...common };
+    const text = single ? `#${item.number}` : `${item.fullName}#${item.number}`;
+    const reference = item.channel === "discussions" ? `[${text}](${discussionPath(item.fullName, item.number)})` : text;
+    return { reference, title: item.title, ...common };
   }
   const link = item.url === null ? null : autolink(item.url);
   return {

@@ -9,8 +9,8 @@ import { done } from "../work/kind.js";
 import { nextPollAt, windowEnd } from "./schedule.js";
 
 /**
- * Posting a survey's comment, which starts its reading schedule. When GitHub says the issue cannot
- * be asked, the survey is cancelled; when posting fails at every retry, it ends 'failed'.
+ * Posting a survey's comment (on an issue, or on a discussion), which starts its reading schedule.
+ * When GitHub says the issue or discussion cannot be asked, the survey is cancelled; when posting fails at every retry, it ends 'failed'.
  */
 export const askSurvey: WorkKind = {
   name: ASK_SURVEY,
@@ -34,7 +34,14 @@ export const askSurvey: WorkKind = {
     }
     const windowEndsAt = windowEnd(comment.createdAt, survey.windowDays);
     const next = nextPollAt(comment.createdAt, windowEndsAt, comment.createdAt) ?? windowEndsAt;
-    await markAsked(db, survey, { commentId: comment.id, askedAt: comment.createdAt, windowEndsAt, nextPollAt: next });
+    const asked = {
+      commentId: comment.id,
+      commentNodeId: comment.nodeId ?? null,
+      askedAt: comment.createdAt,
+      windowEndsAt,
+      nextPollAt: next,
+    };
+    await markAsked(db, survey, asked);
     log.info({ surveyId: survey.id, commentId: comment.id, installationId: survey.installationId }, "survey asked");
     return done("asked");
   },

@@ -15,9 +15,17 @@ export type SkipReason =
 // Their own issues are not customer experiences (unless the repository asks members too).
 const MAINTAINER_ASSOCIATIONS = new Set(["OWNER", "MEMBER", "COLLABORATOR"]);
 
-/** Why a closed issue gets no survey under this configuration, or null when its reporter is asked. */
-export function surveySkipReason(issue: IssuePayload, config: RepositoryConfig): SkipReason | null {
-  const labels = issue.labels.map((label) => label.name);
+/**
+ * What the rules read of a closed issue, or of a resolved discussion: `labels` null when the channel
+ * gives none (a discussion's payload), and then the label rules do not apply.
+ */
+export type SurveySubject = Pick<IssuePayload, "user" | "author_association" | "state_reason" | "locked" | "pull_request"> & {
+  labels: { name: string }[] | null;
+};
+
+/** Why a closed issue (or resolved discussion) gets no survey under this configuration, or null when its reporter is asked. */
+export function surveySkipReason(issue: SurveySubject, config: RepositoryConfig): SkipReason | null {
+  const labels = issue.labels?.map((label) => label.name) ?? null;
   const { survey } = config;
   if (!config.enabled) return "disabled";
   if (issue.pull_request !== undefined) return "pull_request";
@@ -25,8 +33,8 @@ export function surveySkipReason(issue: IssuePayload, config: RepositoryConfig):
   if (!survey.ask_members && MAINTAINER_ASSOCIATIONS.has(issue.author_association)) return "maintainer_reporter";
   if (issue.state_reason && issue.state_reason !== "completed") return "not_planned";
   if (issue.locked) return "locked";
-  if (labels.some((label) => survey.skip_labels.includes(label))) return "skip_label";
-  if (survey.only_labels.length > 0 && !labels.some((label) => survey.only_labels.includes(label))) return "not_an_only_label";
+  if (labels?.some((label) => survey.skip_labels.includes(label))) return "skip_label";
+  if (labels && survey.only_labels.length > 0 && !labels.some((label) => survey.only_labels.includes(label))) return "not_an_only_label";
   if (config.dry_run) return "dry_run";
   return null;
 }

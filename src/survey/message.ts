@@ -17,9 +17,14 @@ export function surveyMarker(surveyId: number): string {
 
 /**
  * The survey comment: the repository's own text (`{reporter}` replaced by the mention) or the
- * built-in one, then how to answer, which is always added so the reactions mean what the app counts.
+ * built-in one (about this issue, or this discussion), then how to answer, which is always added so the reactions mean what the app counts.
  */
-export function surveyComment(reporterLogin: string, surveyId: number, message: string | null = null): string {
+export function surveyComment(
+  reporterLogin: string,
+  surveyId: number,
+  message: string | null = null,
+  subject: "issue" | "discussion" = "issue",
+): string {
   const good = POSITIVE_REACTIONS.map((content) => EMOJI[content]).join(" ");
   const bad = NEGATIVE_REACTIONS.map((content) => EMOJI[content]).join(" ");
   const mention = `@${reporterLogin}`;
@@ -27,7 +32,7 @@ export function surveyComment(reporterLogin: string, surveyId: number, message: 
     ? message.includes("{reporter}")
       ? message.replaceAll("{reporter}", mention)
       : `${mention} ${message}`
-    : `${mention} thanks for reaching out. How did we do with this issue?`;
+    : `${mention} thanks for reaching out. How did we do with this ${subject}?`;
   return [
     opening,
     `React to this comment with ${good} if the help was good, or ${bad} if it was not. Only your reaction counts, and we will not ask again.`,

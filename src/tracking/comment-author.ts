@@ -1,6 +1,6 @@
 import type { Queryable } from "../db/types.js";
 import type { CommentAuthor, IssueKey } from "../queries/issues.js";
-import { recordResponse } from "../queries/issues.js";
+import { recordAnyResponse, recordCommentAuthor, recordResponse } from "../queries/issues.js";
 import { FORGOTTEN, isOptedOut } from "../queries/privacy.js";
 
 const RESPONDER_ASSOCIATIONS = new Set(["OWNER", "MEMBER", "COLLABORATOR"]);
@@ -33,4 +33,21 @@ export async function recordMaintainerResponse(tx: Queryable, key: IssueKey, com
   const left = await isOptedOut(tx, key.installationId, comment.user.id);
   const responder = left ? { id: null, login: FORGOTTEN.login } : { id: comment.user.id, login: comment.user.login };
   await recordResponse(tx, key, comment.created_at, responder);
+}
+
+/**
+ * Places a new comment in its issue's (or discussion's) conversation: counted by author, and the
+ * first response by anyone but the reporter and bots, and by a maintainer, when it is the earliest.
+ */
+export async function placeComment(
+  tx: Queryable,
+  key: IssueKey,
+  comment: CommentFacts,
+  reporterId: number,
+): Promise<ReturnType<typeof commentRole>> {
+  const role = commentRole(comment, reporterId);
+  await recordCommentAuthor(tx, key, role.author);
+  if (role.responder !== null) await recordAnyResponse(tx, key, comment.created_at);
+  if (role.responder === "maintainer") await recordMaintainerResponse(tx, key, comment);
+  return role;
 }

@@ -1,9 +1,8 @@
 import type { Queryable } from "../db/types.js";
 import { recordReporterReason } from "../follow-up/reason.js";
 import type { CommentEvent } from "../payloads.js";
-import { recordAnyResponse, recordCommentAuthor } from "../queries/issues.js";
 import { pollSoon } from "../queries/survey-progress.js";
-import { commentRole, recordMaintainerResponse } from "./comment-author.js";
+import { placeComment } from "./comment-author.js";
 import { recordIssue } from "./record-issue.js";
 
 /**
@@ -16,11 +15,8 @@ import { recordIssue } from "./record-issue.js";
 export async function recordComment(tx: Queryable, event: CommentEvent): Promise<{ surveyToRead: number | null }> {
   const { key } = await recordIssue(tx, event);
   const { comment } = event;
-  const role = commentRole(comment, event.issue.user.id);
-  await recordCommentAuthor(tx, key, role.author);
+  const role = await placeComment(tx, key, comment, event.issue.user.id);
   if (role.author === "bot") return { surveyToRead: null };
   if (role.author === "reporter") await recordReporterReason(tx, key, comment);
-  if (role.responder !== null) await recordAnyResponse(tx, key, comment.created_at);
-  if (role.responder === "maintainer") await recordMaintainerResponse(tx, key, comment);
   return { surveyToRead: await pollSoon(tx, key, comment.created_at) };
 }

@@ -169,7 +169,7 @@ describe.each(backends)("the model across channels on $name", ({ create }) => {
       [
         "- Email <https://desk.example.com/tickets/42?q=a%20b> (closed 2026-11-10)",
         "  Comment: Refund took \\*two\\* weeks, ask @&#8203;octo",
-        "- #3 (closed 2026-11-06)",
+        "- [#3](/octo/app/discussions/3) (closed 2026-11-06)",
       ].join("\n"),
     );
   });
