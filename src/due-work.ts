@@ -1,3 +1,4 @@
+import { sweepRateWindows } from "./api/rate-limit.js";
 import { reachableOnce } from "./github/octokit.js";
 import { applyRetention } from "./privacy/retention.js";
 import type { DueRecoveryDeps } from "./recovery/due-recovery.js";
@@ -28,12 +29,13 @@ export type DueWorkResult = {
 
 /**
  * Everything due at `now`: experiences past retention deleted (first, so no survey past it is
- * worked), the summaries whose time has come planned, the service-level labels due, then every queued piece of work that is due
- * (survey comments, reaction reads, summaries, configuration check runs, forget-me replies), then
+ * worked) and the feedback API's rate counters of past windows, the summaries whose time has come
+ * planned, the service-level labels due, then every queued piece of work that is due (survey comments, reaction reads, summaries, configuration check runs, forget-me replies), then
  * the redelivery of failed webhook deliveries. The scheduler and the CLI run this.
  */
 export async function runDueWork(deps: DueWorkDeps, now: Date): Promise<DueWorkResult> {
   const experiencesExpired = await applyRetention(deps.db, now, deps.retentionDays);
+  await sweepRateWindows(deps.db, now);
   const octokitFor = reachableOnce(deps.octokitFor);
   const planned = await planSummaries({ ...deps, octokitFor }, now);
   await planServiceMarks(deps, now);

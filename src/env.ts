@@ -4,6 +4,12 @@ import { z } from "zod";
 /** Days of issue history imported when the app is installed or a repository added, when BACKFILL_DAYS is not set. */
 export const DEFAULT_BACKFILL_DAYS = 90;
 
+/** Days an experience is kept after its close, when RETENTION_DAYS is not set. */
+export const DEFAULT_RETENTION_DAYS = 730;
+
+/** Requests a feedback API token may make per minute, when API_RATE_LIMIT is not set. */
+export const DEFAULT_API_RATE_LIMIT = 120;
+
 const optionalText = z
   .string()
   .transform((value) => value.trim())
@@ -51,7 +57,7 @@ export const envSchema = z
           .regex(/^\d{1,5}$/, "must be a whole number of days")
           .optional(),
       )
-      .transform((value) => (value === undefined ? 730 : Number(value)))
+      .transform((value) => (value === undefined ? DEFAULT_RETENTION_DAYS : Number(value)))
       .pipe(z.number().min(1, "must be at least 1 day")),
     BACKFILL_DAYS: optionalText
       .pipe(
@@ -62,6 +68,15 @@ export const envSchema = z
       )
       .transform((value) => (value === undefined ? DEFAULT_BACKFILL_DAYS : Number(value)))
       .pipe(z.number().max(3650, "must be at most 3650 days")),
+    API_RATE_LIMIT: optionalText
+      .pipe(
+        z
+          .string()
+          .regex(/^\d{1,6}$/, "must be a whole number of requests per minute")
+          .optional(),
+      )
+      .transform((value) => (value === undefined ? DEFAULT_API_RATE_LIMIT : Number(value)))
+      .pipe(z.number().min(1, "must be at least 1 request per minute")),
     METRICS_TOKEN: optionalText.pipe(
       z.string().min(16, "must be at least 16 characters").regex(/^\S+$/, "must not contain spaces").optional(),
     ),

@@ -81,7 +81,8 @@ async function start(): Promise<void> {
   const secrets = [env.WEBHOOK_SECRET ?? "development", env.WEBHOOK_SECRET_PREVIOUS].filter((secret): secret is string => Boolean(secret));
   const webhooks = { secrets, maxBytes: MAX_WEBHOOK_BYTES, ready: () => ready };
   const operations = { db, ready: () => ready, metricsToken: env.METRICS_TOKEN, clock };
-  const server = await startServer(probot, satisfactionBot(deps), { ...env, webhooks, operations }, log);
+  const api = { requestsPerMinute: env.API_RATE_LIMIT, retentionDays: env.RETENTION_DAYS };
+  const server = await startServer(probot, satisfactionBot(deps), { ...env, webhooks, operations, api }, log);
   // Started once the database is ready; stopped (its run in hand finished) on SIGTERM.
   const started: { scheduler?: Scheduler } = {};
 

@@ -3,13 +3,10 @@ import type { Db } from "../db/types.js";
 import { chatWebhookUrl as webhookUrlSchema } from "../chat/webhook-url.js";
 import { ChatWebhookError, sendChatMessage } from "../chat/send-chat.js";
 import { chatWebhookUrl, removeChatWebhook, setChatWebhook } from "../queries/chat-webhooks.js";
-import type { NamedInstallation } from "../queries/installations.js";
-import { installationsNamed } from "../queries/installations.js";
-import { parseCommand, requiredText, UsageError } from "./args.js";
+import { parseCommand, UsageError } from "./args.js";
+import { installationLabel, installationName, resolveInstallation } from "./resolve-installation.js";
 
 const ACTIONS = ["set", "remove", "test"] as const;
-
-const installationName = requiredText().regex(/^[\w.-]{1,100}$/, { message: "must be an installation id or account login" });
 
 const chatArgs = z.object({ installation: installationName, url: webhookUrlSchema.optional() });
 
@@ -40,13 +37,6 @@ export function parseChatArgs(args: string[]): ChatArgs {
   }
 }
 
-async function resolveInstallation(db: Db, name: string): Promise<NamedInstallation> {
-  const found = await installationsNamed(db, name);
-  if (found.length === 1 && found[0]) return found[0];
-  if (found.length === 0) throw new UsageError(`--installation ${name} is not an installation the app has`);
-  throw new UsageError(`--installation ${name} names installations ${found.map((one) => one.id).join(", ")}: give the id`);
-}
-
 const TEST_TEXT =
   ":wave: satisfaction-bot test message. Summaries and alerts of this installation's repositories will arrive here, " +
   "as each repository's `.github/satisfaction.yml` chooses (`chat.summaries`, `chat.alerts`).";
@@ -58,7 +48,7 @@ const TEST_TEXT =
  */
 export async function chatCommand(db: Db, args: ChatArgs, now: Date): Promise<string> {
   const installation = await resolveInstallation(db, args.installation);
-  const name = `installation ${installation.id}${installation.login ? ` (${installation.login})` : ""}`;
+  const name = installationLabel(installation);
   if (args.action === "set" && args.url !== undefined) {
     const replaced = await setChatWebhook(db, installation.id, args.url, now);
     return `chat webhook ${replaced ? "replaced" : "set"} for ${name}: summaries and alerts go to it as each repository's .github/satisfaction.yml chooses (chat.summaries, chat.alerts)`;

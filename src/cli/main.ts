@@ -8,10 +8,13 @@ import { backfillCommand, parseBackfillArgs } from "./backfill.js";
 import { chatCommand, parseChatArgs } from "./chat.js";
 import { doctorCommand } from "./doctor.js";
 import { failuresCommand, parseFailuresArgs } from "./failures.js";
+import { forgetCommand, parseForgetArgs } from "./forget.js";
+import { identityCommand, parseIdentityArgs } from "./identity.js";
 import { parseReportArgs, reportCommand } from "./report.js";
 import { parseRetryArgs, retryCommand } from "./retry.js";
 import { parseSummaryArgs, summaryCommand } from "./summary.js";
 import { parseSweepArgs, sweepCommand } from "./sweep.js";
+import { parseTokenArgs, tokenCommand } from "./token.js";
 
 const USAGE = `Usage: satisfaction-bot <command>
   doctor                                              check the environment, database, private key and permissions;
@@ -32,11 +35,26 @@ const USAGE = `Usage: satisfaction-bot <command>
                                                       put one failure back for one more try
   chat set --installation <id|login> --url <url>      send summaries and alerts to a Slack-compatible incoming webhook
   chat remove --installation <id|login>               stop sending to chat
-  chat test --installation <id|login>                 send a test message now and say whether it arrived`;
+  chat test --installation <id|login>                 send a test message now and say whether it arrived
+  token create --installation <id|login> [--name <label>]
+                                                      a feedback API token of the installation, printed once on
+                                                      the last line (only its hash is stored)
+  token list [--installation <id|login>]              the tokens (never the tokens themselves), live or revoked
+  token revoke <id>                                   refuse that token from now on
+  forget --installation <id|login> --reporter <identity>
+                                                      delete a desk reporter's experiences (with their comments)
+                                                      and identity link: they asked to be forgotten
+  identity link --installation <id|login> --identity <desk identity> --login <github login>
+                                                      count a desk identity as that GitHub user (seen in the
+                                                      installation's issues) in repeat usage and market demand
+  identity unlink --installation <id|login> --identity <desk identity>
+                                                      count it as a person of its own again
+  identity list --installation <id|login>             the installation's identity links`;
 
 type Command = (db: Db) => Promise<string>;
 
-function parse(argv: string[], env: ReturnType<typeof parseEnv>, log: ReturnType<typeof createLogger>): Command {
+/** The command `argv` names, checked, to run on a database: what main() runs once it has opened one. */
+export function commandOf(argv: string[], env: ReturnType<typeof parseEnv>, log: ReturnType<typeof createLogger>): Command {
   const [name, ...args] = argv;
   if (name === "migrate") {
     if (args.length > 0) throw new UsageError(`migrate takes no arguments (got ${args.join(" ")})`);
@@ -70,6 +88,18 @@ function parse(argv: string[], env: ReturnType<typeof parseEnv>, log: ReturnType
     const parsed = parseChatArgs(args);
     return async (db) => chatCommand(db, parsed, new Date());
   }
+  if (name === "token") {
+    const parsed = parseTokenArgs(args);
+    return async (db) => tokenCommand(db, parsed, new Date());
+  }
+  if (name === "forget") {
+    const parsed = parseForgetArgs(args);
+    return async (db) => forgetCommand(db, parsed);
+  }
+  if (name === "identity") {
+    const parsed = parseIdentityArgs(args);
+    return async (db) => identityCommand(db, parsed, new Date());
+  }
   throw new UsageError(name ? `unknown command ${name}` : "a command is required");
 }
 
@@ -94,7 +124,7 @@ export async function main(argv: string[]): Promise<number> {
     loadDotEnv();
     const env = parseEnv(process.env);
     const log = createLogger(env.LOG_LEVEL === "info" ? "warn" : env.LOG_LEVEL, 2);
-    const command = parse(argv, env, log);
+    const command = commandOf(argv, env, log);
     db = await openDatabase(env);
     if (argv[0] !== "migrate") await migrate(db);
     console.log(await command(db));

@@ -1,9 +1,6 @@
 import { z } from "zod";
 import type { Db } from "../db/types.js";
-import { storedConfigFor } from "../config/repository-config.js";
-import { buildReport } from "../model/report.js";
-import { serviceSettingsOf } from "../service-levels/response-times.js";
-import { repositoryByName } from "../queries/summary-candidates.js";
+import { repositoryReport } from "../model/repository-report.js";
 import { installationId, instant, parseCommand, repositoryName } from "./args.js";
 import { formatReport } from "./format-report.js";
 import { resolveRepository } from "./resolve-repository.js";
@@ -33,15 +30,6 @@ export function parseReportArgs(args: string[]) {
 /** `report --repo owner/name --from D --to D [--json]`: the model for that window. */
 export async function reportCommand(db: Db, args: ReturnType<typeof parseReportArgs>): Promise<string> {
   const repository = await resolveRepository(db, args.repo, args.installation);
-  const { config } = await storedConfigFor(db, { installationId: repository.installationId, repositoryId: repository.id });
-  const stars = (await repositoryByName(db, repository.installationId, repository.fullName))?.stargazers ?? 0;
-  const report = await buildReport(
-    db,
-    repository,
-    args.from,
-    args.to,
-    { setting: config.market_demand, stars },
-    serviceSettingsOf(config.service_levels),
-  );
+  const report = await repositoryReport(db, repository, args.from, args.to);
   return args.json ? JSON.stringify(report) : formatReport(report);
 }

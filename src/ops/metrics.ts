@@ -18,14 +18,19 @@ export type MetricsDeps = {
 
 const digest = (text: string) => createHash("sha256").update(text, "utf8").digest();
 
+/** The token of an `Authorization: Bearer <token>` header, or null without one. */
+export function bearerToken(header: string | undefined): string | null {
+  return /^Bearer +(\S+) *$/i.exec(header ?? "")?.[1] ?? null;
+}
+
 /**
  * Whether an Authorization header carries `Bearer <token>`. Both sides are hashed first, so the
  * comparison takes the same time whatever the header's length or how much of it matches.
  */
 export function hasBearerToken(header: string | undefined, token: string): boolean {
-  const match = /^Bearer +(\S+) *$/i.exec(header ?? "");
-  const same = timingSafeEqual(digest(match?.[1] ?? ""), digest(token));
-  return match !== null && same;
+  const sent = bearerToken(header);
+  const same = timingSafeEqual(digest(sent ?? ""), digest(token));
+  return sent !== null && same;
 }
 
 function reply(res: ServerResponse, status: number, message: string, headers: Record<string, string> = {}): void {

@@ -53,11 +53,9 @@ export type NegativeExperience = {
   fullName: string;
   /** `issues`, `discussions` (linked at /discussions/N), or a desk's channel. */
   channel: string;
-  /** The issue or discussion; null for a desk's experience, which has its link and comment instead. */
+  /** The issue or discussion; null for a desk's experience. */
   number: number | null;
   title: string;
-  url: string | null;
-  comment: string | null;
   closedAt: Date;
   /** What the reporter answered the follow-up with; null when they did not (or it was deleted). */
   reason: string | null;
@@ -67,7 +65,7 @@ export type NegativeExperience = {
 export async function negativeExperiences(db: Queryable, scope: Scope): Promise<NegativeExperience[]> {
   const result = await db.query<NegativeExperience>(
     `SELECT e.repository_id AS "repositoryId", r.full_name AS "fullName", e.channel, e.issue_number AS number,
-       coalesce(i.title, '') AS title, e.url, e.comment, e.closed_at AS "closedAt", e.reason
+       coalesce(i.title, '') AS title, e.closed_at AS "closedAt", e.reason
      FROM experiences e
      LEFT JOIN issues i ON i.installation_id = e.installation_id AND i.repository_id = e.repository_id AND i.number = e.issue_number
      JOIN repositories r ON r.installation_id = e.installation_id AND r.id = e.repository_id

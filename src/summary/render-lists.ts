@@ -22,15 +22,11 @@ function shortened(text: string): string {
   return characters.length <= REASON_SHOWN ? characters.join("") : `${characters.slice(0, REASON_SHOWN - 1).join("")}…`;
 }
 
-/** A pain point: the issue, its title, its close day, and on a second line the reporter's reason or a desk's comment, all inert. */
+/** A pain point: the issue, its title, its close day, and on a second line the reporter's reason, all inert. */
 function painPointLine(point: PainPoint, period: Period): string {
   const title = point.title === "" ? "" : ` ${escapeText(point.title)}`;
   const line = `- ${point.reference}${title} (closed ${localDay(point.closedAt, period.zone)})`;
-  const words = [
-    ...(point.reason === undefined ? [] : [`Reason: ${escapeText(shortened(point.reason))}`]),
-    ...(point.comment === undefined ? [] : [`Comment: ${escapeText(shortened(point.comment))}`]),
-  ];
-  return [line, ...words.map((text) => `  ${text}`)].join("\n");
+  return point.reason === undefined ? line : `${line}\n  Reason: ${escapeText(shortened(point.reason))}`;
 }
 
 /** `3 of 4 followed up · 2 gave a reason`, when the period had negative experiences. */

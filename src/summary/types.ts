@@ -49,9 +49,9 @@ export type Baseline = { periods: PeriodFigures[]; service: ServiceFigures };
 /**
  * A negative experience of the period: an issue reference (`#12` or `owner/repo#12`), its title,
  * and the reason the reporter gave when the follow-up asked (absent when they gave none); or a desk's
- * (`Email <link>`, no title) with the comment the desk sent.
+ * by its channel alone (`Email`, no title).
  */
-export type PainPoint = { reference: string; title: string; closedAt: Date; reason?: string; comment?: string };
+export type PainPoint = { reference: string; title: string; closedAt: Date; reason?: string };
 
 /** Everything one summary shows; rendering is a pure function of it. */
 export type SummaryData = {

@@ -11,6 +11,8 @@ import type { TestDatabase } from "../helpers/db.js";
 import { createTestDatabase, MIGRATION_FILES, MIGRATIONS_RECORDED, useDatabase } from "../helpers/db.js";
 
 const CORE_TABLES = [
+  "api_rate_windows",
+  "api_tokens",
   "backfill_runs",
   "backfill_seen",
   "chat_messages",
