@@ -101,6 +101,13 @@ const REPORT_A = {
   firstResponse: { medianSeconds: null, p90Seconds: null, count: 0 },
   timeToClose: { medianSeconds: 86_400, p90Seconds: 86_400, count: 2 },
   responseRate: 0,
+  channels: [
+    {
+      channel: "issues",
+      ...{ total: 2, pending: 0, positive: 2, negative: 0, neutral: 0, satisfaction: 1 },
+      firstResponse: { medianSeconds: null, p90Seconds: null, count: 0 },
+    },
+  ],
 };
 const REPORT_B = {
   repository: NAME,
@@ -121,6 +128,13 @@ const REPORT_B = {
   firstResponse: { medianSeconds: 7_200, p90Seconds: 7_200, count: 1 },
   timeToClose: { medianSeconds: 86_400, p90Seconds: expect.closeTo(987_840, 6), count: 3 },
   responseRate: expect.closeTo(1 / 3, 12),
+  channels: [
+    {
+      channel: "issues",
+      ...{ total: 2, pending: 1, positive: 0, negative: 2, neutral: 0, satisfaction: -1 },
+      firstResponse: { medianSeconds: 7_200, p90Seconds: 7_200, count: 1 },
+    },
+  ],
 };
 
 describe("two installations with the same repository (name, id, issue numbers)", () => {
