@@ -4,7 +4,7 @@ import { run } from "probot";
 import type { AppDeps } from "./app-deps.js";
 import { configFor } from "./config/repository-config.js";
 import { migrate } from "./db/migrate.js";
-import { openDatabase } from "./db/open.js";
+import { openServerDatabase } from "./db/open.js";
 import type { Db } from "./db/types.js";
 import type { Env } from "./env.js";
 import { loadDotEnv, parseEnv } from "./env.js";
@@ -63,7 +63,7 @@ async function start(): Promise<void> {
     return;
   }
   const log = createLogger(env.LOG_LEVEL);
-  const db = await openDatabase(env);
+  const db = await openServerDatabase(env, log);
   const clock = () => new Date();
   const probot = createProbot({ ...env, APP_ID: env.APP_ID, privateKey: env.privateKey }, log);
   const octokitFor = (installationId: number) => probot.auth(installationId);

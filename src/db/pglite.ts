@@ -2,7 +2,10 @@ import path from "node:path";
 import { PGlite, types } from "@electric-sql/pglite";
 import type { Transaction } from "@electric-sql/pglite";
 import type { Db, Queryable } from "./types.js";
+import type { SharedSocket } from "./cli-socket.js";
+import { shareOverSocket, socketPath } from "./cli-socket.js";
 import { lockDataDir } from "./data-dir-lock.js";
+import { createTurns } from "./turns.js";
 
 function wrap(client: PGlite | Transaction): Queryable {
   return {
@@ -17,22 +20,38 @@ function wrap(client: PGlite | Transaction): Queryable {
   };
 }
 
+export type EmbeddedDb = Db & {
+  /** Serves this database to the CLI on a Unix socket in the data folder (cli-socket.ts); returns its path. */
+  shareWithCli(): Promise<string>;
+};
+
 /**
  * The embedded database: PostgreSQL in WebAssembly, kept in `dataDir/pglite` (in memory when
- * `dataDir` is undefined). PGlite is single-process, so the folder is locked while it is open.
+ * `dataDir` is undefined). PGlite is single-process, so the folder is locked while it is open. Its
+ * queries and transactions take turns with those of the CLI connections it serves (turns.ts).
  */
-export async function openPglite(dataDir: string | undefined): Promise<Db> {
+export async function openPglite(dataDir: string | undefined): Promise<EmbeddedDb> {
   const unlock = dataDir ? await lockDataDir(dataDir) : async () => {};
   try {
     const pglite = await PGlite.create(dataDir && path.join(dataDir, "pglite"), {
       parsers: { [types.INT8]: (value: string) => Number(value) },
     });
+    const turns = createTurns();
+    const direct = wrap(pglite);
+    let shared: SharedSocket | undefined;
     return {
       kind: "pglite",
-      ...wrap(pglite),
-      transaction: (fn) => pglite.transaction((tx) => fn(wrap(tx))),
+      query: (text, params) => turns.run(() => direct.query(text, params)),
+      exec: (script) => turns.run(() => direct.exec(script)),
+      transaction: (fn) => turns.run(() => pglite.transaction((tx) => fn(wrap(tx)))),
+      async shareWithCli() {
+        if (!dataDir) throw new Error("an embedded database in memory cannot be shared");
+        shared = await shareOverSocket(pglite, turns, dataDir);
+        return socketPath(dataDir);
+      },
       async close() {
-        await pglite.close();
+        await shared?.close();
+        await turns.run(() => pglite.close());
         await unlock();
       },
     };

@@ -17,8 +17,9 @@ function wrap(client: pg.Pool | pg.PoolClient): Queryable {
   };
 }
 
-export function openPostgres(connectionString: string, max = 10): Db {
-  const pool = new pg.Pool({ connectionString, max });
+/** A pool on a connection string (DATABASE_URL), or on explicit settings (a server's Unix socket). */
+export function openPostgres(connection: string | pg.PoolConfig, max = 10): Db {
+  const pool = new pg.Pool(typeof connection === "string" ? { connectionString: connection, max } : { max, ...connection });
   // A client losing its connection (a PostgreSQL restart) emits "error": unheard, that crashes the
   // process. Idle clients report on the pool, checked-out ones on themselves; their queries reject anyway.
   pool.on("error", () => {});

@@ -8,7 +8,7 @@ import { claimJobRun, RECOVERY_JOB } from "../../src/queries/delivery-recovery.j
 import { privateKey } from "../helpers/app.js";
 import type { TestDatabase } from "../helpers/db.js";
 import { createTestDatabase, MIGRATION_FILES } from "../helpers/db.js";
-import { seedInstallation, seedIssue, seedRepository, turnSummariesOff } from "../model/seed.js";
+import { seedInstallation, seedPositiveAndNegative, seedRepository, turnSummariesOff } from "../model/seed.js";
 
 const root = fileURLToPath(new URL("../..", import.meta.url));
 const bin = path.join(root, "bin", "satisfaction-bot.js");
@@ -50,23 +50,7 @@ describe("bin/satisfaction-bot.js as a child process", () => {
     await seedRepository(store.db, 300, 900, "octo/bin");
     // one positive and one negative in November, by two first-time reporters:
     // satisfaction = (1 − 1) / 2 = 0; loyalty = (1 + 0) / (2 + 0) = 0.5; business opportunity = 0 × 0.5 × 2 = 0
-    const repo = { installation: 300, repo: 900 };
-    await seedIssue(store.db, {
-      ...repo,
-      number: 1,
-      reporter: 1,
-      openedAt: "2026-11-01T08:00:00Z",
-      closedAt: "2026-11-02T08:00:00Z",
-      outcome: "positive",
-    });
-    await seedIssue(store.db, {
-      ...repo,
-      number: 2,
-      reporter: 2,
-      openedAt: "2026-11-01T08:00:00Z",
-      closedAt: "2026-11-03T08:00:00Z",
-      outcome: "negative",
-    });
+    await seedPositiveAndNegative(store.db, 300, 900);
 
     const { status, stdout, stderr } = cli(["report", "--repo", "octo/bin", "--from", "2026-11-01", "--to", "2026-12-01", "--json"]);
     expect({ status, stderr, lines: lines(stdout).length }).toEqual({ status: 0, stderr: "", lines: 1 });

@@ -11,7 +11,7 @@ import { issuesPayload } from "../helpers/fixtures.js";
 import { freePort, postWebhook } from "../helpers/http.js";
 
 // `npm start` on a fresh machine: no APP_ID gives Probot's setup page; no DATABASE_URL gives the
-// embedded database, which a second process may not open at the same time.
+// embedded database, which a second server may not open at the same time (the CLI reaches it through the first).
 const root = new URL("../../", import.meta.url).pathname;
 const run = promisify(execFile);
 
@@ -29,7 +29,7 @@ async function startApp(env: NodeJS.ProcessEnv): Promise<{ child: ChildProcess; 
   let exited = false;
   child.once("exit", () => (exited = true));
   // PGlite starts from WebAssembly and migrates first: slow on a busy machine (tests run side by side).
-  for (let i = 0; i < 450 && !exited; i++) {
+  for (let i = 0; i < 1200 && !exited; i++) {
     if ((await fetch(`${base}/ping`).catch(() => null))?.status === 200) return { child, base, output: () => output };
     await new Promise((resolve) => setTimeout(resolve, 100));
   }
@@ -37,7 +37,7 @@ async function startApp(env: NodeJS.ProcessEnv): Promise<{ child: ChildProcess; 
   throw new Error(`the app did not start:\n${output}`);
 }
 
-describe("npm start on a fresh machine", { timeout: 90_000 }, () => {
+describe("npm start on a fresh machine", { timeout: 240_000 }, () => {
   let running: ChildProcess | undefined;
   afterEach(() => {
     running?.kill("SIGTERM");
@@ -52,20 +52,23 @@ describe("npm start on a fresh machine", { timeout: 90_000 }, () => {
     expect(await page.text()).toContain("satisfaction-bot");
   });
 
-  it("keeps its data in the embedded database in DATA_DIR, for one process only", async () => {
+  it("keeps its data in the embedded database in DATA_DIR, for one server only, shared with the CLI", async () => {
     const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "sb-data-"));
     const env = { APP_ID: "4242", PRIVATE_KEY: privateKey, WEBHOOK_SECRET: "s", DATA_DIR: dataDir };
     const { child } = await startApp(env);
     running = child;
     expect(fs.existsSync(path.join(dataDir, "pglite", "PG_VERSION"))).toBe(true);
 
-    const cli = run("node", ["bin/satisfaction-bot.js", "migrate"], { cwd: root, env: { PATH: process.env.PATH, ...env } });
-    const refused = await cli.then(
+    const second = run("node", ["lib/main.js"], { cwd: root, env: { PATH: process.env.PATH, ...env, PORT: "0" } });
+    const refused = await second.then(
       () => null,
       (error: { code: number; stderr: string }) => error,
     );
     expect(refused?.code).toBe(1);
     expect(refused?.stderr).toMatch(/in use by another process \(pid \d+\)/);
+    // The CLI reaches the running server's database through its socket (test/e2e/embedded-cli.test.ts).
+    const beside = await run("node", ["bin/satisfaction-bot.js", "migrate"], { cwd: root, env: { PATH: process.env.PATH, ...env } });
+    expect(beside.stdout).toContain("none pending");
 
     child.kill("SIGTERM");
     await new Promise((resolve) => child.once("exit", resolve));

@@ -15,9 +15,9 @@ export type BuiltApp = { child: ChildProcess; base: string; env: NodeJS.ProcessE
 /**
  * Starts the built app (lib/main.js, built by the tests' global setup) as a process on a random
  * loopback port, with `env` over a minimal environment (an App ID and key, `secret`, quiet logs),
- * and waits until it answers /ping.
+ * and waits until it answers /ping (longer for the embedded database: PGlite starts from WebAssembly).
  */
-export async function startBuiltApp(secret: string, env: NodeJS.ProcessEnv): Promise<BuiltApp> {
+export async function startBuiltApp(secret: string, env: NodeJS.ProcessEnv, startWithinMs = 40_000): Promise<BuiltApp> {
   const port = await freePort();
   const base = `http://127.0.0.1:${port}`;
   const fullEnv: NodeJS.ProcessEnv = {
@@ -32,9 +32,9 @@ export async function startBuiltApp(secret: string, env: NodeJS.ProcessEnv): Pro
   };
   const child = spawn("node", ["lib/main.js"], { cwd: root, env: fullEnv, stdio: "ignore" });
   const exit = new Promise<number | null>((resolve) => child.once("exit", (code) => resolve(code)));
-  if (!(await until(async () => (await fetch(`${base}/ping`)).ok, 40_000))) {
+  if (!(await until(async () => (await fetch(`${base}/ping`)).ok, startWithinMs))) {
     child.kill("SIGKILL");
-    throw new Error("the built app did not answer /ping within 40 s");
+    throw new Error(`the built app did not answer /ping within ${startWithinMs / 1000} s`);
   }
   return { child, base, env: fullEnv, exited: () => exit };
 }

@@ -118,6 +118,16 @@ export async function seedDeskExperience(db: Queryable, desk: SeedDeskExperience
   );
 }
 
+/**
+ * Two experiences in November 2026, by two first-time reporters: #1 positive, closed after 1 day,
+ * and #2 negative, closed after 2 days; neither answered before its close.
+ */
+export async function seedPositiveAndNegative(db: Queryable, installation: number, repo: number): Promise<void> {
+  const opened = { installation, repo, openedAt: "2026-11-01T08:00:00Z" };
+  await seedIssue(db, { ...opened, number: 1, reporter: 1, closedAt: "2026-11-02T08:00:00Z", outcome: "positive" });
+  await seedIssue(db, { ...opened, number: 2, reporter: 2, closedAt: "2026-11-03T08:00:00Z", outcome: "negative" });
+}
+
 /** The operator's link from a desk identity to a GitHub user. */
 export async function seedIdentityLink(db: Queryable, installation: number, identity: string, userId: number): Promise<void> {
   await db.query(
