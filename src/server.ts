@@ -1,23 +1,27 @@
 import http from "node:http";
 import type { Logger } from "pino";
 import type { Probot } from "probot";
-import type { Queryable } from "./db/types.js";
+import type { Db } from "./db/types.js";
 import { healthHandler } from "./ops/health.js";
+import type { Instruments } from "./ops/instruments.js";
 import { metricsHandler } from "./ops/metrics.js";
 import type { WebhookSettings } from "./webhooks/receive.js";
 import { receiveWebhooks } from "./webhooks/receive.js";
 
 export type ServerSettings = { PORT: number; HOST?: string | undefined; WEBHOOK_PATH: string };
 
-/** What `/health` and `/metrics` read: the database, whether it is migrated yet, and METRICS_TOKEN. */
-export type OperationsSettings = { db: Queryable; ready: () => boolean; metricsToken: string | undefined };
+/**
+ * What `/health` and `/metrics` read: the database, whether it is migrated yet, METRICS_TOKEN, and the
+ * instruments /metrics exposes (the same the webhook receiver and the Probot's Octokits count into).
+ */
+export type OperationsSettings = { db: Db; ready: () => boolean; metricsToken: string | undefined; instruments: Instruments };
 
 type Handler = (req: http.IncomingMessage, res: http.ServerResponse) => Promise<void>;
 
 /**
  * The HTTP server: GitHub's webhooks on WEBHOOK_PATH, `GET /ping` for liveness (answered even while
  * the database is down), `GET /health` for readiness (the database answers), `GET /metrics`
- * (Prometheus, app-wide counts only), and a plain page at `/`.
+ * (Prometheus, app-wide labels only), and a plain page at `/`.
  */
 export async function startServer(
   probot: Probot,
@@ -26,11 +30,11 @@ export async function startServer(
   log: Logger,
 ): Promise<http.Server> {
   await probot.load(appFn);
-  const { db, ready, metricsToken } = settings.operations;
+  const { db, ready, metricsToken, instruments } = settings.operations;
   const routes = new Map<string, Handler>([
-    [`POST ${settings.WEBHOOK_PATH}`, receiveWebhooks(probot, settings.webhooks, log)],
+    [`POST ${settings.WEBHOOK_PATH}`, receiveWebhooks(probot, { ...settings.webhooks, instruments }, log)],
     ["GET /health", healthHandler({ db, ready, log })],
-    ["GET /metrics", metricsHandler({ db, ready, token: metricsToken, log })],
+    ["GET /metrics", metricsHandler({ db, instruments, ready, token: metricsToken, log })],
   ]);
   const server = http.createServer((req, res) => {
     const path = (req.url ?? "/").split("?")[0];
