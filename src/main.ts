@@ -12,6 +12,7 @@ import { createProbot } from "./github/probot.js";
 import { satisfactionBot } from "./index.js";
 import { redeliveryWindowDays } from "./recovery/due-recovery.js";
 import { createLogger } from "./logger.js";
+import { createInstruments } from "./ops/instruments.js";
 import type { Scheduler } from "./scheduler.js";
 import { startScheduler } from "./scheduler.js";
 import { startServer } from "./server.js";
@@ -65,7 +66,9 @@ async function start(): Promise<void> {
   const log = createLogger(env.LOG_LEVEL);
   const db = await openServerDatabase(env, log);
   const clock = () => new Date();
-  const probot = createProbot({ ...env, APP_ID: env.APP_ID, privateKey: env.privateKey }, log);
+  // One set for the process: the webhook receiver, every Octokit and /metrics share it.
+  const instruments = createInstruments();
+  const probot = createProbot({ ...env, APP_ID: env.APP_ID, privateKey: env.privateKey }, log, { instruments });
   const octokitFor = (installationId: number) => probot.auth(installationId);
   const worker = startWorker({ db, log, kinds: workRegistry }, octokitFor, clock, WORK_CONCURRENCY);
   const deps: AppDeps = {
@@ -80,7 +83,7 @@ async function start(): Promise<void> {
   let stopping = false;
   const secrets = [env.WEBHOOK_SECRET ?? "development", env.WEBHOOK_SECRET_PREVIOUS].filter((secret): secret is string => Boolean(secret));
   const webhooks = { secrets, maxBytes: MAX_WEBHOOK_BYTES, ready: () => ready };
-  const operations = { db, ready: () => ready, metricsToken: env.METRICS_TOKEN, clock };
+  const operations = { db, ready: () => ready, metricsToken: env.METRICS_TOKEN, instruments, clock };
   const api = { requestsPerMinute: env.API_RATE_LIMIT, retentionDays: env.RETENTION_DAYS };
   const server = await startServer(probot, satisfactionBot(deps), { ...env, webhooks, operations, api }, log);
   // Started once the database is ready; stopped (its run in hand finished) on SIGTERM.

@@ -4,18 +4,29 @@ import type { Probot } from "probot";
 import type { ApiDeps } from "./api/api-route.js";
 import { RATE_WINDOW_MS } from "./api/rate-limit.js";
 import { apiRoutes } from "./api/routes.js";
-import type { Queryable } from "./db/types.js";
 import { BADGE_PATH, badgeHandler } from "./badge/badge-handler.js";
+import type { Db } from "./db/types.js";
 import { DEFAULT_API_RATE_LIMIT, DEFAULT_RETENTION_DAYS } from "./env.js";
 import { healthHandler } from "./ops/health.js";
+import type { Instruments } from "./ops/instruments.js";
 import { metricsHandler } from "./ops/metrics.js";
 import type { WebhookSettings } from "./webhooks/receive.js";
 import { receiveWebhooks } from "./webhooks/receive.js";
 
 export type ServerSettings = { PORT: number; HOST?: string | undefined; WEBHOOK_PATH: string };
 
-/** What `/health`, `/metrics` and the badges read: the database, whether it is migrated yet, METRICS_TOKEN, the clock. */
-export type OperationsSettings = { db: Queryable; ready: () => boolean; metricsToken: string | undefined; clock?: () => Date };
+/**
+ * What `/health`, `/metrics` and the badges read: the database, whether it is migrated yet,
+ * METRICS_TOKEN, the instruments /metrics exposes (the same the webhook receiver and the Probot's
+ * Octokits count into), and the clock.
+ */
+export type OperationsSettings = {
+  db: Db;
+  ready: () => boolean;
+  metricsToken: string | undefined;
+  instruments: Instruments;
+  clock?: () => Date;
+};
 
 /** The feedback API's settings (API_RATE_LIMIT, RETENTION_DAYS, the clock); the environment's defaults when left out. */
 export type ApiOptions = Partial<Pick<ApiDeps, "clock" | "retentionDays" | "maxBodyBytes">> & { requestsPerMinute?: number };
@@ -40,7 +51,7 @@ type Handler = (req: http.IncomingMessage, res: http.ServerResponse) => Promise<
 /**
  * The HTTP server: GitHub's webhooks on WEBHOOK_PATH, `GET /ping` for liveness (answered even while
  * the database is down), `GET /health` for readiness (the database answers), `GET /metrics`
- * (Prometheus, app-wide counts only), the feedback API under `/api/` (docs/openapi.yaml),
+ * (Prometheus, app-wide labels only), the feedback API under `/api/` (docs/openapi.yaml),
  * `GET /badge/<owner>/<repo>.svg` (a public repository's satisfaction), and a plain page at `/`.
  */
 export async function startServer(
@@ -50,11 +61,11 @@ export async function startServer(
   log: Logger,
 ): Promise<http.Server> {
   await probot.load(appFn);
-  const { db, ready, metricsToken } = settings.operations;
+  const { db, ready, metricsToken, instruments } = settings.operations;
   const routes = new Map<string, Handler>([
-    [`POST ${settings.WEBHOOK_PATH}`, receiveWebhooks(probot, settings.webhooks, log)],
+    [`POST ${settings.WEBHOOK_PATH}`, receiveWebhooks(probot, { ...settings.webhooks, instruments }, log)],
     ["GET /health", healthHandler({ db, ready, log })],
-    ["GET /metrics", metricsHandler({ db, ready, token: metricsToken, log })],
+    ["GET /metrics", metricsHandler({ db, instruments, ready, token: metricsToken, log })],
     ...apiRoutes(apiDeps(settings.operations, settings.api ?? {}, log)),
   ]);
   const badge = badgeHandler({ db, clock: settings.operations.clock ?? (() => new Date()), log });

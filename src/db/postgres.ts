@@ -27,6 +27,7 @@ export function openPostgres(connection: string | pg.PoolConfig, max = 10): Db {
   return {
     kind: "postgres",
     ...wrap(pool),
+    poolUse: () => ({ total: pool.totalCount, idle: pool.idleCount, waiting: pool.waitingCount, max }),
     async transaction(fn) {
       const client = await pool.connect();
       try {

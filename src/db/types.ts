@@ -11,8 +11,13 @@ export type Queryable = {
   exec(script: string): Promise<void>;
 };
 
+/** A connection pool's use: connections open, of which idle, requests waiting for one, and the most it opens. */
+export type PoolUse = { total: number; idle: number; waiting: number; max: number };
+
 export type Db = Queryable & {
   readonly kind: "postgres" | "pglite";
+  /** PostgreSQL's pool use, for /metrics; the embedded database has one connection and no pool. */
+  poolUse?: () => PoolUse;
   /** Runs fn in one transaction; inside it, use only the `tx` it is given. */
   transaction<T>(fn: (tx: Queryable) => Promise<T>): Promise<T>;
   close(): Promise<void>;

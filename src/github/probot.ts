@@ -1,5 +1,8 @@
 import type { Logger } from "pino";
 import { Probot, ProbotOctokit } from "probot";
+import type { Instruments } from "../ops/instruments.js";
+import { createInstruments } from "../ops/instruments.js";
+import { requestMetrics } from "./request-metrics.js";
 
 export type GitHubSettings = {
   APP_ID: string;
@@ -27,8 +30,15 @@ const AppOctokit = ProbotOctokit.defaults((options: Record<string, unknown>) => 
   retry: { ...(options.retry as object | undefined), retries: 1 },
 }));
 
+export type ProbotOptions = {
+  /** Where every Octokit it creates (app and installation clients) counts its requests; fresh ones when left out. */
+  instruments?: Instruments;
+  Octokit?: typeof ProbotOctokit;
+};
+
 /** The one Probot instance of a process: webhooks for the server, installation tokens for everyone. */
-export function createProbot(settings: GitHubSettings, log: Logger, Octokit?: typeof ProbotOctokit): Probot {
+export function createProbot(settings: GitHubSettings, log: Logger, options: ProbotOptions = {}): Probot {
+  const instruments = options.instruments ?? createInstruments({ processMetrics: false });
   return new Probot({
     appId: settings.APP_ID,
     privateKey: settings.privateKey,
@@ -36,6 +46,6 @@ export function createProbot(settings: GitHubSettings, log: Logger, Octokit?: ty
     baseUrl: settings.baseUrl,
     log,
     request: { fetch: fetchWithTimeout(GITHUB_TIMEOUT_MS) },
-    Octokit: Octokit ?? AppOctokit,
+    Octokit: (options.Octokit ?? AppOctokit).plugin(requestMetrics(instruments)),
   });
 }

@@ -1,14 +1,17 @@
 import { createHash, timingSafeEqual } from "node:crypto";
 import type { IncomingMessage, ServerResponse } from "node:http";
 import type { Logger } from "pino";
-import type { Queryable } from "../db/types.js";
+import type { Db } from "../db/types.js";
 import { isDatabaseUnavailable } from "../db/unavailable.js";
 import { workCounts } from "../queries/work-status.js";
 import { WORK_KINDS } from "../work/registry.js";
-import { EXPOSITION_CONTENT_TYPE, renderMetrics } from "./exposition.js";
+import { registerDatabaseGauges } from "./database-gauges.js";
+import type { Instruments } from "./instruments.js";
 
 export type MetricsDeps = {
-  db: Queryable;
+  db: Db;
+  /** The server's registry: the database's gauges are added to it here. */
+  instruments: Instruments;
   /** False until the database is migrated: answered 503 without asking it. */
   ready: () => boolean;
   /** METRICS_TOKEN: when set, a request must carry `Authorization: Bearer <token>`. */
@@ -38,10 +41,16 @@ function reply(res: ServerResponse, status: number, message: string, headers: Re
 }
 
 /**
- * `GET /metrics`: app-wide gauges in Prometheus's text format. 401 without the token when
- * METRICS_TOKEN is set; 503 while the database is down or not migrated yet.
+ * `GET /metrics`: the registry's app-wide metrics in Prometheus's text format, the database's read at
+ * each scrape. 401 without the token when METRICS_TOKEN is set; 503 while the database is down or not migrated yet.
  */
 export function metricsHandler(deps: MetricsDeps) {
+  const { registry } = deps.instruments;
+  registerDatabaseGauges(registry, {
+    counts: () => workCounts(deps.db),
+    kinds: WORK_KINDS.map((kind) => kind.name),
+    pool: deps.db.poolUse,
+  });
   return async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
     if (deps.token !== undefined && !hasBearerToken(req.headers.authorization, deps.token)) {
       deps.log.warn(
@@ -53,15 +62,12 @@ export function metricsHandler(deps: MetricsDeps) {
     if (!deps.ready()) return reply(res, 503, "Database unavailable");
     let body: string;
     try {
-      body = renderMetrics(
-        await workCounts(deps.db),
-        WORK_KINDS.map((kind) => kind.name),
-      );
+      body = await registry.metrics();
     } catch (error) {
       const unavailable = isDatabaseUnavailable(error);
       deps.log[unavailable ? "warn" : "error"]({ err: error }, "metrics could not be read");
       return reply(res, unavailable ? 503 : 500, unavailable ? "Database unavailable" : "Metrics failed");
     }
-    res.writeHead(200, { "content-type": EXPOSITION_CONTENT_TYPE, "cache-control": "no-store" }).end(body);
+    res.writeHead(200, { "content-type": registry.contentType, "cache-control": "no-store" }).end(body);
   };
 }

@@ -3,6 +3,8 @@ import { verify } from "@octokit/webhooks-methods";
 import type { Logger } from "pino";
 import type { Probot } from "probot";
 import { isDatabaseUnavailable } from "../db/unavailable.js";
+import type { Instruments } from "../ops/instruments.js";
+import { recordWebhook } from "../ops/instruments.js";
 import { envelopeSchema, parsePayload, PayloadError } from "../payloads.js";
 import { BodyTooLargeError, readBody } from "./read-body.js";
 
@@ -38,8 +40,12 @@ function statusOf(error: unknown): number {
  * anything is stored, then handed to Probot's handlers. Nothing is acknowledged (2xx) before it is
  * stored; a database outage is answered 503 so GitHub marks the delivery failed, to be redelivered.
  */
-export function receiveWebhooks(probot: Probot, settings: WebhookSettings, log: Logger) {
+export function receiveWebhooks(probot: Probot, settings: WebhookSettings & { instruments: Instruments }, log: Logger) {
   return async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
+    const started = performance.now();
+    // The event is named in the metrics only once the signature matched: before, anyone can put anything there.
+    let verifiedEvent: string | undefined = undefined;
+    res.once("finish", () => recordWebhook(settings.instruments, verifiedEvent, res.statusCode, (performance.now() - started) / 1000));
     const header = (name: string) => (typeof req.headers[name] === "string" ? (req.headers[name] as string) : "");
     const id = header("x-github-delivery");
     const name = header("x-github-event");
@@ -60,6 +66,7 @@ export function receiveWebhooks(probot: Probot, settings: WebhookSettings, log: 
       log.warn({ deliveryId: id, event: name }, "webhook refused: signature does not match");
       return reply(res, 400, "Signature does not match the webhook secret");
     }
+    verifiedEvent = name;
     let payload: unknown;
     try {
       payload = JSON.parse(body);

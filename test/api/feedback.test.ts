@@ -12,7 +12,7 @@ describe.each(backends)("POST /api/feedback on $name", ({ name, create }) => {
   const store = { name, ...useDatabase(create) };
   let base = "";
   beforeAll(async () => {
-    base = await start(store.db(), { clock: () => NOW, api: { retentionDays: 30 } });
+    base = (await start(store.db(), { clock: () => NOW, api: { retentionDays: 30 } })).url;
   });
 
   async function octoClient() {

@@ -15,7 +15,7 @@ describe("the feedback API's logs", () => {
   const log = pino({ level: "info" }, { write: (line: string) => void lines.push(JSON.parse(line) as Record<string, unknown>) });
   let base = "";
   beforeAll(async () => {
-    base = await start(db(), { clock: () => NOW, log, api: { requestsPerMinute: 6 } });
+    base = (await start(db(), { clock: () => NOW, log, api: { requestsPerMinute: 6 } })).url;
     await seedInstallations(db());
   });
 

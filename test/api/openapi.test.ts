@@ -64,7 +64,7 @@ describe("docs/openapi.yaml", () => {
   const store = { name: "postgres" as const, db, url };
   let base = "";
   beforeAll(async () => {
-    base = await start(db(), { clock: () => NOW, api: { requestsPerMinute: 12 } });
+    base = (await start(db(), { clock: () => NOW, api: { requestsPerMinute: 12 } })).url;
     await seedInstallations(db());
   });
 

@@ -17,7 +17,7 @@ describe.each(backends)("desk identities' privacy on $name", ({ name, create }) 
   const store = { name, ...useDatabase(create) };
   let base = "";
   beforeAll(async () => {
-    base = await start(store.db(), { clock: () => NOW });
+    base = (await start(store.db(), { clock: () => NOW })).url;
   });
 
   async function seedDesk() {

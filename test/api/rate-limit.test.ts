@@ -14,7 +14,7 @@ describe.each(backends)("the API's rate limit on $name", ({ name, create }) => {
   let now = new Date("2026-11-20T12:00:20Z");
   let base = "";
   beforeAll(async () => {
-    base = await start(store.db(), { clock: () => now, api: { requestsPerMinute: 2 } });
+    base = (await start(store.db(), { clock: () => now, api: { requestsPerMinute: 2 } })).url;
   });
 
   it("answers 429 with retry-after past the token's requests for the minute, per token, and again in the next minute", async () => {

@@ -43,7 +43,7 @@ describe.each(backends)("GET /api/satisfaction on $name", ({ name, create }) => 
   const store = { name, ...useDatabase(create) };
   let base = "";
   beforeAll(async () => {
-    base = await start(store.db(), { clock: () => NOW });
+    base = (await start(store.db(), { clock: () => NOW })).url;
   });
 
   it("answers the model of what was posted, the same object as report --json", async () => {

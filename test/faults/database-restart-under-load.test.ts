@@ -7,6 +7,7 @@ import { defaultConfig } from "../../src/config/schema.js";
 import { openPostgres } from "../../src/db/postgres.js";
 import type { Db } from "../../src/db/types.js";
 import { satisfactionBot } from "../../src/index.js";
+import { createInstruments } from "../../src/ops/instruments.js";
 import { startServer } from "../../src/server.js";
 import { createTestProbot, inlineWork } from "../helpers/app.js";
 import type { TestDatabase } from "../helpers/db.js";
@@ -36,7 +37,7 @@ describe("PostgreSQL restarted under load", () => {
     const clock = () => new Date("2026-11-03T10:00:05Z");
     const deps = { db, clock, config: async () => ({ config: defaultConfig, error: null }), work: inlineWork(db, clock) };
     const webhooks = { secrets: [SECRET], maxBytes: 1 << 20, ready: () => true };
-    const operations = { db, ready: () => true, metricsToken: undefined };
+    const operations = { db, ready: () => true, metricsToken: undefined, instruments: createInstruments() };
     const settings = { PORT: 0, HOST: "127.0.0.1", WEBHOOK_PATH: "/hooks", webhooks, operations };
     server = await startServer(createTestProbot(), satisfactionBot(deps), settings, pino({ level: "silent" }));
     url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/hooks`;

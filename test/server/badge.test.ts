@@ -72,7 +72,7 @@ describe.each(backends)("GET /badge/<owner>/<repo>.svg on $name", ({ create }) =
   let base: string;
   beforeAll(async () => {
     await seedBadges(db());
-    base = await start(db());
+    base = (await start(db())).url;
   });
 
   it("shows a public repository's satisfaction over the last 90 days, cacheable", async () => {

@@ -7,6 +7,7 @@ import { defaultConfig } from "../../src/config/schema.js";
 import { openPostgres } from "../../src/db/postgres.js";
 import type { Db } from "../../src/db/types.js";
 import { satisfactionBot } from "../../src/index.js";
+import { createInstruments } from "../../src/ops/instruments.js";
 import { startServer } from "../../src/server.js";
 import { createTestProbot, inlineWork } from "../helpers/app.js";
 import { createTestDatabase, useDatabase } from "../helpers/db.js";
@@ -23,7 +24,7 @@ async function serve(db: Db, ready = () => true): Promise<{ server: http.Server;
   const clock = () => new Date("2026-11-03T10:00:05Z");
   const deps = { db, clock, config: async () => ({ config: defaultConfig, error: null }), work: inlineWork(db, clock) };
   const webhooks = { secrets: [SECRET, PREVIOUS], maxBytes: 64 * 1024, ready };
-  const operations = { db, ready, metricsToken: undefined };
+  const operations = { db, ready, metricsToken: undefined, instruments: createInstruments() };
   const server = await startServer(
     createTestProbot(),
     satisfactionBot(deps),

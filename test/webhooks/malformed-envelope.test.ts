@@ -5,6 +5,7 @@ import { pino } from "pino";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { defaultConfig } from "../../src/config/schema.js";
 import { satisfactionBot } from "../../src/index.js";
+import { createInstruments } from "../../src/ops/instruments.js";
 import { startServer } from "../../src/server.js";
 import { createTestProbot, inlineWork } from "../helpers/app.js";
 import { createTestDatabase, useDatabase } from "../helpers/db.js";
@@ -49,7 +50,7 @@ describe("a well-signed payload malformed before any handler runs", () => {
       HOST: "127.0.0.1",
       WEBHOOK_PATH: "/hooks",
       webhooks: { secrets: [SECRET], maxBytes: 1024 * 1024, ready: () => true },
-      operations: { db, ready: () => true, metricsToken: undefined },
+      operations: { db, ready: () => true, metricsToken: undefined, instruments: createInstruments() },
     };
     server = await startServer(createTestProbot(), satisfactionBot(deps), settings, log);
     url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/hooks`;
