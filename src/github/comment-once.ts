@@ -1,7 +1,8 @@
 import type { Octokit } from "./octokit.js";
 import { splitFullName } from "./octokit.js";
 
-export type PostedComment = { id: number; createdAt: Date };
+/** A posted comment: its REST id, its GraphQL node id (to hide it) and GitHub's time of it. */
+export type PostedComment = { id: number; nodeId: string | null; createdAt: Date };
 
 /**
  * Posts a comment whose body holds a hidden `marker`. A retry (`retry`) first looks for the comment
@@ -21,8 +22,8 @@ export async function postCommentOnce(
       per_page: 100,
     });
     const earlier = comments.find((each) => each.body?.includes(comment.marker));
-    if (earlier) return { id: earlier.id, createdAt: new Date(earlier.created_at) };
+    if (earlier) return { id: earlier.id, nodeId: earlier.node_id ?? null, createdAt: new Date(earlier.created_at) };
   }
   const { data } = await octokit.rest.issues.createComment({ owner, repo, issue_number: comment.issueNumber, body: comment.body });
-  return { id: data.id, createdAt: new Date(data.created_at) };
+  return { id: data.id, nodeId: data.node_id ?? null, createdAt: new Date(data.created_at) };
 }
