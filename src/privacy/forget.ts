@@ -1,5 +1,6 @@
 import type { Queryable } from "../db/types.js";
 import type { CommentEvent } from "../payloads.js";
+import { forgetKnowledgeOf } from "../queries/knowledge-privacy.js";
 import { deletePersonSurveys, recordOptOut, scrubReporter, scrubResponder } from "../queries/privacy.js";
 
 /** What forgetting a person did, and what the confirmation needs (the login only to mention them). */
@@ -32,8 +33,8 @@ export function isForgetMeCommand(body: string | null | undefined): boolean {
 
 /**
  * Forgets a person in one installation: records that they left (their user id only), deletes their
- * surveys and experiences, and takes their login (and titles) off the issues they reported or first
- * answered. Safe to repeat: a second time finds little or nothing, and reports `firstTime: false`.
+ * surveys and experiences, the knowledge base's text of their issues and its answers to them, and
+ * takes their login (and titles) off the issues they reported or first answered. Safe to repeat: a second time finds little or nothing, and reports `firstTime: false`.
  */
 export async function forgetPerson(
   tx: Queryable,
@@ -43,6 +44,7 @@ export async function forgetPerson(
 ): Promise<Omit<Forgotten, "repositoryFullName" | "issueNumber">> {
   const firstTime = await recordOptOut(tx, installationId, person.id, at);
   const { experiences, surveys } = await deletePersonSurveys(tx, installationId, person.id);
+  await forgetKnowledgeOf(tx, installationId, person.id);
   const issuesReported = await scrubReporter(tx, installationId, person.id);
   const issuesAnswered = await scrubResponder(tx, installationId, person);
   return { installationId, person, firstTime, experiences, surveys, issuesReported, issuesAnswered };
