@@ -4,6 +4,7 @@ import { marketDemand } from "../model/market-demand.js";
 import { satisfactionModel } from "../model/satisfaction.js";
 import { followUpCounts, labelBreakdown, negativeExperiences, responderBreakdown } from "../queries/breakdowns.js";
 import { countExperiencesIn } from "../queries/experience-counts.js";
+import { knowledgeFigures } from "../queries/knowledge-figures.js";
 import type { Scope } from "../queries/scope.js";
 import { serviceLevelsSummary } from "../service-levels/attainment.js";
 import type { ServiceSettings } from "../service-levels/response-times.js";
@@ -86,6 +87,11 @@ export async function gatherSummary(
       return single || !name ? `#${number}` : `${name}#${number}`;
     }),
     responders: await responderBreakdown(db, scope),
+    knowledgeBase: {
+      current: await knowledgeFigures(db, scope),
+      previous: await knowledgeFigures(db, scopeOf(detail, previous.period)),
+      enabled: false,
+    },
   };
 }
 

@@ -2,6 +2,7 @@ import { alertBlock } from "./alerts.js";
 import { formatNumber, formatPercent } from "./format.js";
 import type { PeriodNoun } from "./markdown.js";
 import { labelsSection, painPointsSection, repositoriesSection, respondersSection } from "./render-lists.js";
+import { knowledgeSection } from "./render-knowledge.js";
 import { serviceLevelsSection } from "./render-service-levels.js";
 import { configWarning, figuresTable, headline, trendSection } from "./render-sections.js";
 import type { Period, SummaryData } from "./types.js";
@@ -77,7 +78,7 @@ export function trimToLimit(sections: Section[], limit: number, measure: (text: 
   return hardCut(assemble(state), limit, measure);
 }
 
-/** The document's sections, top to bottom; trim orders: responders 1, labels 2, service levels 2.5, repositories 3, pain points 4, trend 5. */
+/** Top to bottom; trimmed first: responders 1, labels 2, knowledge base 2.2, service levels 2.5, repositories 3, pain points 4, trend 5. */
 export function summarySections(data: SummaryData, options: RenderOptions): Section[] {
   const noun = options.periodNoun;
   const alerts = alertBlock(data.alerts ?? [], noun);
@@ -88,10 +89,12 @@ export function summarySections(data: SummaryData, options: RenderOptions): Sect
     ...(data.configError ? [configWarning(data.configError)] : []),
   ];
   const { painPoints, repositories, followUps } = data;
+  const knowledge = knowledgeSection(data, noun);
   return [
     { name: "Headline", text: top.join("\n\n") },
     { name: "Figures", text: figuresTable(data, noun) },
     ...(data.serviceLevels ? [{ name: "Service levels", text: serviceLevelsSection(data.serviceLevels, noun), trim: { order: 2.5 } }] : []),
+    ...(knowledge ? [{ name: "Knowledge-base answers", text: knowledge, trim: { order: 2.2 } }] : []),
     { name: "Trend", text: trendSection(data.trend, noun), trim: { order: 5 } },
     {
       name: "Pain points",
