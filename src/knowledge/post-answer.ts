@@ -1,7 +1,6 @@
 import type { RepositoryConfig } from "../config/schema.js";
 import { configFor } from "../config/repository-config.js";
 import { postCommentOnce } from "../github/comment-once.js";
-import type { Octokit } from "../github/octokit.js";
 import { httpStatus, isFinalRefusal } from "../github/octokit.js";
 import { webBaseUrl } from "../github/web-url.js";
 import type { AnswerForWork } from "../queries/knowledge-answers.js";
@@ -47,7 +46,7 @@ async function post(context: WorkContext, answer: AnswerForWork, matches: Knowle
   const { db, octokit } = context;
   const links = matches.map((match) => ({
     match,
-    url: matchUrl(webBaseUrl(octokit as Octokit), { fullName: answer.repositoryFullName, defaultBranch: answer.defaultBranch }, match),
+    url: matchUrl(webBaseUrl(octokit), { fullName: answer.repositoryFullName, defaultBranch: answer.defaultBranch }, match),
   }));
   const comment = await postCommentOnce(octokit, {
     repositoryFullName: answer.repositoryFullName,
