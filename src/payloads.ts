@@ -25,6 +25,8 @@ export const envelopeSchema = z.object({ action: z.string().optional(), installa
 export const issueSchema = z.object({
   number: z.number().int().positive(),
   title: z.string().default(""),
+  /** Read only by the knowledge base (its search, and the search document of a closed support issue). */
+  body: z.string().nullish(),
   user: userSchema,
   labels: z.array(z.object({ name: z.string() })).default([]),
   state: z.enum(["open", "closed"]),
@@ -106,6 +108,7 @@ export type RepositoryPayload = z.infer<typeof repositorySchema>;
 export type IssueEvent = z.infer<typeof issueEventSchema>;
 export type LabelEvent = z.infer<typeof labelEventSchema>;
 export type CommentEvent = z.infer<typeof commentEventSchema>;
+export type PushEvent = z.infer<typeof pushEventSchema>;
 
 export class PayloadError extends Error {
   override name = "PayloadError";

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { knowledgeBaseSchema } from "./knowledge-base-schema.js";
 import { chatSchema, followUpSchema, serviceLevelsSchema, timeZone } from "./service-levels-schema.js";
 
 /**
@@ -90,8 +91,10 @@ export const configSchema = z.strictObject({
   service_levels: serviceLevelsSchema,
   follow_up: followUpSchema,
   chat: chatSchema,
+  knowledge_base: knowledgeBaseSchema,
   dry_run: z.boolean().default(false).meta({
-    description: "Log what would be posted (surveys, summaries, follow-ups, service-level labels, chat messages) and post nothing.",
+    description:
+      "Log what would be posted (surveys, summaries, follow-ups, service-level labels, chat messages, knowledge-base answers) and post nothing.",
   }),
 });
 

@@ -9,6 +9,7 @@ import type { SummarySubject } from "../summary/gather.js";
 import { periodFromKey, postingTime } from "../summary/periods.js";
 import { renderSummary, summaryTitle } from "../summary/render.js";
 import { NO_FOLLOW_UP, followUpOf } from "./follow-ups.js";
+import { deflected, storeKnowledgeAnswers } from "./knowledge.js";
 import { DAY } from "./random.js";
 import { exampleTraffic, SEED, WEEKS } from "./traffic.js";
 import { REPORTERS } from "./vocabulary.js";
@@ -27,7 +28,9 @@ export const EXAMPLE_MARKER = "<!-- satisfaction-bot:summary:example -->";
 
 const iso = (time: number | null): string | null => (time === null ? null : new Date(time).toISOString());
 
-async function store(db: Queryable, issues: IssueRow[]): Promise<void> {
+const reporterIdOf = (issue: IssueRow): number => 5_100_000 + issue.reporter * 7919;
+
+async function store(db: Queryable, issues: IssueRow[], now: number): Promise<void> {
   await db.query("INSERT INTO installations (id, account_login, account_type) VALUES ($1, 'acme', 'Organization')", [INSTALLATION_ID]);
   await db.query(
     `INSERT INTO repositories (installation_id, id, full_name, private, stargazers_count, default_branch)
@@ -36,9 +39,10 @@ async function store(db: Queryable, issues: IssueRow[]): Promise<void> {
   );
   let commentId = 2_400_000_000;
   let negatives = 0;
-  for (const issue of issues) {
+  for (const each of issues) {
+    const issue = deflected(each, now) ? { ...each, firstResponseAt: null, responder: null } : each;
     const login = REPORTERS[issue.reporter]!;
-    const reporterId = 5_100_000 + issue.reporter * 7919;
+    const reporterId = reporterIdOf(issue);
     const lastChange = Math.max(issue.openedAt, issue.closedAt ?? 0, ...issue.reopenedAt);
     await db.query(
       `INSERT INTO issues (installation_id, repository_id, number, reporter_id, reporter_login, reporter_type, author_association,
@@ -105,10 +109,12 @@ async function store(db: Queryable, issues: IssueRow[]): Promise<void> {
       );
     }
   }
+  await storeKnowledgeAnswers(db, { installationId: INSTALLATION_ID, repositoryId: REPOSITORY.id }, issues, reporterIdOf, now);
 }
 
-/** The example's `.github/satisfaction.yml`: the defaults, and two service-level targets. */
+/** The example's `.github/satisfaction.yml`: the defaults, two service-level targets, and the knowledge base on. */
 const EXAMPLE_CONFIG = configSchema.parse({
+  knowledge_base: { enabled: true, faq: ["docs/FAQ.md"] },
   service_levels: {
     targets: [
       { labels: ["bug"], first_response: "1d", resolution: "7d" },
@@ -128,7 +134,7 @@ export async function exampleSummary(seed = SEED): Promise<string> {
   const db = await openPglite(undefined);
   try {
     await migrate(db);
-    await store(db, exampleTraffic(firstDay, now, seed));
+    await store(db, exampleTraffic(firstDay, now, seed), now.getTime());
     const subject: SummarySubject = {
       installationId: INSTALLATION_ID,
       name: REPOSITORY.fullName,
@@ -137,7 +143,8 @@ export async function exampleSummary(seed = SEED): Promise<string> {
       service: serviceSettingsOf(EXAMPLE_CONFIG.service_levels),
     };
     const figures = await gatherSummary(db, subject, period, ZONE);
-    const data = { ...figures, alerts: satisfactionAlerts(figures, defaultConfig.summary) };
+    const knowledgeBase = figures.knowledgeBase && { ...figures.knowledgeBase, enabled: EXAMPLE_CONFIG.knowledge_base.enabled };
+    const data = { ...figures, alerts: satisfactionAlerts(figures, defaultConfig.summary), ...(knowledgeBase ? { knowledgeBase } : {}) };
     const body = renderSummary(data, { marker: EXAMPLE_MARKER, periodNoun: "week" });
     const note = [
       "# Example: a weekly summary",
@@ -148,7 +155,9 @@ export async function exampleSummary(seed = SEED): Promise<string> {
       "a seeded pseudo-random generator so that it never changes, in an in-memory database, and runs the",
       "app's own queries, `gatherSummary` and `renderSummary` on it. The repository's configuration sets",
       "two service-level targets: `bug` issues answered within 1 day and closed within 7, `install` issues",
-      "answered within 8 hours. Below the line: the issue's body.",
+      "answered within 8 hours, and turns the knowledge base on (`knowledge_base.enabled`, with `docs/FAQ.md`),",
+      "whose answers and their ratings are seeded by a fixed rule (src/examples/knowledge.ts). Below the line:",
+      "the issue's body.",
       "",
       "---",
       "",

@@ -1,8 +1,8 @@
 import type { Octokit } from "./octokit.js";
 import { splitFullName } from "./octokit.js";
 
-/** A comment posted: its id (`databaseId` in GraphQL) and, for a discussion comment, its GraphQL id. */
-export type PostedComment = { id: number; nodeId?: string; createdAt: Date };
+/** A posted comment: its REST id (`databaseId` in GraphQL), its GraphQL node id (to hide it, or read a discussion comment's reactions) and GitHub's time of it. */
+export type PostedComment = { id: number; nodeId: string | null; createdAt: Date };
 
 /**
  * Posts a comment whose body holds a hidden `marker`. A retry (`retry`) first looks for the comment
@@ -22,8 +22,8 @@ export async function postCommentOnce(
       per_page: 100,
     });
     const earlier = comments.find((each) => each.body?.includes(comment.marker));
-    if (earlier) return { id: earlier.id, createdAt: new Date(earlier.created_at) };
+    if (earlier) return { id: earlier.id, nodeId: earlier.node_id ?? null, createdAt: new Date(earlier.created_at) };
   }
   const { data } = await octokit.rest.issues.createComment({ owner, repo, issue_number: comment.issueNumber, body: comment.body });
-  return { id: data.id, createdAt: new Date(data.created_at) };
+  return { id: data.id, nodeId: data.node_id ?? null, createdAt: new Date(data.created_at) };
 }

@@ -1,6 +1,7 @@
 import type { Queryable } from "../db/types.js";
 import type { CommentEvent } from "../payloads.js";
 import { deleteLinkedDeskIdentities } from "../queries/desk-experiences.js";
+import { forgetKnowledgeOf } from "../queries/knowledge-privacy.js";
 import { deletePersonSurveys, recordOptOut, scrubReporter, scrubResponder } from "../queries/privacy.js";
 
 /** What forgetting a person did, and what the confirmation needs (the login only to mention them). */
@@ -33,8 +34,10 @@ export function isForgetMeCommand(body: string | null | undefined): boolean {
 
 /**
  * Forgets a person in one installation: records that they left (their user id only), deletes their
- * surveys and experiences (a desk's too, under an identity linked to them, and the links), and takes
- * their login (and titles) off the issues they reported or first answered. Safe to repeat: a second time finds little or nothing, and reports `firstTime: false`.
+ * surveys and experiences (a desk's too, under an identity linked to them, and the links), the
+ * knowledge base's text of their issues and its answers to them, and takes their login (and titles)
+ * off the issues they reported or first answered. Safe to repeat: a second time finds little or
+ * nothing, and reports `firstTime: false`.
  */
 export async function forgetPerson(
   tx: Queryable,
@@ -46,6 +49,7 @@ export async function forgetPerson(
   const { experiences: surveyed, surveys } = await deletePersonSurveys(tx, installationId, person.id);
   const desk = await deleteLinkedDeskIdentities(tx, installationId, person.id);
   const experiences = surveyed + desk.experiences;
+  await forgetKnowledgeOf(tx, installationId, person.id);
   const issuesReported = await scrubReporter(tx, installationId, person.id);
   const issuesAnswered = await scrubResponder(tx, installationId, person);
   return { installationId, person, firstTime, experiences, surveys, issuesReported, issuesAnswered };

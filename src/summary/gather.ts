@@ -7,6 +7,7 @@ import { channelFigures } from "../model/channels.js";
 import { channelCounts } from "../queries/channel-counts.js";
 import { countExperiencesIn } from "../queries/experience-counts.js";
 import { experienceTimings } from "../queries/issue-timings.js";
+import { knowledgeFigures } from "../queries/knowledge-figures.js";
 import type { Scope } from "../queries/scope.js";
 import { serviceLevelsSummary } from "../service-levels/attainment.js";
 import type { ServiceSettings } from "../service-levels/response-times.js";
@@ -89,6 +90,11 @@ export async function gatherSummary(
       return single || !name ? `#${number}` : `${name}#${number}`;
     }),
     responders: await responderBreakdown(db, scope),
+    knowledgeBase: {
+      current: await knowledgeFigures(db, scope),
+      previous: await knowledgeFigures(db, scopeOf(detail, previous.period)),
+      enabled: false,
+    },
   };
 }
 

@@ -3,6 +3,7 @@ import { channelsSection } from "./render-channels.js";
 import { formatNumber, formatPercent } from "./format.js";
 import type { PeriodNoun } from "./markdown.js";
 import { labelsSection, painPointsSection, repositoriesSection, respondersSection } from "./render-lists.js";
+import { knowledgeSection } from "./render-knowledge.js";
 import { serviceLevelsSection } from "./render-service-levels.js";
 import { configWarning, figuresTable, headline, trendSection } from "./render-sections.js";
 import type { Period, SummaryData } from "./types.js";
@@ -78,7 +79,7 @@ export function trimToLimit(sections: Section[], limit: number, measure: (text: 
   return hardCut(assemble(state), limit, measure);
 }
 
-/** The document's sections, top to bottom; trim orders: responders 1, labels 2, channels 2.2, service levels 2.5, repositories 3, pain points 4, trend 5. */
+/** The document's sections, top to bottom; trim orders: responders 1, labels 2, channels 2.2, knowledge base 2.3, service levels 2.5, repositories 3, pain points 4, trend 5. */
 export function summarySections(data: SummaryData, options: RenderOptions): Section[] {
   const noun = options.periodNoun;
   const alerts = alertBlock(data.alerts ?? [], noun);
@@ -90,11 +91,13 @@ export function summarySections(data: SummaryData, options: RenderOptions): Sect
   ];
   const { painPoints, repositories, followUps } = data;
   const channels = channelsSection(data.channels ?? [], noun);
+  const knowledge = knowledgeSection(data, noun);
   return [
     { name: "Headline", text: top.join("\n\n") },
     { name: "Figures", text: figuresTable(data, noun) },
     ...(channels ? [{ name: "By channel", text: channels, trim: { order: 2.2 } }] : []),
     ...(data.serviceLevels ? [{ name: "Service levels", text: serviceLevelsSection(data.serviceLevels, noun), trim: { order: 2.5 } }] : []),
+    ...(knowledge ? [{ name: "Knowledge-base answers", text: knowledge, trim: { order: 2.3 } }] : []),
     { name: "Trend", text: trendSection(data.trend, noun), trim: { order: 5 } },
     {
       name: "Pain points",

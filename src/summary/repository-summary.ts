@@ -44,7 +44,13 @@ export async function repositorySummaryData(
     service: serviceSettingsOf(effective.config.service_levels),
   };
   const figures = await gatherSummary(db, subject, period, effective.config.summary.timezone);
-  return { ...figures, alerts: satisfactionAlerts(figures, effective.config.summary), configError: effective.error ?? undefined };
+  const knowledgeBase = figures.knowledgeBase && { ...figures.knowledgeBase, enabled: effective.config.knowledge_base.enabled };
+  return {
+    ...figures,
+    alerts: satisfactionAlerts(figures, effective.config.summary),
+    configError: effective.error ?? undefined,
+    ...(knowledgeBase ? { knowledgeBase } : {}),
+  };
 }
 
 /**

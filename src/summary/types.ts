@@ -2,6 +2,7 @@ import type { ChannelFigures } from "../model/channels.js";
 import type { Report } from "../model/report.js";
 import type { SatisfactionAlert } from "./alerts.js";
 import type { FollowUpCounts, LabelBreakdown, ResponderBreakdown } from "../queries/breakdowns.js";
+import type { KnowledgeFigures } from "../queries/knowledge-figures.js";
 import type { ServiceLevelsSummary } from "../service-levels/attainment.js";
 import type { ServiceFigures } from "../service-levels/service-figures.js";
 
@@ -75,6 +76,11 @@ export type SummaryData = {
   alerts?: SatisfactionAlert[];
   /** The clock response times are on and each service-level target's attainment, when configured. */
   serviceLevels?: ServiceLevelsSummary | undefined;
+  /**
+   * The knowledge base's answers this period and the previous one; `enabled` when the repository has
+   * it on (the section is shown then, or when either period has figures).
+   */
+  knowledgeBase?: { current: KnowledgeFigures; previous: KnowledgeFigures; enabled: boolean };
   /** A broken configuration to point the maintainer at. */
   configError?: { file: string; line: number | null; message: string } | undefined;
 };

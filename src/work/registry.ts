@@ -2,6 +2,9 @@ import { backfillInstallation } from "../backfill/backfill-work.js";
 import { postChatMessage } from "../chat/chat-work.js";
 import { postConfigCheck } from "../config/post-config-check.js";
 import { followUpNegativeAnswer } from "../follow-up/follow-up-work.js";
+import { refreshFaq } from "../knowledge/faq-work.js";
+import { postAnswer } from "../knowledge/post-answer.js";
+import { readAnswerReaction } from "../knowledge/read-answer.js";
 import { confirmForgetMe } from "../privacy/confirm.js";
 import { postSummaryWork } from "../summary/summary-work.js";
 import { labelServiceMark } from "../service-levels/mark-work.js";
@@ -24,6 +27,9 @@ export const WORK_KINDS: readonly WorkKind[] = [
   postChatMessage,
   followUpNegativeAnswer,
   backfillInstallation,
+  postAnswer,
+  readAnswerReaction,
+  refreshFaq,
 ];
 
 export const workRegistry: WorkRegistry = new Map(WORK_KINDS.map((kind) => [kind.name, kind]));

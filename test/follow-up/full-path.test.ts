@@ -1,6 +1,4 @@
 import { describe, expect, it } from "vitest";
-import { defaultConfig } from "../../src/config/schema.js";
-import { serviceSettingsOf } from "../../src/service-levels/response-times.js";
 import { gatherSummary } from "../../src/summary/gather.js";
 import { periodFromKey } from "../../src/summary/periods.js";
 import { renderSummary } from "../../src/summary/render.js";
@@ -11,6 +9,7 @@ import { createConfiguredApp, mockConfigFile, REPO } from "../config/support.js"
 import { commentWithBody } from "../privacy/support.js";
 import { log, sweep } from "../survey/harness.js";
 import { mockReactionsRead, mockSurveyPost, rowsOf } from "../webhooks/support.js";
+import { repositorySubject } from "../summary/support.js";
 import { mockAnswerReread, mockLabel, mockReply } from "./support.js";
 
 const CONFIG = "follow_up:\n  label: unhappy\n  mention: '@acme/support'\n";
@@ -73,14 +72,7 @@ describe.each(backends)("a negative answer, from the close to the summary, on $n
 
     // The week's summary lists the pain point with its reason, inert, and how many were followed up.
     const period = periodFromKey("2026-W45", "UTC");
-    const subject = {
-      installationId: INSTALLATION_ID,
-      name: REPO.full_name,
-      repositories: [{ id: REPO.id, fullName: REPO.full_name, stargazers: null }],
-      marketDemand: "reporters" as const,
-      service: serviceSettingsOf(defaultConfig.service_levels),
-    };
-    const data = await gatherSummary(db(), subject, period, "UTC");
+    const data = await gatherSummary(db(), repositorySubject(REPO), period, "UTC");
     expect(data.painPoints).toEqual([
       { reference: "#1", title: expect.any(String), closedAt: new Date("2026-11-03T10:00:00Z"), reason: REASON },
     ]);

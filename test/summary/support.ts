@@ -2,7 +2,10 @@ import nock from "nock";
 import { pino } from "pino";
 import type { Probot } from "probot";
 import type { Db, Queryable } from "../../src/db/types.js";
+import { defaultConfig } from "../../src/config/schema.js";
 import { POST_SUMMARY } from "../../src/queries/summaries.js";
+import { serviceSettingsOf } from "../../src/service-levels/response-times.js";
+import type { SummarySubject } from "../../src/summary/gather.js";
 import type { SummaryDeps } from "../../src/summary/sweep-summaries.js";
 import { planSummaries } from "../../src/summary/sweep-summaries.js";
 import { workRegistry } from "../../src/work/registry.js";
@@ -15,6 +18,17 @@ import { INSTALLATION_ID } from "../helpers/fixtures.js";
 export const log = pino({ level: "silent" });
 export const REPO = { id: 700, fullName: "o/r" };
 export const at = (iso: string) => new Date(iso);
+
+/** One repository's summary subject with the default settings (reporters as market demand, the calendar clock). */
+export function repositorySubject(repository: { id: number; full_name: string }): SummarySubject {
+  return {
+    installationId: INSTALLATION_ID,
+    name: repository.full_name,
+    repositories: [{ id: repository.id, fullName: repository.full_name, stargazers: null }],
+    marketDemand: "reporters",
+    service: serviceSettingsOf(defaultConfig.service_levels),
+  };
+}
 
 type RepositorySeed = {
   id: number;
