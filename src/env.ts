@@ -30,6 +30,8 @@ export const envSchema = z
       .pipe(z.number().max(65535, "must be a port number")),
     HOST: optionalText,
     LOG_LEVEL: optionalText.pipe(z.enum(["trace", "debug", "info", "warn", "error", "fatal"]).default("info")),
+    // Probot's variable: unset, JSON in production and human-readable elsewhere (src/logger.ts).
+    LOG_FORMAT: optionalText.pipe(z.enum(["json", "pretty"]).optional()),
     GHE_HOST: optionalText.pipe(
       z
         .string()

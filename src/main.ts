@@ -11,7 +11,7 @@ import { loadDotEnv, parseEnv } from "./env.js";
 import { createProbot } from "./github/probot.js";
 import { satisfactionBot } from "./index.js";
 import { redeliveryWindowDays } from "./recovery/due-recovery.js";
-import { createLogger } from "./logger.js";
+import { createLogger, logFormatFor } from "./logger.js";
 import type { Scheduler } from "./scheduler.js";
 import { startScheduler } from "./scheduler.js";
 import { startServer } from "./server.js";
@@ -62,7 +62,7 @@ async function start(): Promise<void> {
     await run(() => {});
     return;
   }
-  const log = createLogger(env.LOG_LEVEL);
+  const log = createLogger(env.LOG_LEVEL, 1, logFormatFor(env));
   const db = await openDatabase(env);
   const clock = () => new Date();
   const probot = createProbot({ ...env, APP_ID: env.APP_ID, privateKey: env.privateKey }, log);
