@@ -64,6 +64,13 @@ export const envSchema = z
       )
       .transform((value) => (value === undefined ? DEFAULT_BACKFILL_DAYS : Number(value)))
       .pipe(z.number().max(3650, "must be at most 3650 days")),
+    // Probot's variable: instances sharing one Redis share GitHub's rate-limit throttling.
+    REDIS_URL: optionalText.pipe(
+      z
+        .string()
+        .regex(/^rediss?:\/\//, "must be a redis:// or rediss:// URL")
+        .optional(),
+    ),
     METRICS_TOKEN: optionalText.pipe(
       z.string().min(16, "must be at least 16 characters").regex(/^\S+$/, "must not contain spaces").optional(),
     ),

@@ -65,7 +65,7 @@ async function start(): Promise<void> {
   const log = createLogger(env.LOG_LEVEL, 1, logFormatFor(env));
   const db = await openDatabase(env);
   const clock = () => new Date();
-  const probot = createProbot({ ...env, APP_ID: env.APP_ID, privateKey: env.privateKey }, log);
+  const probot = createProbot({ ...env, APP_ID: env.APP_ID, privateKey: env.privateKey, redisUrl: env.REDIS_URL }, log);
   const octokitFor = (installationId: number) => probot.auth(installationId);
   const worker = startWorker({ db, log, kinds: workRegistry }, octokitFor, clock, WORK_CONCURRENCY);
   const deps: AppDeps = {
