@@ -4,18 +4,12 @@ import http from "node:http";
 import { promisify } from "node:util";
 import { afterEach, describe, expect, it } from "vitest";
 import { freePort } from "../helpers/http.js";
-import type { Stage } from "./dockerfile.js";
-import { argsOf, envOf, execForm, readStages, root } from "./dockerfile.js";
+import { argsOf, envOf, execForm, readStages, root, stageAt } from "./dockerfile.js";
 
 // No Docker engine here to build the image (docs/deployment.md): the Dockerfile's promises are held
 // by this test instead, and its HEALTHCHECK command is run for real.
 const stages = readStages();
-function stage(index: number): Stage {
-  const found = stages.at(index);
-  if (!found) throw new Error(`the Dockerfile has no stage ${index}`);
-  return found;
-}
-const [build, runtime] = [stage(0), stage(-1)];
+const [build, runtime] = [stageAt(0, stages), stageAt(-1, stages)];
 const pkg = JSON.parse(fs.readFileSync(new URL("package.json", root), "utf8")) as { files: string[]; scripts: Record<string, string> };
 
 describe("Dockerfile", () => {

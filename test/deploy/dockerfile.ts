@@ -34,6 +34,13 @@ export function readStages(file = "Dockerfile"): Stage[] {
   return stages;
 }
 
+/** The stage at `index` (-1: the last, the runtime), failing the test when there is none. */
+export function stageAt(index: number, stages = readStages()): Stage {
+  const found = stages.at(index);
+  if (!found) throw new Error(`the Dockerfile has no stage ${index}`);
+  return found;
+}
+
 /** The arguments of every `keyword` instruction of a stage, in order. */
 export function argsOf(stage: Stage, keyword: string): string[] {
   return stage.instructions.filter((instruction) => instruction.keyword === keyword).map((instruction) => instruction.args);
