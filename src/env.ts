@@ -36,6 +36,8 @@ export const envSchema = z
       .pipe(z.number().max(65535, "must be a port number")),
     HOST: optionalText,
     LOG_LEVEL: optionalText.pipe(z.enum(["trace", "debug", "info", "warn", "error", "fatal"]).default("info")),
+    // Probot's variable: unset, JSON in production and human-readable elsewhere (src/logger.ts).
+    LOG_FORMAT: optionalText.pipe(z.enum(["json", "pretty"]).optional()),
     GHE_HOST: optionalText.pipe(
       z
         .string()
@@ -77,6 +79,13 @@ export const envSchema = z
       )
       .transform((value) => (value === undefined ? DEFAULT_API_RATE_LIMIT : Number(value)))
       .pipe(z.number().min(1, "must be at least 1 request per minute")),
+    // Probot's variable: instances sharing one Redis share GitHub's rate-limit throttling.
+    REDIS_URL: optionalText.pipe(
+      z
+        .string()
+        .regex(/^rediss?:\/\//, "must be a redis:// or rediss:// URL")
+        .optional(),
+    ),
     METRICS_TOKEN: optionalText.pipe(
       z.string().min(16, "must be at least 16 characters").regex(/^\S+$/, "must not contain spaces").optional(),
     ),

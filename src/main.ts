@@ -11,7 +11,7 @@ import { loadDotEnv, parseEnv } from "./env.js";
 import { createProbot } from "./github/probot.js";
 import { satisfactionBot } from "./index.js";
 import { redeliveryWindowDays } from "./recovery/due-recovery.js";
-import { createLogger } from "./logger.js";
+import { createLogger, logFormatFor } from "./logger.js";
 import { createInstruments } from "./ops/instruments.js";
 import type { Scheduler } from "./scheduler.js";
 import { startScheduler } from "./scheduler.js";
@@ -63,12 +63,13 @@ async function start(): Promise<void> {
     await run(() => {});
     return;
   }
-  const log = createLogger(env.LOG_LEVEL);
+  const log = createLogger(env.LOG_LEVEL, 1, logFormatFor(env));
   const db = await openServerDatabase(env, log);
   const clock = () => new Date();
   // One set for the process: the webhook receiver, every Octokit and /metrics share it.
   const instruments = createInstruments();
-  const probot = createProbot({ ...env, APP_ID: env.APP_ID, privateKey: env.privateKey }, log, { instruments });
+  const github = { ...env, APP_ID: env.APP_ID, privateKey: env.privateKey, redisUrl: env.REDIS_URL };
+  const probot = createProbot(github, log, { instruments });
   const octokitFor = (installationId: number) => probot.auth(installationId);
   const worker = startWorker({ db, log, kinds: workRegistry }, octokitFor, clock, WORK_CONCURRENCY);
   const deps: AppDeps = {

@@ -2,7 +2,7 @@ import type { Db } from "../db/types.js";
 import { migrate } from "../db/migrate.js";
 import { openDatabase } from "../db/open.js";
 import { loadDotEnv, parseEnv } from "../env.js";
-import { createLogger } from "../logger.js";
+import { createLogger, logFormatFor } from "../logger.js";
 import { UsageError } from "./args.js";
 import { backfillCommand, parseBackfillArgs } from "./backfill.js";
 import { chatCommand, parseChatArgs } from "./chat.js";
@@ -123,7 +123,7 @@ export async function main(argv: string[]): Promise<number> {
   try {
     loadDotEnv();
     const env = parseEnv(process.env);
-    const log = createLogger(env.LOG_LEVEL === "info" ? "warn" : env.LOG_LEVEL, 2);
+    const log = createLogger(env.LOG_LEVEL === "info" ? "warn" : env.LOG_LEVEL, 2, logFormatFor(env));
     const command = commandOf(argv, env, log);
     db = await openDatabase(env);
     if (argv[0] !== "migrate") await migrate(db);

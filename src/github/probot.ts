@@ -1,5 +1,6 @@
 import type { Logger } from "pino";
 import { Probot, ProbotOctokit } from "probot";
+import type { Options } from "probot";
 import type { Instruments } from "../ops/instruments.js";
 import { createInstruments } from "../ops/instruments.js";
 import { requestMetrics } from "./request-metrics.js";
@@ -10,6 +11,11 @@ export type GitHubSettings = {
   WEBHOOK_SECRET?: string | undefined;
   /** `<GHE_PROTOCOL>://<GHE_HOST>/api/v3` for GitHub Enterprise Server; GitHub's own API when undefined. */
   baseUrl: string | undefined;
+  /**
+   * REDIS_URL, for the server only: its instances then share GitHub's rate-limit throttling (Probot's
+   * Bottleneck on ioredis). The CLI leaves it out: an open Redis connection would keep it from exiting.
+   */
+  redisUrl?: string | undefined;
 };
 
 // A GitHub call that hangs must not hold a sweep or a webhook forever.
@@ -36,16 +42,21 @@ export type ProbotOptions = {
   Octokit?: typeof ProbotOctokit;
 };
 
-/** The one Probot instance of a process: webhooks for the server, installation tokens for everyone. */
-export function createProbot(settings: GitHubSettings, log: Logger, options: ProbotOptions = {}): Probot {
+export function probotOptions(settings: GitHubSettings, log: Logger, options: ProbotOptions = {}): Options {
   const instruments = options.instruments ?? createInstruments({ processMetrics: false });
-  return new Probot({
+  return {
     appId: settings.APP_ID,
     privateKey: settings.privateKey,
     secret: settings.WEBHOOK_SECRET,
     baseUrl: settings.baseUrl,
+    redisConfig: settings.redisUrl,
     log,
     request: { fetch: fetchWithTimeout(GITHUB_TIMEOUT_MS) },
     Octokit: (options.Octokit ?? AppOctokit).plugin(requestMetrics(instruments)),
-  });
+  };
+}
+
+/** The one Probot instance of a process: webhooks for the server, installation tokens for everyone. */
+export function createProbot(settings: GitHubSettings, log: Logger, options: ProbotOptions = {}): Probot {
+  return new Probot(probotOptions(settings, log, options));
 }

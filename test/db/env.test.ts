@@ -60,6 +60,11 @@ describe("parseEnv", () => {
     expect(envError({ METRICS_TOKEN: "metrics token 0123456789" }).message).toContain("METRICS_TOKEN: must not contain spaces");
   });
 
+  it("takes LOG_FORMAT json or pretty, as Probot does", () => {
+    expect(parseEnv({ LOG_FORMAT: "pretty" }).LOG_FORMAT).toBe("pretty");
+    expect(envError({ LOG_FORMAT: "xml" }).message).toContain("LOG_FORMAT");
+  });
+
   it("unescapes a PRIVATE_KEY given on one line with literal \\n", () => {
     const oneLine = PEM.replace(/\n/g, "\\n");
     expect(oneLine).not.toContain("\n");
