@@ -1,21 +1,23 @@
 import type { Context } from "probot";
 import type { AppDeps } from "../app-deps.js";
+import { storedConfigFor } from "../config/repository-config.js";
 import { answersIssue, isSupportIssue } from "../knowledge/support-issue.js";
 import { recordOpenedWithAnswer } from "../knowledge/queue-answer.js";
 import type { IssueEvent } from "../payloads.js";
 import { issueEventSchema } from "../payloads.js";
 import { POST_ANSWER } from "../queries/knowledge-answers.js";
-import { ensureRepository } from "../queries/repositories.js";
 import { recordIssueOnce } from "../tracking/record-issue.js";
 import { applyOnceInOneStatement, validateDelivery } from "./apply-once.js";
 
-/** The knowledge-base settings when this new issue is to be answered (a support issue, the knowledge base on); else null. */
-async function knowledgeBaseFor(deps: AppDeps, context: Context<"issues.opened">, event: IssueEvent) {
+/**
+ * The knowledge-base settings when this new issue is to be answered (a support issue, the knowledge
+ * base on in the repository's stored configuration); else null. The stored one, fresh or not, and
+ * never a read from GitHub: the busiest event does not wait on GitHub. A push that changes the file
+ * stores it (its check), as do a close and a summary.
+ */
+async function knowledgeBaseFor(deps: AppDeps, event: IssueEvent) {
   if (!isSupportIssue(event.issue)) return null;
-  // The configuration is stored per repository, so the repository is recorded first.
-  await ensureRepository(deps.db, event.installation.id, event.repository);
-  const target = { installationId: event.installation.id, repositoryId: event.repository.id, fullName: event.repository.full_name };
-  const { config } = await deps.config(context.octokit, target, context.log);
+  const { config } = await storedConfigFor(deps.db, { installationId: event.installation.id, repositoryId: event.repository.id });
   return answersIssue(event.issue, config) ? config.knowledge_base : null;
 }
 
@@ -31,7 +33,7 @@ export function issuesOpened(deps: AppDeps) {
     const delivery = validateDelivery(context, issueEventSchema);
     if (!delivery) return;
     const { event, installationId } = delivery;
-    const knowledgeBase = await knowledgeBaseFor(deps, context, event);
+    const knowledgeBase = await knowledgeBaseFor(deps, event);
     if (!knowledgeBase) {
       await applyOnceInOneStatement(context, delivery.eventName, (claim) => recordIssueOnce(deps.db, event, claim));
       return;

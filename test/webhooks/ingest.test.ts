@@ -27,9 +27,7 @@ describe.each(backends)("an issues.opened delivery on $name", ({ create }) => {
   it("leaves nothing behind when it fails, and applies whole when it comes again", async () => {
     const { probot } = createTestApp(db());
     const id = randomUUID();
-    // A maintainer's issue: one statement. (A support issue first records its repository, to read its
-    // configuration for the knowledge base, as a close does.)
-    const payload = issuesPayload("opened", { association: "OWNER" });
+    const payload = issuesPayload("opened");
     // PostgreSQL refuses a NUL character in text: the issue's insert fails after the others ran.
     (payload.issue as Record<string, unknown>).title = "broken \u0000 title";
 
