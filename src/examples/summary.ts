@@ -9,6 +9,7 @@ import type { SummarySubject } from "../summary/gather.js";
 import { periodFromKey, postingTime } from "../summary/periods.js";
 import { renderSummary, summaryTitle } from "../summary/render.js";
 import { NO_FOLLOW_UP, followUpOf } from "./follow-ups.js";
+import { storeOtherChannels } from "./channels.js";
 import { deflected, storeKnowledgeAnswers } from "./knowledge.js";
 import { DAY } from "./random.js";
 import { exampleTraffic, SEED, WEEKS } from "./traffic.js";
@@ -109,7 +110,15 @@ async function store(db: Queryable, issues: IssueRow[], now: number): Promise<vo
       );
     }
   }
-  await storeKnowledgeAnswers(db, { installationId: INSTALLATION_ID, repositoryId: REPOSITORY.id }, issues, reporterIdOf, now);
+  const target = { installationId: INSTALLATION_ID, repositoryId: REPOSITORY.id };
+  await storeKnowledgeAnswers(db, target, issues, reporterIdOf, now);
+  await storeOtherChannels(
+    db,
+    target,
+    issues,
+    issues.reduce((first, issue) => Math.min(first, issue.openedAt), now),
+    now,
+  );
 }
 
 /** The example's `.github/satisfaction.yml`: the defaults, two service-level targets, and the knowledge base on. */
@@ -156,7 +165,9 @@ export async function exampleSummary(seed = SEED): Promise<string> {
       "app's own queries, `gatherSummary` and `renderSummary` on it. The repository's configuration sets",
       "two service-level targets: `bug` issues answered within 1 day and closed within 7, `install` issues",
       "answered within 8 hours, and turns the knowledge base on (`knowledge_base.enabled`, with `docs/FAQ.md`),",
-      "whose answers and their ratings are seeded by a fixed rule (src/examples/knowledge.ts). Below the line:",
+      "whose answers and their ratings are seeded by a fixed rule (src/examples/knowledge.ts); some questions",
+      "came in through GitHub Discussions and an email desk reports through the feedback API, by fixed rules",
+      "too (src/examples/channels.ts). Below the line:",
       "the issue's body.",
       "",
       "---",

@@ -160,8 +160,8 @@ describe.each(backends)("the model across channels on $name", ({ create }) => {
     expect(section.split("\n").filter((line) => line.startsWith("| ") && !line.startsWith("| Channel"))).toEqual([
       "| Issues | 100.0 % | 2 | 2 | 0 | 0 | 0 | 1 h |",
       "| Discussions | 0.0 % | 2 | 1 | 1 | 0 | 0 | 3 h |",
-      "| Chat | 100.0 % | 1 | 1 | 0 | 0 | 0 | n/a |",
-      "| Email | −50.0 % | 2 | 0 | 1 | 1 | 0 | n/a |",
+      "| Chat | 100.0 % | 1 | 1 | 0 | 0 | 0 | — |",
+      "| Email | −50.0 % | 2 | 0 | 1 | 1 | 0 | — |",
     ]);
     expect(body.indexOf("## Figures")).toBeLessThan(body.indexOf("## By channel"));
     // The pain points list the desk's negative by its channel alone (never the desk's link or the person's comment), beside the discussion's.

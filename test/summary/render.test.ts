@@ -90,7 +90,7 @@ describe("renderSummary", () => {
     const email = { channel: "email", total: 2, pending: 0, positive: 1, negative: 0, neutral: 1, satisfaction: 0.5, firstResponse: none };
     expect(renderSummary(summary({ channels: [issues] }), WEEK)).not.toContain("## By channel");
     const body = renderSummary(summary({ channels: [issues, email] }), WEEK);
-    expect(body).toContain("| Issues | 40.0 % | 5 | 3 | 1 | 1 | 2 | n/a |\n| Email | 50.0 % | 2 | 1 | 0 | 1 | 0 | n/a |");
+    expect(body).toContain("| Issues | 40.0 % | 5 | 3 | 1 | 1 | 2 | n/a |\n| Email | 50.0 % | 2 | 1 | 0 | 1 | 0 | — |");
   });
 
   it("names the key figure that moved most against the previous week", () => {
