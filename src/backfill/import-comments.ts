@@ -2,7 +2,7 @@ import type { Queryable } from "../db/types.js";
 import type { ListedComment } from "../github/backfill-listings.js";
 import type { BackfillRun } from "../queries/backfill-runs.js";
 import { markSeen, runIssueReporters } from "../queries/backfill-seen.js";
-import { recordAnyResponse, recordCommentAuthor } from "../queries/issues.js";
+import { recordAnyResponse, recordCommentAuthor } from "../queries/issue-conversation.js";
 import { commentRole, recordMaintainerResponse } from "../tracking/comment-author.js";
 
 /**

@@ -1,7 +1,8 @@
 import type { RepositoryConfig } from "../config/schema.js";
 import type { Queryable } from "../db/types.js";
 import { hasDiscussionSurvey } from "../queries/discussions.js";
-import { answeredByOthers, reopenedSince } from "../queries/issues.js";
+import { answeredByOthers } from "../queries/issue-conversation.js";
+import { reopenedSince } from "../queries/issues.js";
 import { openSurvey } from "../queries/surveys.js";
 import type { SkipReason } from "../survey/eligibility.js";
 import { surveySkipReason } from "../survey/eligibility.js";

@@ -6,6 +6,8 @@ import { labelsSection, painPointsSection, repositoriesSection, respondersSectio
 import { knowledgeSection } from "./render-knowledge.js";
 import { serviceLevelsSection } from "./render-service-levels.js";
 import { configWarning, figuresTable, headline, trendSection } from "./render-sections.js";
+import type { Section } from "./trim.js";
+import { characters, trimToLimit, utf8Bytes } from "./trim.js";
 import type { Period, SummaryData } from "./types.js";
 
 export type RenderOptions = { marker: string; periodNoun: PeriodNoun };
@@ -16,68 +18,6 @@ export const ISSUE_BODY_LIMIT = 65_535;
 /** GitHub checks a check run's `output.summary` by its UTF-8 size: at most 65,535 bytes. */
 export const CHECK_RUN_SUMMARY_LIMIT = 65_535;
 export const CHECK_RUN_TITLE_LIMIT = 255;
-
-export const characters = (text: string): number => text.length;
-export const utf8Bytes = (text: string): number => Buffer.byteLength(text, "utf8");
-
-/**
- * One section of the document. A section with `trim` may give way when the document is too long:
- * sections are trimmed by ascending `order`, each either dropped whole or, with `cut`, shortened to
- * as many of its `items` as fit (the cut text says how many were left out).
- */
-export type Section = {
-  name: string;
-  text: string;
-  trim?: { order: number; items?: number; cut?: (keep: number) => string };
-};
-
-function assemble(sections: { name: string; text: string | null }[]): string {
-  const kept = sections.flatMap((s) => (s.text === null ? [] : [s.text]));
-  const dropped = sections.filter((s) => s.text === null).map((s) => s.name);
-  if (dropped.length > 0) kept.push(`<sub>Left out to fit GitHub's size limit: ${dropped.join(", ")}.</sub>`);
-  return `${kept.join("\n\n")}\n`;
-}
-
-/** The longest prefix of `text` that measures at most `limit` (a last resort: never splits a surrogate pair). */
-function hardCut(text: string, limit: number, measure: (text: string) => number): string {
-  let [low, high] = [0, text.length];
-  while (low < high) {
-    const middle = Math.ceil((low + high) / 2);
-    if (measure(text.slice(0, middle)) <= limit) low = middle;
-    else high = middle - 1;
-  }
-  const code = text.charCodeAt(low - 1);
-  return text.slice(0, code >= 0xd800 && code <= 0xdbff ? low - 1 : low);
-}
-
-/**
- * The sections joined, trimmed until the whole measures at most `limit`: sections with `trim` give way
- * in their order (dropped, or cut to the most items that fit); the others are always kept.
- */
-export function trimToLimit(sections: Section[], limit: number, measure: (text: string) => number = characters): string {
-  const state = sections.map((s) => ({ name: s.name, text: s.text as string | null }));
-  const fits = () => measure(assemble(state)) <= limit;
-  if (fits()) return assemble(state);
-  const steps = sections.flatMap((s, index) => (s.trim ? [{ index, ...s.trim }] : [])).sort((a, b) => a.order - b.order);
-  for (const step of steps) {
-    const entry = state[step.index]!;
-    if (step.cut && step.items !== undefined && step.items > 0) {
-      const cut = step.cut;
-      let [low, high] = [0, step.items - 1];
-      while (low < high) {
-        const middle = Math.ceil((low + high) / 2);
-        entry.text = cut(middle);
-        if (fits()) low = middle;
-        else high = middle - 1;
-      }
-      entry.text = cut(low);
-    } else {
-      entry.text = null;
-    }
-    if (fits()) return assemble(state);
-  }
-  return hardCut(assemble(state), limit, measure);
-}
 
 /** The document's sections, top to bottom; trim orders: responders 1, labels 2, channels 2.2, knowledge base 2.3, service levels 2.5, repositories 3, pain points 4, trend 5. */
 export function summarySections(data: SummaryData, options: RenderOptions): Section[] {

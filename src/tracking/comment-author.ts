@@ -1,6 +1,7 @@
 import type { Queryable } from "../db/types.js";
-import type { CommentAuthor, IssueKey } from "../queries/issues.js";
-import { recordAnyResponse, recordCommentAuthor, recordResponse } from "../queries/issues.js";
+import type { CommentAuthor } from "../queries/issue-conversation.js";
+import { recordAnyResponse, recordCommentAuthor, recordResponse } from "../queries/issue-conversation.js";
+import type { IssueKey } from "../queries/issues.js";
 import { FORGOTTEN, isOptedOut } from "../queries/privacy.js";
 
 const RESPONDER_ASSOCIATIONS = new Set(["OWNER", "MEMBER", "COLLABORATOR"]);

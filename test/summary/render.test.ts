@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { lastPeriods, periodFromKey } from "../../src/summary/periods.js";
-import { renderCheckRunOutput, renderSummary, summaryTitle, trimToLimit } from "../../src/summary/render.js";
+import { renderCheckRunOutput, renderSummary, summaryTitle } from "../../src/summary/render.js";
+import { trimToLimit } from "../../src/summary/trim.js";
 import type { PainPoint, SummaryData } from "../../src/summary/types.js";
 import { figures, service } from "./period-figures.js";
 
