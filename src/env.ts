@@ -16,6 +16,19 @@ const optionalText = z
   .optional()
   .transform((value) => (value ? value : undefined));
 
+/** A whole number of at most `digits` digits (`message` otherwise), `fallback` when unset, then checked by `bound`. */
+function wholeNumber(digits: number, message: string, fallback: number, bound: z.ZodNumber) {
+  return optionalText
+    .pipe(
+      z
+        .string()
+        .regex(new RegExp(`^\\d{1,${digits}}$`), message)
+        .optional(),
+    )
+    .transform((value) => (value === undefined ? fallback : Number(value)))
+    .pipe(bound);
+}
+
 export const envSchema = z
   .object({
     NODE_ENV: optionalText,
@@ -25,15 +38,7 @@ export const envSchema = z
     WEBHOOK_SECRET: optionalText,
     WEBHOOK_SECRET_PREVIOUS: optionalText,
     WEBHOOK_PATH: optionalText.pipe(z.string().startsWith("/", "must start with /").default("/api/github/webhooks")),
-    PORT: optionalText
-      .pipe(
-        z
-          .string()
-          .regex(/^\d{1,5}$/, "must be a port number")
-          .optional(),
-      )
-      .transform((value) => (value === undefined ? 3000 : Number(value)))
-      .pipe(z.number().max(65535, "must be a port number")),
+    PORT: wholeNumber(5, "must be a port number", 3000, z.number().max(65535, "must be a port number")),
     HOST: optionalText,
     LOG_LEVEL: optionalText.pipe(z.enum(["trace", "debug", "info", "warn", "error", "fatal"]).default("info")),
     // Probot's variable: unset, JSON in production and human-readable elsewhere (src/logger.ts).
@@ -52,33 +57,19 @@ export const envSchema = z
         .optional(),
     ),
     DATA_DIR: optionalText.pipe(z.string().default("./.data")),
-    RETENTION_DAYS: optionalText
-      .pipe(
-        z
-          .string()
-          .regex(/^\d{1,5}$/, "must be a whole number of days")
-          .optional(),
-      )
-      .transform((value) => (value === undefined ? DEFAULT_RETENTION_DAYS : Number(value)))
-      .pipe(z.number().min(1, "must be at least 1 day")),
-    BACKFILL_DAYS: optionalText
-      .pipe(
-        z
-          .string()
-          .regex(/^\d{1,4}$/, "must be a whole number of days")
-          .optional(),
-      )
-      .transform((value) => (value === undefined ? DEFAULT_BACKFILL_DAYS : Number(value)))
-      .pipe(z.number().max(3650, "must be at most 3650 days")),
-    API_RATE_LIMIT: optionalText
-      .pipe(
-        z
-          .string()
-          .regex(/^\d{1,6}$/, "must be a whole number of requests per minute")
-          .optional(),
-      )
-      .transform((value) => (value === undefined ? DEFAULT_API_RATE_LIMIT : Number(value)))
-      .pipe(z.number().min(1, "must be at least 1 request per minute")),
+    RETENTION_DAYS: wholeNumber(5, "must be a whole number of days", DEFAULT_RETENTION_DAYS, z.number().min(1, "must be at least 1 day")),
+    BACKFILL_DAYS: wholeNumber(
+      4,
+      "must be a whole number of days",
+      DEFAULT_BACKFILL_DAYS,
+      z.number().max(3650, "must be at most 3650 days"),
+    ),
+    API_RATE_LIMIT: wholeNumber(
+      6,
+      "must be a whole number of requests per minute",
+      DEFAULT_API_RATE_LIMIT,
+      z.number().min(1, "must be at least 1 request per minute"),
+    ),
     // Probot's variable: instances sharing one Redis share GitHub's rate-limit throttling.
     REDIS_URL: optionalText.pipe(
       z
