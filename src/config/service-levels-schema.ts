@@ -9,13 +9,21 @@ const DURATION = /^(\d+)\s*(m|h|d)$/;
 
 export type Duration = { amount: number; unit: "m" | "h" | "d" };
 
-const duration = z
-  .string()
-  .regex(DURATION, "must be a duration like 30m, 4h or 5d")
-  .transform((text): Duration => {
-    const [, amount, unit] = DURATION.exec(text) as RegExpExecArray;
-    return { amount: Number(amount), unit: unit as Duration["unit"] };
-  });
+const isDuration = (value: unknown): value is Duration =>
+  typeof value === "object" && value !== null && typeof (value as Duration).amount === "number" && typeof (value as Duration).unit === "string";
+
+// A stored configuration holds the parsed form ({ amount, unit }): read back, it is written out again
+// first, so the stored configuration parses as the file did instead of falling back to the defaults.
+const duration = z.preprocess(
+  (value) => (isDuration(value) ? `${value.amount}${value.unit}` : value),
+  z
+    .string()
+    .regex(DURATION, "must be a duration like 30m, 4h or 5d")
+    .transform((text): Duration => {
+      const [, amount, unit] = DURATION.exec(text) as RegExpExecArray;
+      return { amount: Number(amount), unit: unit as Duration["unit"] };
+    }),
+);
 
 const timeOfDay = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$|^24:00$/, "must be a time like 09:00");
 const weekday = z.enum(["mon", "tue", "wed", "thu", "fri", "sat", "sun"]);

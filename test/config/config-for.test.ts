@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { configFor } from "../../src/config/repository-config.js";
+import { configFor, parseStoredConfig } from "../../src/config/repository-config.js";
 import { defaultConfig } from "../../src/config/schema.js";
 import { createTestDatabase, useDatabase } from "../helpers/db.js";
 import { rowsOf } from "../webhooks/support.js";
@@ -27,6 +27,33 @@ describe("configFor: the configuration in force for a repository", () => {
     // No mock now: any request would fail the test (test/helpers/setup.ts).
     expect(await configNow()).toEqual({ config: GOOD_CONFIG, error: null });
     expect(await configNow()).toEqual({ config: GOOD_CONFIG, error: null });
+  });
+
+  it("serves a stored file with service-level targets as it was read, not the defaults (durations stored parsed)", async () => {
+    const file = [
+      "service_levels:",
+      "  hours: { timezone: Europe/Berlin, start: '08:00', end: '16:00' }",
+      "  targets:",
+      "    - { labels: [priority-support], first_response: 4h, resolution: 5d, warn_before: 30m }",
+      "follow_up: { mention: '@acme/support' }",
+      "knowledge_base: { enabled: true, faq: [docs/FAQ.md] }",
+      "",
+    ].join("\n");
+    await seedRepository(db());
+    mockConfigFile(REPO.full_name, file);
+    const read = await configNow();
+    expect(read.config.service_levels.targets).toEqual([
+      {
+        labels: ["priority-support"],
+        first_response: { amount: 4, unit: "h" },
+        resolution: { amount: 5, unit: "d" },
+        warn_before: { amount: 30, unit: "m" },
+      },
+    ]);
+
+    // No mock now: served from the database, every key as the file said.
+    expect(await configNow()).toEqual(read);
+    expect(parseStoredConfig((await rowsOf<{ config: unknown }>(db(), stored))[0]?.config)).toEqual(read.config);
   });
 
   it("keeps the last good configuration in force when the file breaks, returns the error and stores it", async () => {
