@@ -100,4 +100,12 @@ export const configSchema = z.strictObject({
 
 export type RepositoryConfig = z.infer<typeof configSchema>;
 
+/** The labels the app puts on issues itself: the follow-up's, the service levels' warning and breach, a summary issue's. */
+export function labelsTheAppSets(config: RepositoryConfig): string[] {
+  const { follow_up, service_levels, summary } = config;
+  return [follow_up.label, service_levels.warning_label, service_levels.breach_label, ...summary.labels].filter(
+    (label): label is string => label !== null,
+  );
+}
+
 export const defaultConfig: RepositoryConfig = configSchema.parse({});

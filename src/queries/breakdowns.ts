@@ -14,8 +14,8 @@ export type ResponderBreakdown = { login: string; firstResponses: number; median
 
 const params = (scope: Scope) => [scope.installationId, scope.repositoryIds, scope.from, scope.to];
 
-/** Known experiences of the window by issue label (an issue with two labels counts under both). */
-export async function labelBreakdown(db: Queryable, scope: Scope): Promise<LabelBreakdown[]> {
+/** Known experiences of the window by issue label (an issue with two labels counts under both), but for the `excluded` labels. */
+export async function labelBreakdown(db: Queryable, scope: Scope, excluded: readonly string[] = []): Promise<LabelBreakdown[]> {
   const result = await db.query<Omit<LabelBreakdown, "satisfaction">>(
     `SELECT label,
        count(*) AS total,
@@ -26,9 +26,9 @@ export async function labelBreakdown(db: Queryable, scope: Scope): Promise<Label
      JOIN issues i ON i.installation_id = e.installation_id AND i.repository_id = e.repository_id AND i.number = e.issue_number
      CROSS JOIN LATERAL unnest(i.labels) AS label
      WHERE e.installation_id = $1 AND e.repository_id = ANY($2::bigint[]) AND e.closed_at >= $3 AND e.closed_at < $4
-       AND e.outcome <> 'pending'
+       AND e.outcome <> 'pending' AND NOT (label = ANY($5::text[]))
      GROUP BY label ORDER BY count(*) DESC, label LIMIT 50`,
-    params(scope),
+    [...params(scope), excluded],
   );
   return result.rows.map((row) => ({ ...row, satisfaction: (row.positive - row.negative) / row.total }));
 }

@@ -29,6 +29,8 @@ export type SummarySubject = {
   marketDemand: RepositoryConfig["market_demand"];
   /** The clock response times are counted on, whose comments respond, and the pause labels. */
   service: ServiceSettings;
+  /** Labels the app sets itself (labelsTheAppSets): left out of the by-label breakdown, where they would only repeat the outcome. */
+  ownLabels?: string[];
 };
 
 function demand(subject: SummarySubject, reporters: number): number {
@@ -83,7 +85,7 @@ export async function gatherSummary(
     baseline: { periods, service: await serviceFigures(db, window, subject.service) },
     painPoints: negatives.map((item) => painPoint(item, single)),
     followUps: await followUpCounts(db, scope),
-    labels: await labelBreakdown(db, scope),
+    labels: await labelBreakdown(db, scope, subject.ownLabels ?? []),
     channels,
     serviceLevels: await serviceLevelsSummary(db, scope, subject.service, (repositoryId, number) => {
       const name = subject.repositories.find((repository) => repository.id === repositoryId)?.fullName;

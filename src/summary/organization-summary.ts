@@ -3,7 +3,7 @@ import type { Logger } from "pino";
 import type { Db } from "../db/types.js";
 import { loadRepositoryConfig } from "../config/load-config.js";
 import type { RepositoryConfig } from "../config/schema.js";
-import { configSchema } from "../config/schema.js";
+import { configSchema, labelsTheAppSets } from "../config/schema.js";
 import type { Octokit, OctokitFor } from "../github/octokit.js";
 import type { Organization } from "../queries/organization-configs.js";
 import { organizationRepositories, organizations, storeOrganizationConfig } from "../queries/organization-configs.js";
@@ -115,6 +115,7 @@ export async function organizationSummaryPost(deps: Deps, octokit: Octokit, summ
     repositories,
     marketDemand: config.market_demand,
     service: serviceSettingsOf(config.service_levels),
+    ownLabels: labelsTheAppSets(config),
   };
   const detail = { ...subject, repositories: target.private ? repositories : repositories.filter((repository) => !repository.private) };
   const figures = await gatherSummary(deps.db, subject, period, config.summary.timezone, detail);

@@ -1,3 +1,4 @@
+import { labelsTheAppSets } from "../config/schema.js";
 import { serviceSettingsOf } from "../service-levels/response-times.js";
 import type { Logger } from "pino";
 import type { Db } from "../db/types.js";
@@ -42,6 +43,7 @@ export async function repositorySummaryData(
     repositories: [{ id: repository.id, fullName: repository.fullName, stargazers: repository.stargazers }],
     marketDemand: effective.config.market_demand,
     service: serviceSettingsOf(effective.config.service_levels),
+    ownLabels: labelsTheAppSets(effective.config),
   };
   const figures = await gatherSummary(db, subject, period, effective.config.summary.timezone);
   const knowledgeBase = figures.knowledgeBase && { ...figures.knowledgeBase, enabled: effective.config.knowledge_base.enabled };
