@@ -49,7 +49,7 @@ export function figuresTable(data: SummaryData, noun: PeriodNoun): string {
 
 const chartLabel = (period: Period): string => `"${period.shortLabel.replace(/["\\\n\r]/g, "'")}"`;
 
-/** The last periods as a Mermaid line chart of satisfaction (periods without data left out) and a table. */
+/** The last periods as a Mermaid line chart of satisfaction (periods without data left out) and a table from the first with data. */
 export function trendSection(trend: PeriodFigures[], noun: PeriodNoun): string {
   const points = trend.flatMap((f) => {
     const value = f.model.satisfaction;
@@ -67,7 +67,10 @@ export function trendSection(trend: PeriodFigures[], noun: PeriodNoun): string {
           `  line [${points.map((p) => p.value).join(", ")}]`,
           "```",
         ].join("\n");
-  const rows = trend.map((f) => [escapeText(f.period.label), ...modelCells(f.model)]);
+  // Periods before the first with an experience (before the app came) would only be rows of n/a.
+  const first = trend.findIndex((f) => f.model.total + f.model.pending > 0);
+  const rows = trend.slice(Math.max(first, 0)).map((f) => [escapeText(f.period.label), ...modelCells(f.model)]);
   const header = [capital(noun), ...MODEL_HEADER];
-  return ["## Trend", "", chart, "", table(header, rows)].join("\n");
+  const since = first > 0 ? ["", `<sub>From the first ${noun} with an experience; the ${first} before had none.</sub>`] : [];
+  return ["## Trend", "", chart, "", table(header, rows), ...since].join("\n");
 }

@@ -155,7 +155,7 @@ describe("renderSummary", () => {
     );
   });
 
-  it("charts satisfaction over the periods with data, and tables every period", () => {
+  it("charts satisfaction over the periods with data, and tables every period from the first with an experience", () => {
     const trend = summary().trend.map((f, i) => (i === 3 ? figures(f.period.key, { positive: 1, negative: 1, neutral: 1 }) : f));
     const body = renderSummary(summary({ trend }), WEEK);
     const chart = /```mermaid\n([\s\S]*?)\n```/.exec(body)?.[1]?.split("\n") ?? [];
@@ -169,9 +169,12 @@ describe("renderSummary", () => {
     const rows = section(body, "Trend")
       .split("\n")
       .filter((line) => /^\| \d{4}-/.test(line));
-    expect(rows).toHaveLength(12);
-    expect(rows[0]).toBe("| 2026-08-31 to 2026-09-06 | n/a | n/a | n/a | 0 | 0 |");
-    expect(rows[11]).toBe("| 2026-11-16 to 2026-11-22 | 42.9 % | 70.0 % | 2.40 | 7 | 2 |");
+    expect(rows).toHaveLength(9);
+    expect(rows[0]).toBe("| 2026-09-21 to 2026-09-27 | 0.0 % | 33.3 % | 0.00 | 3 | 0 |");
+    // A period without data after the first stays: a quiet week is worth seeing.
+    expect(rows[1]).toBe("| 2026-09-28 to 2026-10-04 | n/a | n/a | n/a | 0 | 0 |");
+    expect(rows[8]).toBe("| 2026-11-16 to 2026-11-22 | 42.9 % | 70.0 % | 2.40 | 7 | 2 |");
+    expect(section(body, "Trend")).toContain("<sub>From the first week with an experience; the 3 before had none.</sub>");
   });
 
   it("says so instead of a chart when fewer than two periods have data", () => {
