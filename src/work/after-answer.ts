@@ -18,7 +18,8 @@ export function workInline(engine: EngineDeps, clock: () => Date): AfterAnswer {
   };
 }
 
-export type Worker = { afterAnswer: AfterAnswer; drain(): Promise<void> };
+/** `idle()`: resolves once no work is in flight (the demo's steps wait for it); `drain()`: stops taking work, then waits. */
+export type Worker = { afterAnswer: AfterAnswer; idle(): Promise<void>; drain(): Promise<void> };
 
 /**
  * The server's worker: at most `concurrency` pieces of work in flight in this process. Work queued
@@ -62,9 +63,12 @@ export function startWorker(engine: EngineDeps, octokitFor: OctokitFor, clock: (
       }
       run(() => workNow(engine, async () => octokit, refs, clock()));
     },
+    async idle() {
+      while (inFlight.size > 0) await Promise.allSettled([...inFlight]);
+    },
     async drain() {
       stopping = true;
-      while (inFlight.size > 0) await Promise.allSettled([...inFlight]);
+      await this.idle();
     },
   };
 }

@@ -65,4 +65,32 @@ describe("the server's worker", () => {
     expect({ most: state.most, handled: [...state.handled].sort() }).toEqual({ most: 2, handled: keys });
     expect((await db.query("SELECT 1 FROM work")).rowCount).toBe(0);
   });
+
+  it("idle() waits for the work in flight and the work waiting behind it, and the worker goes on taking work", async () => {
+    const { kind, state, release } = gatedKind();
+    const worker = startWorker(
+      { db, log, kinds: new Map([[kind.name, kind]]) },
+      async () => octokit,
+      () => NOW,
+      1,
+    );
+    const queue = async (key: string) => {
+      const ref = { installationId: 1, kind: kind.name, key };
+      await enqueueWork(db, { ...ref, repositoryId: null, runAt: NOW });
+      await worker.afterAnswer({ installationId: 1, octokit, log, refs: [ref] });
+    };
+    await queue("1");
+    await queue("2");
+    let idle = false;
+    const settled = worker.idle().then(() => (idle = true));
+    await expect.poll(() => state.running).toBe(1);
+    expect(idle).toBe(false);
+
+    release();
+    await settled;
+    expect(state.handled).toEqual(["1", "2"]);
+    await queue("3");
+    await worker.idle();
+    expect(state.handled).toEqual(["1", "2", "3"]);
+  });
 });
