@@ -71,14 +71,14 @@ describe("npm start against a GitHub Enterprise-style stand-in", () => {
   it("asks on close, and the CLI sweep and report see the reporter's reaction", async () => {
     expect((await deliver(issuesPayload("opened"))).status).toBe(200);
     expect((await deliver(issuesPayload("closed", { closedAt: "2026-11-05T10:00:00Z" }))).status).toBe(200);
-    expect(await until(() => github.comments.length === 1, 15_000), output).toBe(true);
-    const [comment] = github.comments;
+    expect(await until(() => github.comments().length === 1, 15_000), output).toBe(true);
+    const [comment] = github.comments();
     expect(comment?.body).toContain(`@${REPORTER.login}`);
-    github.reactions.set(comment!.id, [{ content: "+1", user: REPORTER, created_at: new Date().toISOString() }]);
+    github.react(comment!.id, "+1");
 
     const later = new Date(Date.now() + 30 * 24 * 3600_000).toISOString();
     await run("node", ["bin/satisfaction-bot.js", "sweep", "--now", later], { cwd: root, env });
-    expect(github.requests.filter((r) => r.path.endsWith(`/issues/comments/${comment!.id}/reactions`)).length).toBe(1);
+    expect(github.state.requests.filter((r) => r.path.endsWith(`/issues/comments/${comment!.id}/reactions`)).length).toBe(1);
 
     const args = ["report", "--repo", "Codertocat/Hello-World", "--from", "2026-11-01", "--to", "2026-11-08", "--json"];
     const { stdout } = await run("node", ["bin/satisfaction-bot.js", ...args], { cwd: root, env });

@@ -1,86 +1,61 @@
-import http from "node:http";
-import type { AddressInfo } from "node:net";
+import { startStandIn } from "../../src/demo/stand-in/server.js";
+import type { Account, Comment, GitHubState } from "../../src/demo/stand-in/state.js";
+import { createGitHubState, stamp } from "../../src/demo/stand-in/state.js";
+import { REPORTER } from "./fixtures.js";
 
 /**
- * A local stand-in for the GitHub REST API, reached by the app as GitHub Enterprise Server
- * (GHE_HOST=127.0.0.1:port, GHE_PROTOCOL=http), for tests that run the app as its own process
- * where nock cannot reach. It knows the few routes the app calls.
+ * The demo's GitHub stand-in (src/demo/stand-in), for tests that run the app as its own process
+ * where nock cannot reach: the app reaches it as GitHub Enterprise Server (GHE_HOST=127.0.0.1:port,
+ * GHE_PROTOCOL=http). It holds GitHub's example repository, Codertocat/Hello-World, with issue #1
+ * (the fixtures' issue) opened by REPORTER; `state.faults` makes comment posts hang or answer late.
  */
-export type StandInComment = { id: number; repo: string; issue: number; body: string; created_at: string };
-export type StandInReaction = { content: string; user: { id: number; login: string; type: string }; created_at: string };
-
 export type GitHubStandIn = {
   host: string;
-  requests: { method: string; path: string }[];
-  comments: StandInComment[];
-  reactions: Map<number, StandInReaction[]>;
-  /** When set, a comment POST creates the comment but is never answered (a crash or a lost answer). */
-  hangCommentPosts: boolean;
-  /** When above 0, a comment POST creates the comment and answers only after this many ms (a slow GitHub). */
-  commentReplyDelayMs: number;
+  state: GitHubState;
+  /** The comments the app posted, oldest first. */
+  comments(): Comment[];
+  /** A reaction by `user` on a comment, now. */
+  react(commentId: number, content: string, user?: Account): void;
   close(): Promise<void>;
 };
 
-const routes: [string, RegExp][] = [
-  ["token", /^POST \/api\/v3\/app\/installations\/(\d+)\/access_tokens$/],
-  ["comment", /^POST \/api\/v3\/repos\/([^/]+\/[^/]+)\/issues\/(\d+)\/comments$/],
-  ["comments", /^GET \/api\/v3\/repos\/([^/]+\/[^/]+)\/issues\/(\d+)\/comments$/],
-  ["reactions", /^GET \/api\/v3\/repos\/[^/]+\/[^/]+\/issues\/comments\/(\d+)\/reactions$/],
-];
+const HELLO_WORLD = {
+  id: 186_853_002,
+  owner: { login: "Codertocat", id: 21_031_067, type: "User" as const },
+  name: "Hello-World",
+  stars: 0,
+  defaultBranch: "main",
+  headSha: "0d1a26e67d8f5eaf1f6ba5c57fc3c7d91ac0fd1c",
+};
 
 export async function startGitHubStandIn(): Promise<GitHubStandIn> {
-  let nextId = 5_000_000;
-  const state = {
-    requests: [] as GitHubStandIn["requests"],
-    comments: [] as StandInComment[],
-    reactions: new Map(),
-    hangCommentPosts: false,
-    commentReplyDelayMs: 0,
-  };
-  const server = http.createServer((req, res) => {
-    const chunks: Buffer[] = [];
-    req.on("data", (chunk: Buffer) => chunks.push(chunk));
-    req.on("end", () => {
-      const path = new URL(req.url ?? "/", "http://stand-in").pathname;
-      state.requests.push({ method: req.method ?? "", path });
-      const reply = (status: number, body: unknown) =>
-        res.writeHead(status, { "content-type": "application/json" }).end(JSON.stringify(body));
-      const match = routes.map(([name, pattern]) => [name, pattern.exec(`${req.method} ${path}`)] as const).find(([, m]) => m);
-      if (!match || !match[1]) return reply(404, { message: "Not Found" });
-      const [name, m] = match;
-      if (name === "token") return reply(201, { token: "ghs_stand_in", expires_at: "2099-01-01T00:00:00Z" });
-      if (name === "comment") {
-        const body = JSON.parse(Buffer.concat(chunks).toString("utf8") || "{}") as { body?: string };
-        const comment = {
-          id: nextId++,
-          repo: m[1] ?? "",
-          issue: Number(m[2]),
-          body: body.body ?? "",
-          created_at: new Date().toISOString(),
-        };
-        state.comments.push(comment);
-        if (state.hangCommentPosts) return;
-        const created = () => reply(201, { ...comment, user: { login: "satisfaction-bot[bot]", id: 1, type: "Bot" } });
-        if (state.commentReplyDelayMs > 0) return void setTimeout(created, state.commentReplyDelayMs);
-        return created();
-      }
-      if (name === "comments")
-        return reply(
-          200,
-          state.comments.filter((c) => c.repo === m[1] && c.issue === Number(m[2])),
-        );
-      const commentId = Number(m[1]);
-      if (!state.comments.some((c) => c.id === commentId)) return reply(404, { message: "Not Found" });
-      return reply(200, state.reactions.get(commentId) ?? []);
-    });
+  const state = createGitHubState(HELLO_WORLD, 4242, () => new Date());
+  const opened = stamp(new Date("2026-11-02T10:00:00Z"));
+  state.issues.set(state.nextNumber(), {
+    number: 1,
+    title: "Spelling error in the README file",
+    body: "",
+    user: { ...REPORTER, type: "User" },
+    author_association: "NONE",
+    labels: [],
+    assignees: [],
+    state: "open",
+    state_reason: null,
+    created_at: opened,
+    updated_at: opened,
+    closed_at: null,
+    comments: 0,
   });
-  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-  const { port } = server.address() as AddressInfo;
-  return Object.assign(state, {
-    host: `127.0.0.1:${port}`,
-    close: () => {
-      server.closeAllConnections();
-      return new Promise<void>((resolve) => server.close(() => resolve()));
+  const server = await startStandIn(state);
+  return {
+    host: server.host,
+    state,
+    comments: () => state.comments.filter((comment) => comment.user.id === state.bot.id),
+    react(commentId, content, user = { ...REPORTER, type: "User" }) {
+      const comment = state.comments.find((each) => each.id === commentId);
+      if (!comment) throw new Error(`the stand-in has no comment ${commentId}`);
+      comment.reactions.push({ content, user, created_at: stamp(new Date()) });
     },
-  });
+    close: () => server.close(),
+  };
 }

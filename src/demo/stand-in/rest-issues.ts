@@ -63,7 +63,8 @@ function postComment(state: GitHubState, issue: Issue, body: Request["body"]): R
   issue.updated_at = comment.created_at;
   state.activity.push(`#${issue.number} ${describeAppComment(comment.body)}`);
   state.outbox.push(issueCommentEvent(state, issue, comment));
-  return ok(commentJson(state, comment), 201);
+  const { hangCommentPosts, commentReplyDelayMs } = state.faults;
+  return { ...ok(commentJson(state, comment), 201), hold: hangCommentPosts ? "forever" : commentReplyDelayMs };
 }
 
 const issueOf = (state: GitHubState, number: string | undefined) => state.issues.get(Number(number));

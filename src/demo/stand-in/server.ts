@@ -21,6 +21,7 @@ function parseBody(raw: string): Record<string, unknown> {
 function answer(state: GitHubState, req: http.IncomingMessage, raw: string): Reply {
   const url = new URL(req.url ?? "/", "http://stand-in");
   const body = parseBody(raw);
+  state.requests.push({ method: req.method ?? "GET", path: url.pathname.replace(/^\/api\/v3/, ""), query: url.search });
   // GitHub Enterprise Server's GraphQL endpoint is /api/graphql beside the REST API's /api/v3.
   if (req.method === "POST" && url.pathname === "/api/graphql") return { status: 200, body: answerGraphql(state, body as GraphqlBody) };
   const path = url.pathname.replace(/^\/api\/v3/, "");
@@ -37,8 +38,13 @@ export async function startStandIn(state: GitHubState): Promise<StandInServer> {
     req.on("data", (chunk: Buffer) => chunks.push(chunk));
     req.on("end", () => {
       const reply = answer(state, req, Buffer.concat(chunks).toString("utf8"));
-      if (reply.raw) return void res.writeHead(reply.status, { "content-type": "text/plain; charset=utf-8" }).end(String(reply.body));
-      res.writeHead(reply.status, { "content-type": "application/json; charset=utf-8" }).end(JSON.stringify(reply.body));
+      const send = () =>
+        reply.raw
+          ? res.writeHead(reply.status, { "content-type": "text/plain; charset=utf-8" }).end(String(reply.body))
+          : res.writeHead(reply.status, { "content-type": "application/json; charset=utf-8" }).end(JSON.stringify(reply.body));
+      if (reply.hold === "forever") return;
+      if (reply.hold) return void setTimeout(send, reply.hold);
+      send();
     });
   });
   await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));

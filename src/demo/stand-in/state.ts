@@ -61,6 +61,10 @@ export type GitHubState = {
   activity: string[];
   /** Requests the stand-in has no route for: printed by the demo, so a gap never hides. */
   unknownRoutes: string[];
+  /** Every request, in order (tests count them). */
+  requests: { method: string; path: string; query: string }[];
+  /** Faults the tests set: a comment created but never answered (a lost answer), or answered late (a slow GitHub). */
+  faults: { hangCommentPosts: boolean; commentReplyDelayMs: number };
   clock: () => Date;
   nextId(): number;
   /** Issues, pull requests and discussions share one sequence of numbers, as on GitHub. */
@@ -85,6 +89,8 @@ export function createGitHubState(repository: RepositoryInfo, appId: number, clo
     outbox: [],
     activity: [],
     unknownRoutes: [],
+    requests: [],
+    faults: { hangCommentPosts: false, commentReplyDelayMs: 0 },
     clock,
     nextId: () => ++id,
     nextNumber: () => ++number,
