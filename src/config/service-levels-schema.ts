@@ -10,7 +10,10 @@ const DURATION = /^(\d+)\s*(m|h|d)$/;
 export type Duration = { amount: number; unit: "m" | "h" | "d" };
 
 const isDuration = (value: unknown): value is Duration =>
-  typeof value === "object" && value !== null && typeof (value as Duration).amount === "number" && typeof (value as Duration).unit === "string";
+  typeof value === "object" &&
+  value !== null &&
+  typeof (value as Duration).amount === "number" &&
+  typeof (value as Duration).unit === "string";
 
 // A stored configuration holds the parsed form ({ amount, unit }): read back, it is written out again
 // first, so the stored configuration parses as the file did instead of falling back to the defaults.
