@@ -6,6 +6,7 @@ import { createLogger } from "../logger.js";
 import { repositoryReport } from "../model/repository-report.js";
 import { findRepositoriesByName } from "../queries/repositories.js";
 import { formatNumber, formatPercent } from "../summary/format.js";
+import { prepareDemoFolder } from "./folder.js";
 import { at } from "./stories.js";
 import { playMonth } from "./play.js";
 import { REPOSITORY } from "./project.js";
@@ -44,7 +45,7 @@ async function main(): Promise<void> {
   if (values.help) return void console.info(USAGE);
   const dataDir = path.resolve(values.data ?? ".demo/data");
   const out = path.resolve(values.out ?? ".demo/summary.md");
-  fs.rmSync(dataDir, { recursive: true, force: true });
+  prepareDemoFolder(dataDir);
   fs.mkdirSync(path.dirname(out), { recursive: true });
   console.info(`A month of ${REPOSITORY}, played through satisfaction-bot against a GitHub stand-in on this machine.`);
   console.info(

@@ -69,4 +69,21 @@ describe("npm run demo", () => {
     const summary = fs.readFileSync(path.join(folder, "summary.md"), "utf8");
     expect(summary).toBe(fs.readFileSync(path.join(root, "docs", "demo-summary.md"), "utf8"));
   });
+
+  it("refuses to wipe a --data folder that is not an earlier demo's, and leaves it as it was", async () => {
+    const theirs = path.join(folder, "theirs");
+    fs.mkdirSync(theirs);
+    fs.writeFileSync(path.join(theirs, "keep.txt"), "mine");
+    const refused = await run("node", ["lib/demo/main.js", "--data", theirs, "--out", path.join(folder, "other.md")], {
+      cwd: root,
+      env: { PATH: process.env.PATH },
+    }).then(
+      () => null,
+      (error: { code: number; stderr: string }) => error,
+    );
+    expect(refused?.code).toBe(1);
+    expect(refused?.stderr).toContain("is not empty and not an earlier demo's folder");
+    expect(fs.readdirSync(theirs)).toEqual(["keep.txt"]);
+    expect(fs.existsSync(path.join(folder, "other.md"))).toBe(false);
+  });
 });
