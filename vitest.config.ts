@@ -1,4 +1,5 @@
 import { defineConfig } from "vitest/config";
+import { WaitingFilesFirst } from "./test/helpers/sequencer.js";
 
 export default defineConfig({
   test: {
@@ -10,5 +11,6 @@ export default defineConfig({
     pool: "forks",
     // Most files wait on PostgreSQL or on a spawned app, not on the CPU: more files than cores at once.
     maxWorkers: 3,
+    sequence: { sequencer: WaitingFilesFirst },
   },
 });
