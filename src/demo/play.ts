@@ -1,7 +1,7 @@
 import type { Logger } from "pino";
 import { createApiToken } from "../api/tokens.js";
 import type { DemoApp } from "./demo-app.js";
-import { startDemoApp } from "./demo-app.js";
+import { DEMO_APP_ID, startDemoApp } from "./demo-app.js";
 import { END, INSTALLED_AT, month } from "./month.js";
 import { githubPeople } from "./people.js";
 import { INSTALLATION_ID } from "./stand-in/events.js";
@@ -54,7 +54,7 @@ export type PlayedMonth = { state: GitHubState; app: DemoApp; close(): Promise<v
 export async function playMonth(dataDir: string, log: Logger, print: (line: string) => void): Promise<PlayedMonth> {
   let now = new Date(0);
   const clock = () => new Date(now.getTime());
-  const state = createGitHubState(structuredClone(repository), 4_200, clock);
+  const state = createGitHubState(structuredClone(repository), DEMO_APP_ID, clock);
   const standIn = await startStandIn(state);
   const app = await startDemoApp(dataDir, standIn.host, clock, log);
   let shown = 0;
