@@ -1,3 +1,4 @@
+import { measuresResponses } from "../model/channels.js";
 import type { Report } from "../model/report.js";
 import { formatDuration } from "../summary/format.js";
 
@@ -32,16 +33,20 @@ export function formatReport(report: Report): string {
   ].join("\n");
 }
 
+// As in the summary: a desk's first response is not measured (—); a GitHub channel without one yet: n/a.
+const firstResponse = (row: Report["channels"][number]) =>
+  measuresResponses(row.channel) ? formatDuration(row.firstResponse.medianSeconds) : "—";
+
 /** The breakdown by channel, one line each: experiences, satisfaction, median first response. */
 function channelLines(channels: Report["channels"]): string[] {
   if (channels.length === 0) return [];
   const width = Math.max(...channels.map((row) => row.channel.length));
   return [
     "",
-    "By channel (experiences known, satisfaction, first response median)",
+    "By channel (experiences known, satisfaction, first response median; — not measured)",
     ...channels.map(
       (row) =>
-        `  ${row.channel.padEnd(width)}  ${String(row.total).padStart(5)}  ${percent(row.satisfaction).padStart(8)}  ${formatDuration(row.firstResponse.medianSeconds).padStart(9)}`,
+        `  ${row.channel.padEnd(width)}  ${String(row.total).padStart(5)}  ${percent(row.satisfaction).padStart(8)}  ${firstResponse(row).padStart(9)}`,
     ),
   ];
 }

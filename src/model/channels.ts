@@ -14,6 +14,11 @@ export type ResponseStats = { medianSeconds: number | null; p90Seconds: number |
  */
 export type ChannelFigures = ChannelCounts & { satisfaction: number | null; firstResponse: ResponseStats };
 
+const GITHUB_CHANNELS = new Set(["issues", "discussions"]);
+
+/** Whether the app measures a channel's response times: GitHub's channels yes, a desk (email, chat) no. */
+export const measuresResponses = (channel: string): boolean => GITHUB_CHANNELS.has(channel);
+
 export function responseStats(values: readonly (number | null)[]): ResponseStats {
   const stats = durationStats(values);
   return { medianSeconds: stats.median, p90Seconds: stats.p90, count: stats.count };

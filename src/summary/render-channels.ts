@@ -1,4 +1,5 @@
 import type { ChannelFigures } from "../model/channels.js";
+import { measuresResponses } from "../model/channels.js";
 import { formatDuration, formatPercent } from "./format.js";
 import type { PeriodNoun } from "./markdown.js";
 import { count, table } from "./markdown.js";
@@ -6,11 +7,9 @@ import { count, table } from "./markdown.js";
 // A channel's name is `issues`, `discussions`, or a desk's word checked by the database (`^[a-z][a-z0-9_-]*$`): safe to show as it is.
 export const channelName = (channel: string): string => channel.charAt(0).toUpperCase() + channel.slice(1);
 
-const GITHUB_CHANNELS = new Set(["issues", "discussions"]);
-
 // A desk reports no response times: "—", not measured; a GitHub channel without a response yet: n/a.
 function firstResponseCell(row: ChannelFigures): string {
-  if (!GITHUB_CHANNELS.has(row.channel)) return "—";
+  if (!measuresResponses(row.channel)) return "—";
   return row.firstResponse.count === 0 ? "n/a" : formatDuration(row.firstResponse.medianSeconds);
 }
 
