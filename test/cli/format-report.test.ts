@@ -1,9 +1,10 @@
 import { describe, expect, it } from "vitest";
 import { formatReport } from "../../src/cli/format-report.js";
+import type { ResponseStats } from "../../src/model/channels.js";
 import type { Report } from "../../src/model/report.js";
 
-const none = { medianSeconds: null, p90Seconds: null, count: 0 };
-const channel = (name: string, total: number, firstResponse = none) => ({
+const none: ResponseStats = { medianSeconds: null, p90Seconds: null, count: 0 };
+const channel = (name: string, total: number, firstResponse: ResponseStats = none) => ({
   channel: name,
   total,
   positive: total,
