@@ -2,9 +2,9 @@ import fs from "node:fs";
 import path from "node:path";
 import { parseArgs } from "node:util";
 import type { Db } from "../db/types.js";
+import { resolveRepository } from "../cli/resolve-repository.js";
 import { createLogger } from "../logger.js";
 import { repositoryReport } from "../model/repository-report.js";
-import { findRepositoriesByName } from "../queries/repositories.js";
 import { formatNumber, formatPercent } from "../summary/format.js";
 import { prepareDemoFolder } from "./folder.js";
 import { at } from "./stories.js";
@@ -25,8 +25,7 @@ function lastSummary(state: GitHubState): string {
 }
 
 async function headline(db: Db, from: string, to: string): Promise<string> {
-  const [repository] = await findRepositoriesByName(db, REPOSITORY, undefined);
-  if (!repository) throw new Error(`the app has not stored ${REPOSITORY}`);
+  const repository = await resolveRepository(db, REPOSITORY, undefined);
   const report = await repositoryReport(db, repository, at(from), at(to));
   return [
     `Satisfaction ${formatPercent(report.satisfaction)}`,

@@ -2,7 +2,7 @@ import type { Webhook } from "./stand-in/events.js";
 import { discussionCommentEvent, discussionEvent, envelope, INSTALLATION_ID, issueCommentEvent, issueEvent } from "./stand-in/events.js";
 import { commentJson, repositoryJson } from "./stand-in/shapes.js";
 import type { Account, Comment, Discussion, GitHubState, Issue } from "./stand-in/state.js";
-import { newComment, stamp } from "./stand-in/state.js";
+import { newComment, newIssue, stamp } from "./stand-in/state.js";
 
 /** Someone on GitHub: an account and how they relate to the repository (MEMBER for the team, NONE for users). */
 export type Person = Account & { association: string };
@@ -45,23 +45,7 @@ export function githubPeople(state: GitHubState, deliver: Deliver) {
     },
 
     async open(by: Person, fields: { title: string; body: string; labels?: string[] }): Promise<Issue> {
-      const at = now();
-      const issue: Issue = {
-        number: state.nextNumber(),
-        title: fields.title,
-        body: fields.body,
-        user: account(by),
-        author_association: by.association,
-        labels: fields.labels ?? [],
-        assignees: [],
-        state: "open",
-        state_reason: null,
-        created_at: at,
-        updated_at: at,
-        closed_at: null,
-        comments: 0,
-      };
-      state.issues.set(issue.number, issue);
+      const issue = newIssue(state, account(by), by.association, { ...fields, labels: fields.labels ?? [] });
       await onIssue("opened", issue, by);
       return issue;
     },
@@ -114,8 +98,7 @@ export function githubPeople(state: GitHubState, deliver: Deliver) {
     },
 
     async reply(by: Person, discussion: Discussion, body: string): Promise<Comment> {
-      const comment = newComment(state, discussion.number, account(by), by.association, body);
-      comment.node_id = `DC_${comment.id}`;
+      const comment = newComment(state, discussion.number, account(by), by.association, body, "discussion");
       discussion.thread.push(comment);
       Object.assign(discussion, { comments: discussion.comments + 1, updated_at: comment.created_at });
       await deliver(discussionCommentEvent(state, discussion, comment));

@@ -14,7 +14,7 @@ import { createGitHubState } from "./stand-in/state.js";
 const HOUR_MS = 3_600_000;
 
 /** `Mon 02 Nov 09:20`, in UTC: the demo's month is told in UTC. */
-export const when = (time: Date): string =>
+const when = (time: Date): string =>
   time
     .toLocaleString("en-GB", {
       timeZone: "UTC",

@@ -1,6 +1,6 @@
 import { startStandIn } from "../../src/demo/stand-in/server.js";
 import type { Account, Comment, GitHubState } from "../../src/demo/stand-in/state.js";
-import { createGitHubState, stamp } from "../../src/demo/stand-in/state.js";
+import { createGitHubState, newIssue, stamp } from "../../src/demo/stand-in/state.js";
 import { REPORTER } from "./fixtures.js";
 
 /**
@@ -30,22 +30,7 @@ const HELLO_WORLD = {
 
 export async function startGitHubStandIn(): Promise<GitHubStandIn> {
   const state = createGitHubState(HELLO_WORLD, 4242, () => new Date());
-  const opened = stamp(new Date("2026-11-02T10:00:00Z"));
-  state.issues.set(state.nextNumber(), {
-    number: 1,
-    title: "Spelling error in the README file",
-    body: "",
-    user: { ...REPORTER, type: "User" },
-    author_association: "NONE",
-    labels: [],
-    assignees: [],
-    state: "open",
-    state_reason: null,
-    created_at: opened,
-    updated_at: opened,
-    closed_at: null,
-    comments: 0,
-  });
+  newIssue(state, { ...REPORTER, type: "User" }, "NONE", { title: "Spelling error in the README file", body: "", labels: [] });
   const server = await startStandIn(state);
   return {
     host: server.host,

@@ -36,8 +36,7 @@ function discussionComment(state: GitHubState, nodeId: unknown): Comment | undef
 function addDiscussionComment(state: GitHubState, variables: Record<string, unknown>) {
   const discussion = [...state.discussions.values()].find((each) => each.node_id === variables.discussionId);
   if (!discussion) return notFound(variables.discussionId);
-  const comment = newComment(state, discussion.number, state.bot, "NONE", String(variables.body ?? ""));
-  comment.node_id = `DC_${comment.id}`;
+  const comment = newComment(state, discussion.number, state.bot, "NONE", String(variables.body ?? ""), "discussion");
   discussion.thread.push(comment);
   discussion.comments += 1;
   state.activity.push(`discussion #${discussion.number} ${describeAppComment(comment.body)}`);

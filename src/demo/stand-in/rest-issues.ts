@@ -3,7 +3,7 @@ import type { Reply, Request, Route } from "./rest-reply.js";
 import { notFound, ok, REPO } from "./rest-reply.js";
 import { commentJson, issueJson } from "./shapes.js";
 import type { GitHubState, Issue } from "./state.js";
-import { describeAppComment, newComment, stamp } from "./state.js";
+import { describeAppComment, newComment, newIssue, stamp } from "./state.js";
 
 const since = <T extends { updated_at: string }>(items: T[], query: URLSearchParams): T[] => {
   const from = query.get("since");
@@ -21,24 +21,8 @@ function listIssues(state: GitHubState, query: URLSearchParams): Reply {
 }
 
 function createIssue(state: GitHubState, body: Request["body"]): Reply {
-  const now = stamp(state.clock());
   const labels = Array.isArray(body.labels) ? body.labels.map(String) : [];
-  const issue: Issue = {
-    number: state.nextNumber(),
-    title: String(body.title ?? ""),
-    body: String(body.body ?? ""),
-    user: state.bot,
-    author_association: "NONE",
-    labels,
-    assignees: [],
-    state: "open",
-    state_reason: null,
-    created_at: now,
-    updated_at: now,
-    closed_at: null,
-    comments: 0,
-  };
-  state.issues.set(issue.number, issue);
+  const issue = newIssue(state, state.bot, "NONE", { title: String(body.title ?? ""), body: String(body.body ?? ""), labels });
   state.activity.push(`#${issue.number} opened: ${issue.title}`);
   state.outbox.push(issueEvent(state, "opened", issue, state.bot));
   return ok(issueJson(state, issue), 201);

@@ -97,13 +97,45 @@ export function createGitHubState(repository: RepositoryInfo, appId: number, clo
   };
 }
 
-/** A comment as GitHub creates it now, by `user`; the app's own carry its app id. */
-export function newComment(state: GitHubState, issueNumber: number, user: Account, association: string, body: string): Comment {
+/** An open issue as GitHub creates it now, with the next number of the repository's sequence, kept in the state. */
+export function newIssue(
+  state: GitHubState,
+  user: Account,
+  association: string,
+  fields: { title: string; body: string; labels: string[] },
+): Issue {
+  const now = stamp(state.clock());
+  const issue: Issue = {
+    ...fields,
+    number: state.nextNumber(),
+    user,
+    author_association: association,
+    assignees: [],
+    state: "open",
+    state_reason: null,
+    created_at: now,
+    updated_at: now,
+    closed_at: null,
+    comments: 0,
+  };
+  state.issues.set(issue.number, issue);
+  return issue;
+}
+
+/** A comment as GitHub creates it now, by `user`, on an issue (`IC_` node id) or a discussion (`DC_`); the app's own carry its app id. */
+export function newComment(
+  state: GitHubState,
+  issueNumber: number,
+  user: Account,
+  association: string,
+  body: string,
+  on: "issue" | "discussion" = "issue",
+): Comment {
   const id = state.nextId();
   const now = stamp(state.clock());
   return {
     id,
-    node_id: `IC_${id}`,
+    node_id: `${on === "issue" ? "IC" : "DC"}_${id}`,
     issue_number: issueNumber,
     body,
     user,
