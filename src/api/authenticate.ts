@@ -12,9 +12,10 @@ export type Caller = { tokenId: number; installationId: number };
 const REALM = 'Bearer realm="satisfaction-bot"';
 
 /**
- * The caller of an API request, or null once it has been answered: 401 without a token, or with one
- * that is unknown or revoked (the same answer for both); 429 with `retry-after` past the token's
- * requests for the window. Neither the token nor its hash is ever logged.
+ * The caller of an API request, or null once it has been answered: 401 without a token, with one
+ * that is unknown or revoked (the same answer for both), or with one past its expiry (told as
+ * expired, nothing more); 429 with `retry-after` past the token's requests for the window. Neither
+ * the token nor its hash is ever logged.
  */
 export async function authenticate(deps: ApiDeps, req: IncomingMessage, res: ServerResponse, path: string): Promise<Caller | null> {
   const token = bearerToken(req.headers.authorization);
@@ -31,7 +32,13 @@ export async function authenticate(deps: ApiDeps, req: IncomingMessage, res: Ser
     });
     return null;
   }
-  const verdict = await takeRequest(deps.db, found, deps.rateLimit, deps.clock());
+  const now = deps.clock();
+  if (found.expiresAt !== null && found.expiresAt <= now) {
+    deps.log.warn({ path, tokenId: found.id, installationId: found.installationId }, "api request refused: token expired");
+    sendError(res, 401, "The token has expired", { headers: { "www-authenticate": `${REALM}, error="invalid_token"` } });
+    return null;
+  }
+  const verdict = await takeRequest(deps.db, found, deps.rateLimit, now);
   if (!verdict.allowed) {
     deps.log.warn({ path, tokenId: found.id, installationId: found.installationId }, "api request refused: rate limit");
     sendError(res, 429, `Too many requests: at most ${deps.rateLimit.requests} a minute per token`, {

@@ -1,6 +1,6 @@
 import { createHash, randomBytes } from "node:crypto";
 import type { Queryable } from "../db/types.js";
-import type { ApiToken } from "../queries/api-tokens.js";
+import type { ApiToken, NewApiToken } from "../queries/api-tokens.js";
 import { insertApiToken } from "../queries/api-tokens.js";
 
 /** Every token starts with this, so a leaked one is recognised (secret scanners, logs, a pasted config). */
@@ -19,16 +19,16 @@ export function looksLikeToken(text: string): boolean {
 }
 
 /**
- * Creates a token of the installation: 256 random bits, base64url, behind the prefix. Only its hash
- * is stored; the token itself is returned once, for the operator to hand to the desk.
+ * Creates a token of the installation (limited to some of its repositories, expiring, when asked):
+ * 256 random bits, base64url, behind the prefix. Only its hash is stored; the token itself is
+ * returned once, for the operator to hand to the desk.
  */
 export async function createApiToken(
   db: Queryable,
-  installationId: number,
-  name: string | null,
+  wanted: Omit<NewApiToken, "sha256">,
   now: Date,
 ): Promise<{ token: string; stored: ApiToken }> {
   const token = `${TOKEN_PREFIX}${randomBytes(32).toString("base64url")}`;
-  const stored = await insertApiToken(db, { installationId, name, sha256: tokenSha256(token) }, now);
+  const stored = await insertApiToken(db, { ...wanted, sha256: tokenSha256(token) }, now);
   return { token, stored };
 }

@@ -1,12 +1,13 @@
 import { z } from "zod";
 import type { Db } from "../db/types.js";
+import { deskIdentity } from "../feedback/desk-identity.js";
 import { deleteDeskIdentity } from "../queries/desk-experiences.js";
 import { parseCommand, requiredText } from "./args.js";
 import { installationLabel, installationName, resolveInstallation } from "./resolve-installation.js";
 
 const forgetArgs = z.object({
   installation: installationName,
-  reporter: requiredText().trim().min(1, { message: "must not be empty" }),
+  reporter: deskIdentity(requiredText()),
 });
 
 export function parseForgetArgs(args: string[]) {

@@ -1,13 +1,11 @@
 import { z } from "zod";
 import type { Db } from "../db/types.js";
+import { deskIdentity } from "../feedback/desk-identity.js";
 import { githubUserSeen, linkIdentity, listIdentityLinks, unlinkIdentity } from "../queries/identity-links.js";
 import { parseCommand, requiredText, UsageError } from "./args.js";
 import { installationLabel, installationName, resolveInstallation } from "./resolve-installation.js";
 
-const identity = requiredText()
-  .trim()
-  .min(1, { message: "must not be empty" })
-  .max(200, { message: "is too long (at most 200 characters)" });
+const identity = deskIdentity(requiredText());
 const login = requiredText().regex(/^[A-Za-z0-9](?:[A-Za-z0-9-]{0,38})$/, { message: "must be a GitHub login" });
 
 const linkArgs = z.object({ installation: installationName, identity, login });

@@ -36,10 +36,12 @@ const USAGE = `Usage: satisfaction-bot <command>
   chat set --installation <id|login> --url <url>      send summaries and alerts to a Slack-compatible incoming webhook
   chat remove --installation <id|login>               stop sending to chat
   chat test --installation <id|login>                 send a test message now and say whether it arrived
-  token create --installation <id|login> [--name <label>]
-                                                      a feedback API token of the installation, printed once on
-                                                      the last line (only its hash is stored)
-  token list [--installation <id|login>]              the tokens (never the tokens themselves), live or revoked
+  token create --installation <id|login> [--name <label>] [--repo <owner/name>]... [--expires <90d|date>]
+                                                      a feedback API token of the installation (of the --repo
+                                                      repositories only; until --expires: 90d, or a date),
+                                                      printed once on the last line (only its hash is stored)
+  token list [--installation <id|login>]              the tokens (never the tokens themselves), live, expired or
+                                                      revoked, with their expiry and repositories
   token revoke <id>                                   refuse that token from now on
   forget --installation <id|login> --reporter <identity>
                                                       delete a desk reporter's experiences (with their comments)

@@ -32,7 +32,9 @@ function emailDesk(app: DemoApp, clock: () => Date): Desk {
   let sent = 0;
   return async ({ reporter, rating, url, comment }) => {
     // What `satisfaction-bot token create --installation acme --name "email desk"` does.
-    token ??= (await createApiToken(app.db, INSTALLATION_ID, "email desk", clock())).token;
+    token ??= (
+      await createApiToken(app.db, { installationId: INSTALLATION_ID, name: "email desk", expiresAt: null, repositoryIds: null }, clock())
+    ).token;
     const response = await fetch(`${app.url}/api/feedback`, {
       method: "POST",
       headers: { authorization: `Bearer ${token}`, "content-type": "application/json", "idempotency-key": `demo-desk-${++sent}` },

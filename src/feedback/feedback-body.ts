@@ -1,10 +1,11 @@
 import { z } from "zod";
 import { repositoryName } from "../cli/args.js";
 import type { Outcome } from "../queries/desk-experiences.js";
+import { DESK_IDENTITY_CHARS, deskIdentity } from "./desk-identity.js";
 
 /** What a desk may send: limits the API documents (docs/openapi.yaml) and refuses past with 400. */
 export const FEEDBACK_LIMITS = {
-  reporterChars: 200,
+  reporterChars: DESK_IDENTITY_CHARS,
   commentChars: 2000,
   urlChars: 2048,
   /** How far in the future `occurredAt` may be: the desk's clock may run a little ahead of ours. */
@@ -49,11 +50,7 @@ export function feedbackBody(now: Date, retentionCutoff: Date) {
   return z.strictObject({
     repository: repositoryName,
     channel,
-    reporter: z
-      .string()
-      .trim()
-      .min(1, { message: "must not be empty" })
-      .max(FEEDBACK_LIMITS.reporterChars, { message: `is too long (at most ${FEEDBACK_LIMITS.reporterChars} characters)` }),
+    reporter: deskIdentity(z.string()),
     rating,
     occurredAt: z.iso
       .datetime({ offset: true, message: "must be an ISO-8601 date-time with its offset (2026-11-03T10:00:00Z)" })

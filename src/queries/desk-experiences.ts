@@ -66,7 +66,8 @@ export async function deskExperienceByKey(
 
 /**
  * Forgets a desk identity in one installation: its experiences (with their comments) and its link to a
- * GitHub user. The identity is matched in any case, so every spelling the desk sent goes.
+ * GitHub user. The identity is matched in any case, so every spelling the desk sent goes (rows are
+ * stored in lower case since migration 022; lower() on both sides keeps the promise for any other).
  */
 export async function deleteDeskIdentity(
   tx: Queryable,
@@ -84,7 +85,10 @@ export async function deleteDeskIdentity(
   return { experiences: experiences.rowCount, links: links.rowCount };
 }
 
-/** Forgets the desk identities linked to a GitHub user (their experiences and links): the person asked to be forgotten. */
+/**
+ * Forgets the desk identities linked to a GitHub user (their experiences, in any case, and the
+ * links): the person asked to be forgotten.
+ */
 export async function deleteLinkedDeskIdentities(
   tx: Queryable,
   installationId: number,
@@ -92,7 +96,8 @@ export async function deleteLinkedDeskIdentities(
 ): Promise<{ experiences: number; links: number }> {
   const experiences = await tx.query(
     `DELETE FROM experiences e USING identity_links link
-     WHERE e.installation_id = $1 AND link.installation_id = $1 AND link.github_user_id = $2 AND e.desk_identity = link.desk_identity`,
+     WHERE e.installation_id = $1 AND link.installation_id = $1 AND link.github_user_id = $2
+       AND e.desk_identity IS NOT NULL AND lower(e.desk_identity) = lower(link.desk_identity)`,
     [installationId, userId],
   );
   const links = await tx.query("DELETE FROM identity_links WHERE installation_id = $1 AND github_user_id = $2", [installationId, userId]);

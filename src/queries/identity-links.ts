@@ -39,7 +39,7 @@ export async function linkIdentity(
 }
 
 export async function unlinkIdentity(db: Queryable, installationId: number, deskIdentity: string): Promise<boolean> {
-  const { rowCount } = await db.query("DELETE FROM identity_links WHERE installation_id = $1 AND desk_identity = $2", [
+  const { rowCount } = await db.query("DELETE FROM identity_links WHERE installation_id = $1 AND lower(desk_identity) = lower($2)", [
     installationId,
     deskIdentity,
   ]);

@@ -125,6 +125,11 @@ describe("docs/openapi.yaml", () => {
     expect(answers.map(([, answer]) => answer.status)).toEqual([201, 201, 409, 400, 400, 404, 415, 413, 401, 200, 400, 404, 200, 429]);
     for (const [route, answer] of answers) expectDocumented(route, answer);
     expect(answers[1]?.[1].headers["idempotent-replayed"]).toBe("true");
+    const ending = await createToken(store, OCTO.login);
+    await db().query("UPDATE api_tokens SET expires_at = $1 WHERE id = (SELECT max(id) FROM api_tokens)", [NOW]);
+    const expired = await apiClient(base, ending).satisfaction("repo=octo/app&from=2026-11-01&to=2026-11-21");
+    expect(expired.status).toBe(401);
+    expectDocumented(get, expired);
   });
 
   it("has a request example that the schema and the server's own validation both accept", () => {

@@ -48,11 +48,16 @@ describe.each(backends)("desk identities' privacy on $name", ({ name, create }) 
     expect(rows).toEqual([{ comment: "from bob@example.com" }]);
   });
 
-  it("a GitHub user's forget-me deletes the desk experiences of identities linked to them, and the links", async () => {
+  it("a GitHub user's forget-me deletes the desk experiences of identities linked to them in every case, and the links", async () => {
     await seedDesk();
+    for (const reporter of ["ann@x.com", "ANN@X.COM", "Ann@x.com", "anne@x.com"]) {
+      expect((await apiClient(base, await createToken(store, OCTO.login)).post(feedback({ reporter }))).status).toBe(201);
+    }
+    await cli(store, "identity", "link", "--installation", OCTO.login, "--identity", "Ann@x.com", "--login", "user-5001");
     const forgotten = await store.db().transaction((tx) => forgetPerson(tx, OCTO.id, { id: 5001, login: "user-5001" }, NOW));
-    expect(forgotten.experiences).toBe(1);
-    expect(await identities()).toEqual(["100:Alice@Example.com", "100:bob@example.com", "200:alice@example.com"]);
+    // alice@example.com (linked by seedDesk) twice, ann@x.com three times: Alice's two spellings and Ann's three go
+    expect(forgotten.experiences).toBe(5);
+    expect(await identities()).toEqual(["100:bob@example.com", "200:alice@example.com", "100:anne@x.com"]);
     expect(await links()).toEqual([]);
   });
 

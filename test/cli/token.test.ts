@@ -20,7 +20,7 @@ describe("satisfaction-bot token", () => {
     expect(created.code).toBe(0);
     const lines = created.out.join("\n").split("\n");
     expect(lines.slice(0, -1)).toEqual([
-      'token 1 "zendesk" created for installation 100 (octo).',
+      'token 1 "zendesk" created for installation 100 (octo), for every repository, with no expiry.',
       "Send it as 'Authorization: Bearer <token>'. It is shown this once and stored only as a hash:",
     ]);
     const token = lines.at(-1) ?? "";
@@ -71,7 +71,7 @@ describe("satisfaction-bot token", () => {
   it("is in the help", async () => {
     const help = (await runCli("--help")).out.join("\n");
     for (const line of [
-      "token create --installation <id|login> [--name <label>]",
+      "token create --installation <id|login> [--name <label>] [--repo <owner/name>]... [--expires <90d|date>]",
       "token list [--installation <id|login>]",
       "token revoke <id>",
       "forget --installation <id|login> --reporter <identity>",

@@ -12,6 +12,7 @@ import { createTestDatabase, MIGRATION_FILES, MIGRATIONS_RECORDED, useDatabase }
 
 const CORE_TABLES = [
   "api_rate_windows",
+  "api_token_repositories",
   "api_tokens",
   "backfill_runs",
   "backfill_seen",
