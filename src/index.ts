@@ -29,6 +29,9 @@ import { issuesReopened } from "./handlers/issues-reopened.js";
 import { issuesTransferred } from "./handlers/issues-transferred.js";
 import { issuesUnlabeled } from "./handlers/issues-unlabeled.js";
 import { push } from "./handlers/push.js";
+import { repositoryChanged } from "./handlers/repository-changed.js";
+import { repositoryDeleted } from "./handlers/repository-deleted.js";
+import { repositoryTransferred } from "./handlers/repository-transferred.js";
 
 /**
  * The Probot app: wires each webhook event to its handler.
@@ -68,6 +71,9 @@ export function satisfactionBot(deps: AppDeps) {
     app.on("installation.unsuspend", installationUnsuspend(deps));
     app.on("installation_repositories.added", installationRepositoriesAdded(deps));
     app.on("installation_repositories.removed", installationRepositoriesRemoved(deps));
+    app.on(["repository.publicized", "repository.privatized", "repository.renamed"], repositoryChanged(deps));
+    app.on("repository.deleted", repositoryDeleted(deps));
+    app.on("repository.transferred", repositoryTransferred(deps));
     app.on("push", push(deps));
   };
 }

@@ -86,6 +86,12 @@ export const installationRepositoriesSchema = z.object({
   repositories_removed: z.array(repositorySchema.partial({ private: true })).default([]),
 });
 
+/** repository.publicized, privatized, renamed, deleted, transferred: the repository as it is now (owner: its new one after a transfer). */
+export const repositoryEventSchema = z.object({
+  repository: repositorySchema.extend({ owner: z.object({ login: z.string() }) }),
+  installation: installationRefSchema,
+});
+
 export const pushEventSchema = z.object({
   ref: z.string(),
   after: z.string().regex(/^[0-9a-f]{40}$/),
@@ -109,6 +115,7 @@ export type IssueEvent = z.infer<typeof issueEventSchema>;
 export type LabelEvent = z.infer<typeof labelEventSchema>;
 export type CommentEvent = z.infer<typeof commentEventSchema>;
 export type PushEvent = z.infer<typeof pushEventSchema>;
+export type RepositoryEvent = z.infer<typeof repositoryEventSchema>;
 
 export class PayloadError extends Error {
   override name = "PayloadError";

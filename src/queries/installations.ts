@@ -27,6 +27,14 @@ export async function installationExists(db: Queryable, installationId: number):
   return rowCount > 0;
 }
 
+/** The login of the installation's account; null when unknown. */
+export async function installationAccountLogin(db: Queryable, installationId: number): Promise<string | null> {
+  const { rows } = await db.query<{ login: string | null }>("SELECT account_login AS login FROM installations WHERE id = $1", [
+    installationId,
+  ]);
+  return rows[0]?.login ?? null;
+}
+
 /** An installation as the operator names it: its id and the account's login. */
 export type NamedInstallation = { id: number; login: string | null };
 

@@ -52,17 +52,11 @@ export async function periodFigures(db: Queryable, subject: SummarySubject, peri
 /**
  * Everything a summary of `period` shows, with the previous period, the trend of the last 12, and
  * the baseline: the 12 periods before it, whose service figures are also taken over their whole
- * window (a median of every issue in it, not a mean of medians).
- * The details that name things (pain points, labels, responders) come from `detail`, by default the
- * same repositories: an organisation summary posted in public gives only its public ones there.
+ * window (a median of every issue in it, not a mean of medians). Every figure and table comes from
+ * the subject's repositories, and only from them (an organisation summary posted in public: its
+ * public ones).
  */
-export async function gatherSummary(
-  db: Queryable,
-  subject: SummarySubject,
-  period: Period,
-  zone: string,
-  detail: SummarySubject = subject,
-): Promise<SummaryData> {
+export async function gatherSummary(db: Queryable, subject: SummarySubject, period: Period, zone: string): Promise<SummaryData> {
   const all: PeriodFigures[] = [];
   for (const each of lastPeriods(period, Math.max(TREND_PERIODS, BASELINE_PERIODS + 1), zone)) {
     all.push(await periodFigures(db, subject, each));
@@ -71,12 +65,12 @@ export async function gatherSummary(
   const previous = all[all.length - 2] as PeriodFigures;
   const periods = all.slice(-BASELINE_PERIODS - 1, -1);
   const window = { ...scopeOf(subject, period), from: (periods[0] as PeriodFigures).period.start, to: period.start };
-  const scope = scopeOf(detail, period);
-  const single = subject.repositories.length === 1;
+  const scope = scopeOf(subject, period);
+  // One repository's own summary names its issues by number alone; an organisation's (even of one repository) names each one's repository.
+  const single = subject.repositories.length === 1 && subject.repositories[0]?.fullName === subject.name;
   const negatives = await negativeExperiences(db, scope);
-  const whole = scopeOf(subject, period);
-  const timings = await experienceTimings(db, whole, subject.service);
-  const channels = channelFigures(await channelCounts(db, whole), timings, subject.service);
+  const timings = await experienceTimings(db, scope, subject.service);
+  const channels = channelFigures(await channelCounts(db, scope), timings, subject.service);
   return {
     subject: subject.name,
     current,
@@ -94,7 +88,7 @@ export async function gatherSummary(
     responders: await responderBreakdown(db, scope),
     knowledgeBase: {
       current: await knowledgeFigures(db, scope),
-      previous: await knowledgeFigures(db, scopeOf(detail, previous.period)),
+      previous: await knowledgeFigures(db, scopeOf(subject, previous.period)),
       enabled: false,
     },
   };

@@ -18,6 +18,7 @@ import type { SummarySubject } from "./gather.js";
 import { latestDuePeriod, periodFromKey } from "./periods.js";
 import type { SummaryPost } from "./post-summary.js";
 import { outputsOf } from "./repository-summary.js";
+import { confirmedTarget, visibleIn } from "./summary-target.js";
 
 type Deps = { db: Db; log: Logger };
 
@@ -74,8 +75,9 @@ export async function planOrganizationSummaries(
       const { schedule, time, timezone } = found.config.summary;
       const period = latestDuePeriod(now, schedule, time, timezone);
       if (!found.config.summary.post_quiet_periods) {
-        const repositories = (await organizationRepositories(deps.db, organization.installationId)).map((repository) => repository.id);
-        if (!(await hadActivity(deps.db, organization.installationId, repositories, period.start, period.end))) continue;
+        const repositories = visibleIn(found.target, await organizationRepositories(deps.db, organization.installationId));
+        const ids = repositories.map((repository) => repository.id);
+        if (!(await hadActivity(deps.db, organization.installationId, ids, period.start, period.end))) continue;
       }
       for (const output of outputsOf(found.config.summary.output)) {
         const key: SummaryKey = {
@@ -98,17 +100,19 @@ export async function planOrganizationSummaries(
 }
 
 /**
- * What posting a planned organisation summary takes. Posted in a public repository, it never names,
- * links or counts a private repository separately: private repositories only add to the totals, and
- * the details (pain points, labels, responders, the per-repository table) come from the public ones.
+ * What posting a planned organisation summary takes. Its target's visibility is read from GitHub
+ * first (confirmedTarget). Posted in a public repository, every figure of it, the headline and
+ * totals included, comes from the public repositories only: totals of all less the public rows would
+ * tell a private repository's figures.
  */
 export async function organizationSummaryPost(deps: Deps, octokit: Octokit, summary: StoredSummary): Promise<SummaryPost | null> {
   const [organization] = await organizations(deps.db, summary.installationId);
-  const target = await repositoryById(deps.db, summary.installationId, summary.targetRepositoryId);
+  const stored = await repositoryById(deps.db, summary.installationId, summary.targetRepositoryId);
   const config = organization && (await organizationConfig(deps, organization, async () => octokit));
+  const target = stored && config && (await confirmedTarget(deps, octokit, stored));
   if (!organization || !target || !config) return null;
   const period = periodFromKey(summary.periodKey, config.summary.timezone);
-  const repositories = await organizationRepositories(deps.db, organization.installationId);
+  const repositories = visibleIn(target, await organizationRepositories(deps.db, organization.installationId));
   const subject: SummarySubject = {
     installationId: organization.installationId,
     name: organization.login,
@@ -117,12 +121,11 @@ export async function organizationSummaryPost(deps: Deps, octokit: Octokit, summ
     service: serviceSettingsOf(config.service_levels),
     ownLabels: labelsTheAppSets(config),
   };
-  const detail = { ...subject, repositories: target.private ? repositories : repositories.filter((repository) => !repository.private) };
-  const figures = await gatherSummary(deps.db, subject, period, config.summary.timezone, detail);
+  const figures = await gatherSummary(deps.db, subject, period, config.summary.timezone);
   const data = {
     ...figures,
     alerts: satisfactionAlerts(figures, config.summary),
-    repositories: await repositoryRows(deps.db, detail, period),
+    repositories: await repositoryRows(deps.db, subject, period),
   };
   return {
     key: {

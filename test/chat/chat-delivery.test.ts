@@ -11,6 +11,7 @@ import { INSTALLATION_ID } from "../helpers/fixtures.js";
 import {
   at,
   expectIssue,
+  expectRepositoryRead,
   REPO,
   seedIssue,
   seedRepository,
@@ -142,6 +143,7 @@ describe.each(backends)("delivering chat messages on $name", ({ create }) => {
     await seedIssue(db(), { ...issue, number: 1, reporter: 21, outcome: "positive" });
     await setHook(db(), installationId);
     const { deps } = await summaryDeps(db(), [installationId]);
+    expectRepositoryRead({ id: 900, fullName: "acme/reports", private: false });
     expectIssue("acme/reports", 7, []);
     expect(await sweepSummaries(deps, MONDAY_9)).toEqual({ posted: 1, failed: 0 });
 

@@ -3,7 +3,16 @@ import { periodFromKey } from "../../src/summary/periods.js";
 import { painPointsSection } from "../../src/summary/render-lists.js";
 import { backends, useDatabase } from "../helpers/db.js";
 import type { IssueRequest } from "../summary/support.js";
-import { at, expectIssue, seedIssue, seedRepository, storeConfig, summaryDeps, sweepSummaries } from "../summary/support.js";
+import {
+  at,
+  expectIssue,
+  expectRepositoryRead,
+  seedIssue,
+  seedRepository,
+  storeConfig,
+  summaryDeps,
+  sweepSummaries,
+} from "../summary/support.js";
 
 const WEEK = periodFromKey("2026-W47", "UTC");
 const point = (reason?: string) => ({ reference: "#12", title: "Slow builds", closedAt: new Date("2026-11-18T10:00:00Z"), reason });
@@ -83,6 +92,7 @@ describe.each(backends)("the organisation summary's pain points on $name", ({ cr
     );
     const { deps } = await summaryDeps(db(), [INSTALLATION]);
     const posted: IssueRequest[] = [];
+    expectRepositoryRead({ ...REPORTS, private: false });
     expectIssue(REPORTS.fullName, 7, posted);
 
     expect(await sweepSummaries(deps, at("2026-11-23T09:00:00Z"))).toEqual({ posted: 1, failed: 0 });

@@ -294,3 +294,12 @@ export function mockConfigFile(fullName: string, text: string, optional = false)
     .optionally(optional)
     .reply(200, text, { "content-type": "text/plain; charset=utf-8" });
 }
+
+/**
+ * Expects one read of `repository` from GitHub (GET /repos/{owner}/{repo}), answered as it is now:
+ * an organisation summary reads its target's visibility before it is posted.
+ */
+export function expectRepositoryRead(repository: { id: number; fullName: string; private: boolean }): nock.Scope {
+  const { id, fullName, private: isPrivate } = repository;
+  return nock(API).get(`/repos/${fullName}`).reply(200, { id, full_name: fullName, private: isPrivate, default_branch: "main" });
+}

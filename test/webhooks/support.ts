@@ -2,7 +2,7 @@ import nock from "nock";
 import type { Db } from "../../src/db/types.js";
 import { ASK_SURVEY, READ_REACTIONS } from "../../src/queries/surveys.js";
 import { API, surveyCommentReply } from "../helpers/app.js";
-import { REPORTER } from "../helpers/fixtures.js";
+import { example, REPORTER } from "../helpers/fixtures.js";
 
 /** Shared by the webhook suites: row counts and reads, GitHub mocks. */
 
@@ -58,4 +58,27 @@ export function mockReactionsRead(commentId: number, reactions: unknown[], repoP
     .get(`${repoPath}/issues/comments/${commentId}/reactions`)
     .query({ per_page: 100 })
     .reply(200, reactions, { etag: `"r${commentId}"` });
+}
+
+/**
+ * GitHub's repository.<action> example (the one with an installation when there is one), about
+ * `repository` and sent to `installationId`. GitHub's examples have no repository.deleted: it is made
+ * from repository.publicized, as the payload of every repository action has the same shape.
+ */
+export function repositoryPayload(
+  action: "publicized" | "privatized" | "renamed" | "deleted" | "transferred",
+  repository: { id: number; full_name: string; private: boolean },
+  installationId: number,
+): Record<string, unknown> {
+  const payload = example(
+    "repository",
+    action === "deleted" ? "publicized" : action,
+    (candidate) => Boolean(candidate.installation) || action !== "transferred",
+  );
+  const [owner = "", name = ""] = repository.full_name.split("/");
+  const previous = payload.repository as { owner: Record<string, unknown> };
+  payload.action = action;
+  payload.repository = { ...previous, ...repository, name, owner: { ...previous.owner, login: owner } };
+  payload.installation = { id: installationId, node_id: "MDIzOkludGVncmF0aW9uSW5zdGFsbGF0aW9uNDI0Mg==" };
+  return payload;
 }
