@@ -2,7 +2,7 @@ import { z } from "zod";
 import type { Octokit } from "./octokit.js";
 import { httpStatus, splitFullName } from "./octokit.js";
 
-const repositoryAnswer = z.object({
+export const repositoryAnswer = z.object({
   id: z.number().int(),
   full_name: z.string().regex(/^[^/]+\/[^/]+$/),
   private: z.boolean(),

@@ -18,7 +18,7 @@ import type { SummarySubject } from "./gather.js";
 import { latestDuePeriod, periodFromKey } from "./periods.js";
 import type { SummaryPost } from "./post-summary.js";
 import { outputsOf } from "./repository-summary.js";
-import { confirmedTarget, visibleIn } from "./summary-target.js";
+import { confirmedTarget, visibleIn, visibleNowIn } from "./summary-target.js";
 
 type Deps = { db: Db; log: Logger };
 
@@ -101,8 +101,9 @@ export async function planOrganizationSummaries(
 
 /**
  * What posting a planned organisation summary takes. Its target's visibility is read from GitHub
- * first (confirmedTarget). Posted in a public repository, every figure of it, the headline and
- * totals included, comes from the public repositories only: totals of all less the public rows would
+ * first (confirmedTarget), and in a public one the visibility of every repository (visibleNowIn).
+ * Posted in a public repository, every figure of it, the headline and totals included, comes from
+ * the repositories GitHub lists as public only: totals of all less the public rows would
  * tell a private repository's figures.
  */
 export async function organizationSummaryPost(deps: Deps, octokit: Octokit, summary: StoredSummary): Promise<SummaryPost | null> {
@@ -112,7 +113,7 @@ export async function organizationSummaryPost(deps: Deps, octokit: Octokit, summ
   const target = stored && config && (await confirmedTarget(deps, octokit, stored));
   if (!organization || !target || !config) return null;
   const period = periodFromKey(summary.periodKey, config.summary.timezone);
-  const repositories = visibleIn(target, await organizationRepositories(deps.db, organization.installationId));
+  const repositories = await visibleNowIn(deps, octokit, target, await organizationRepositories(deps.db, organization.installationId));
   const subject: SummarySubject = {
     installationId: organization.installationId,
     name: organization.login,

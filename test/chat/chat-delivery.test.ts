@@ -11,6 +11,7 @@ import { INSTALLATION_ID } from "../helpers/fixtures.js";
 import {
   at,
   expectIssue,
+  expectRepositoriesListed,
   expectRepositoryRead,
   REPO,
   seedIssue,
@@ -144,6 +145,10 @@ describe.each(backends)("delivering chat messages on $name", ({ create }) => {
     await setHook(db(), installationId);
     const { deps } = await summaryDeps(db(), [installationId]);
     expectRepositoryRead({ id: 900, fullName: "acme/reports", private: false });
+    expectRepositoriesListed([
+      { id: 900, fullName: "acme/reports", private: false },
+      { id: 901, fullName: "acme/app", private: false },
+    ]);
     expectIssue("acme/reports", 7, []);
     expect(await sweepSummaries(deps, MONDAY_9)).toEqual({ posted: 1, failed: 0 });
 

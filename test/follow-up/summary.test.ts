@@ -6,6 +6,7 @@ import type { IssueRequest } from "../summary/support.js";
 import {
   at,
   expectIssue,
+  expectRepositoriesListed,
   expectRepositoryRead,
   seedIssue,
   seedRepository,
@@ -54,6 +55,11 @@ const INSTALLATION = 5151;
 const REPORTS = { id: 900, fullName: "acme/reports" };
 const PUBLIC = { id: 901, fullName: "acme/public-app" };
 const SECRET = { id: 902, fullName: "acme/secret-app" };
+const LISTED = [
+  { ...REPORTS, private: false },
+  { ...PUBLIC, private: false },
+  { ...SECRET, private: true },
+];
 
 describe.each(backends)("the organisation summary's pain points on $name", ({ create }) => {
   const { db } = useDatabase(create);
@@ -93,6 +99,7 @@ describe.each(backends)("the organisation summary's pain points on $name", ({ cr
     const { deps } = await summaryDeps(db(), [INSTALLATION]);
     const posted: IssueRequest[] = [];
     expectRepositoryRead({ ...REPORTS, private: false });
+    expectRepositoriesListed(LISTED);
     expectIssue(REPORTS.fullName, 7, posted);
 
     expect(await sweepSummaries(deps, at("2026-11-23T09:00:00Z"))).toEqual({ posted: 1, failed: 0 });

@@ -7,6 +7,12 @@ export const ORG_CONFIG = { organization_summary: { enabled: true, repository: "
 export const REPORTS = { id: 900, fullName: "acme/reports" };
 export const PUBLIC = { id: 901, fullName: "acme/public-app" };
 export const SECRET = { id: 902, fullName: "acme/secret-app" };
+/** acme's repositories as GitHub lists them, with a public target: what the seeded flags say. */
+export const LISTED = [
+  { ...REPORTS, private: false },
+  { ...PUBLIC, private: false },
+  { ...SECRET, private: true },
+];
 
 /** What would name acme/secret-app's experiences: its name, issues, pain point, label and responder. */
 export const SECRET_NAMES = ["secret-app", "#41", "#42", "#43", "Falcon", "falcon-internal", "secret-maint"];

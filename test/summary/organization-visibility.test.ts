@@ -5,9 +5,9 @@ import { API } from "../helpers/app.js";
 import { backends, useDatabase } from "../helpers/db.js";
 import { seedDeskExperience } from "../model/seed.js";
 import { rowsOf } from "../webhooks/support.js";
-import { INSTALLATION, ORG_CONFIG, PUBLIC, REPORTS, SECRET, SECRET_NAMES, seedOrganization } from "./organization-support.js";
+import { INSTALLATION, LISTED, ORG_CONFIG, PUBLIC, REPORTS, SECRET, SECRET_NAMES, seedOrganization } from "./organization-support.js";
 import type { IssueRequest } from "./support.js";
-import { at, expectIssue, expectRepositoryRead, summaryRows, sweepSummaries } from "./support.js";
+import { at, expectIssue, expectRepositoriesListed, expectRepositoryRead, summaryRows, sweepSummaries } from "./support.js";
 
 // Issue 18: an organisation summary posted in a public repository shows nothing of a private one,
 // whatever the stored flag of its target says: GitHub is asked before it is posted.
@@ -44,6 +44,7 @@ describe.each(backends)("an organisation summary's visibility on $name", ({ crea
   it("asks GitHub: a target stored as private but public now gets nothing of a private repository, and the flag is stored", async () => {
     await seed(true);
     expectRepositoryRead({ ...REPORTS, private: false });
+    expectRepositoriesListed(LISTED);
 
     const body = await postOne();
 
@@ -58,6 +59,7 @@ describe.each(backends)("an organisation summary's visibility on $name", ({ crea
   it("leaves a desk channel used only on a private repository out of a public summary's channel table", async () => {
     await seed(false);
     expectRepositoryRead({ ...REPORTS, private: false });
+    expectRepositoriesListed(LISTED);
 
     const rows = channelRows(await postOne());
 
@@ -77,15 +79,44 @@ describe.each(backends)("an organisation summary's visibility on $name", ({ crea
   it("posts in public exactly what the public repositories alone would give: totals less public rows tell nothing", async () => {
     await seed(false);
     expectRepositoryRead({ ...REPORTS, private: false });
+    expectRepositoriesListed(LISTED);
     const withSecret = await postOne();
 
     // The same week again, as if acme/secret-app had never been installed.
     await db().query("UPDATE repositories SET removed_at = now() WHERE id = $1", [SECRET.id]);
     await db().query("DELETE FROM summaries");
     expectRepositoryRead({ ...REPORTS, private: false });
+    expectRepositoriesListed(LISTED);
     const withoutSecret = await postOne();
 
     expect(withSecret).toBe(withoutSecret);
+  });
+
+  it("asks GitHub for every repository's visibility: one made private whose event never came is left out, and its flag stored", async () => {
+    await seed(false);
+    expectRepositoryRead({ ...REPORTS, private: false });
+    expectRepositoriesListed([
+      { ...REPORTS, private: false },
+      { ...PUBLIC, private: true },
+      { ...SECRET, private: true },
+    ]);
+
+    const body = await postOne();
+
+    for (const name of ["public-app", "#12", "Slow builds", ...SECRET_NAMES]) expect(body, `leaks ${name}`).not.toContain(name);
+    expect(body).toContain("Experiences: 0 positive / 0 negative / 0 neutral / 0 pending");
+    expect(await rowsOf(db(), "SELECT private FROM repositories WHERE id = $1", [PUBLIC.id])).toEqual([{ private: true }]);
+  });
+
+  it("posts nothing in public while GitHub cannot list the repositories, and keeps the summary to retry", async () => {
+    await seed(false);
+    expectRepositoryRead({ ...REPORTS, private: false });
+    nock(API).get("/installation/repositories").query(true).reply(502, { message: "Bad Gateway" });
+
+    expect(await sweepSummaries((await deps()).deps, MONDAY_9)).toEqual({ posted: 0, failed: 1 });
+    expect(await summaryRows(db())).toEqual([
+      expect.objectContaining({ status: "pending", work_state: "pending", attempts: 1, last_error: "Bad Gateway" }),
+    ]);
   });
 
   it("posts nothing when GitHub no longer has the target", async () => {

@@ -1,8 +1,16 @@
 import { describe, expect, it } from "vitest";
 import { createTestDatabase, useDatabase } from "../helpers/db.js";
-import { INSTALLATION, ORG_CONFIG, REPORTS, SECRET_FIGURES, SECRET_NAMES, seedOrganization as seed } from "./organization-support.js";
+import {
+  INSTALLATION,
+  LISTED,
+  ORG_CONFIG,
+  REPORTS,
+  SECRET_FIGURES,
+  SECRET_NAMES,
+  seedOrganization as seed,
+} from "./organization-support.js";
 import type { IssueRequest } from "./support.js";
-import { at, expectIssue, expectRepositoryRead, mockConfigFile, summaryRows, sweepSummaries } from "./support.js";
+import { at, expectIssue, expectRepositoriesListed, expectRepositoryRead, mockConfigFile, summaryRows, sweepSummaries } from "./support.js";
 
 const MONDAY_9 = at("2026-11-23T09:00:00Z");
 
@@ -36,6 +44,7 @@ describe("organisation-wide summaries", () => {
   async function seedOrganization(options: { targetPrivate: boolean; config?: unknown; posts?: boolean }) {
     const seeded = await seed(db(), options);
     if (options.posts ?? true) expectRepositoryRead({ ...REPORTS, private: options.targetPrivate });
+    if ((options.posts ?? true) && !options.targetPrivate) expectRepositoriesListed(LISTED);
     return seeded;
   }
 

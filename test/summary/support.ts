@@ -303,3 +303,16 @@ export function expectRepositoryRead(repository: { id: number; fullName: string;
   const { id, fullName, private: isPrivate } = repository;
   return nock(API).get(`/repos/${fullName}`).reply(200, { id, full_name: fullName, private: isPrivate, default_branch: "main" });
 }
+
+/**
+ * Expects one listing of the installation's repositories (GET /installation/repositories), answered
+ * with `repositories` as they are now: an organisation summary posted in public reads every
+ * repository's visibility before it is built.
+ */
+export function expectRepositoriesListed(repositories: { id: number; fullName: string; private: boolean }[]): nock.Scope {
+  const listed = repositories.map(({ id, fullName, private: isPrivate }) => ({ id, full_name: fullName, private: isPrivate }));
+  return nock(API)
+    .get("/installation/repositories")
+    .query({ per_page: "100" })
+    .reply(200, { total_count: listed.length, repositories: listed });
+}
