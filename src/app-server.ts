@@ -6,6 +6,7 @@ import { configFor } from "./config/repository-config.js";
 import type { Db } from "./db/types.js";
 import type { DueWorkDeps } from "./due-work.js";
 import type { Env } from "./env.js";
+import { EnvError, webhookSecretRefusals } from "./env.js";
 import { createProbot } from "./github/probot.js";
 import { satisfactionBot } from "./index.js";
 import { createInstruments } from "./ops/instruments.js";
@@ -38,6 +39,8 @@ export type AppServer = { server: http.Server; worker: Worker; probot: Probot; d
  * runs the same assembly against a GitHub stand-in with a clock of its own.
  */
 export async function startAppServer({ env, db, log, clock, ready }: AppServerSettings): Promise<AppServer> {
+  const refusals = webhookSecretRefusals(env);
+  if (refusals.length > 0) throw new EnvError(`Refusing to start: ${refusals.join("; ")}`);
   // One set for the process: the webhook receiver, every Octokit and /metrics share it.
   const instruments = createInstruments();
   const github = { ...env, redisUrl: env.REDIS_URL };
@@ -51,7 +54,7 @@ export async function startAppServer({ env, db, log, clock, ready }: AppServerSe
     work: worker.afterAnswer,
     backfillDays: env.BACKFILL_DAYS,
   };
-  const secrets = [env.WEBHOOK_SECRET ?? "development", env.WEBHOOK_SECRET_PREVIOUS].filter((secret): secret is string => Boolean(secret));
+  const secrets = [env.WEBHOOK_SECRET, env.WEBHOOK_SECRET_PREVIOUS].filter((secret): secret is string => Boolean(secret));
   const webhooks = { secrets, maxBytes: MAX_WEBHOOK_BYTES, ready };
   const operations = { db, ready, metricsToken: env.METRICS_TOKEN, instruments, clock };
   const api = { requestsPerMinute: env.API_RATE_LIMIT, retentionDays: env.RETENTION_DAYS };

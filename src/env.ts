@@ -93,6 +93,43 @@ export const envSchema = z
     if (!env.APP_ID) issues.addIssue({ code: "custom", path: ["APP_ID"], message: "is required in production" });
   });
 
+// Values copied from examples and tutorials: a signature made with one proves nothing.
+const PLACEHOLDER_SECRETS = new Set([
+  "development",
+  "secret",
+  "changeme",
+  "change-me",
+  "webhook-secret",
+  "your-secret",
+  "password",
+  "test",
+]);
+/** The shortest webhook secret the server starts with (doctor advises 32 characters). */
+export const WEBHOOK_SECRET_MIN_LENGTH = 16;
+
+/** Why `secret` cannot be trusted to sign webhooks, or null when it can. */
+export function weakSecretReason(secret: string): string | null {
+  if (PLACEHOLDER_SECRETS.has(secret.toLowerCase())) return "is a well-known placeholder";
+  if (secret.length < WEBHOOK_SECRET_MIN_LENGTH) return `is shorter than ${WEBHOOK_SECRET_MIN_LENGTH} characters`;
+  if (new Set(secret).size < 6) return "repeats too few characters";
+  return null;
+}
+
+/**
+ * Why the server must not start with these webhook secrets: with APP_ID set (a registered app, not
+ * Probot's setup page) WEBHOOK_SECRET is required, and neither it nor WEBHOOK_SECRET_PREVIOUS may be
+ * weak, since anyone who can guess it can sign deliveries. Names the variables, never their values.
+ */
+export function webhookSecretRefusals(env: Pick<Env, "APP_ID" | "WEBHOOK_SECRET" | "WEBHOOK_SECRET_PREVIOUS">): string[] {
+  if (!env.APP_ID) return [];
+  if (!env.WEBHOOK_SECRET) return ["WEBHOOK_SECRET: is required with APP_ID (without it anyone could sign webhooks)"];
+  const named = { WEBHOOK_SECRET: env.WEBHOOK_SECRET, WEBHOOK_SECRET_PREVIOUS: env.WEBHOOK_SECRET_PREVIOUS };
+  return Object.entries(named).flatMap(([name, secret]) => {
+    const reason = secret === undefined ? null : weakSecretReason(secret);
+    return reason ? [`${name}: ${reason}; generate one with \`openssl rand -hex 32\``] : [];
+  });
+}
+
 export type Env = z.infer<typeof envSchema> & { privateKey: string | undefined; baseUrl: string | undefined };
 
 export class EnvError extends Error {

@@ -6,7 +6,7 @@ import { startAppServer } from "./app-server.js";
 import { openServerDatabase } from "./db/open.js";
 import type { Db } from "./db/types.js";
 import type { Env } from "./env.js";
-import { loadDotEnv, parseEnv } from "./env.js";
+import { loadDotEnv, parseEnv, webhookSecretRefusals } from "./env.js";
 import { createLogger, logFormatFor } from "./logger.js";
 import type { Scheduler } from "./scheduler.js";
 import { startScheduler } from "./scheduler.js";
@@ -16,12 +16,17 @@ const MIGRATE_RETRY_MS = 5_000;
 
 function readEnv(): Env {
   loadDotEnv();
+  let env: Env;
   try {
-    return parseEnv(process.env);
+    env = parseEnv(process.env);
   } catch (error) {
     console.error((error as Error).message);
     process.exit(1);
   }
+  const refusals = webhookSecretRefusals(env);
+  if (refusals.length === 0) return env;
+  console.error(`Refusing to start: the webhook secret would let anyone sign webhooks.\n  ${refusals.join("\n  ")}`);
+  process.exit(1);
 }
 
 async function tryMigrate(db: Db, log: Logger): Promise<boolean> {

@@ -1,5 +1,5 @@
 import type { Env } from "../env.js";
-import { parseEnv } from "../env.js";
+import { parseEnv, weakSecretReason } from "../env.js";
 import type { Check } from "./check.js";
 import { ok, problem, skipped } from "./check.js";
 
@@ -32,14 +32,26 @@ export function credentialsCheck(env: Env | null): Check {
   );
 }
 
-/** The webhook secret is set, is not Probot's default, and is long enough to resist guessing. */
+/** A secret is not Probot's default, and is long and varied enough to resist guessing (doctor's advice is stricter than the server's refusal). */
+function secretWeakness(name: string, secret: string): string | null {
+  if (secret === "development") return `${name} is Probot's default "development"`;
+  const reason = weakSecretReason(secret);
+  if (reason) return `${name} ${reason}: the server refuses to start with it`;
+  if (secret.length < SECRET_MIN_LENGTH || new Set(secret).size < 8)
+    return `${name} is weak (${secret.length} characters, ${new Set(secret).size} distinct)`;
+  return null;
+}
+
+/** The webhook secret is set and strong, and so is the previous one during a rotation. */
 export function webhookSecretCheck(env: Env | null): Check {
   if (!env) return skipped("webhook secret", "the environment is invalid");
   const secret = env.WEBHOOK_SECRET;
   if (!secret) return problem("webhook secret", "WEBHOOK_SECRET is not set: anyone could forge a webhook", NEW_SECRET);
-  if (secret === "development") return problem("webhook secret", 'WEBHOOK_SECRET is Probot\'s default "development"', NEW_SECRET);
-  if (secret.length < SECRET_MIN_LENGTH || new Set(secret).size < 8) {
-    return problem("webhook secret", `WEBHOOK_SECRET is weak (${secret.length} characters, ${new Set(secret).size} distinct)`, NEW_SECRET);
-  }
-  return ok("webhook secret", `${secret.length} characters`);
+  const previous = env.WEBHOOK_SECRET_PREVIOUS;
+  const weakness = secretWeakness("WEBHOOK_SECRET", secret) ?? (previous ? secretWeakness("WEBHOOK_SECRET_PREVIOUS", previous) : null);
+  if (weakness) return problem("webhook secret", weakness, NEW_SECRET);
+  return ok(
+    "webhook secret",
+    previous ? `${secret.length} characters, and a previous one during a rotation` : `${secret.length} characters`,
+  );
 }

@@ -91,9 +91,11 @@ describe("satisfaction-bot doctor", () => {
     ["unset", undefined, /not set: anyone could forge/],
     ["Probot's default", "development", /Probot's default/],
     ["short", "s3cr3t-but-short", /weak \(16 characters/],
-    ["repetitive", "a".repeat(40), /weak \(40 characters, 1 distinct\)/],
+    ["repetitive", "a".repeat(40), /WEBHOOK_SECRET repeats too few characters: the server refuses/],
+    ["a placeholder as the previous one", "previous:changeme", /WEBHOOK_SECRET_PREVIOUS is a well-known placeholder: the server refuses/],
   ])("reports a webhook secret that is %s", async (_name, secret, message) => {
-    vi.stubEnv("WEBHOOK_SECRET", secret);
+    const previous = secret?.startsWith("previous:") ? secret.slice("previous:".length) : undefined;
+    vi.stubEnv(previous ? "WEBHOOK_SECRET_PREVIOUS" : "WEBHOOK_SECRET", previous ?? secret);
     appAnswer();
     installationsAnswer([]);
     const { code, line, fixOf } = await doctor();

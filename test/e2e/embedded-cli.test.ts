@@ -20,7 +20,7 @@ import { seedPositiveAndNegative } from "../model/seed.js";
 const root = new URL("../../", import.meta.url).pathname;
 const bin = path.join(root, "bin", "satisfaction-bot.js");
 const run = promisify(execFile);
-const SECRET = "shared-embedded";
+const SECRET = "shared-embedded-webhook-secret";
 
 let dataDir: string;
 let cwd: string;

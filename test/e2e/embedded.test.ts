@@ -10,6 +10,8 @@ import { privateKey } from "../helpers/app.js";
 import { issuesPayload } from "../helpers/fixtures.js";
 import { freePort, postWebhook } from "../helpers/http.js";
 
+const SECRET = "embedded-test-webhook-secret";
+
 // `npm start` on a fresh machine: no APP_ID gives Probot's setup page; no DATABASE_URL gives the
 // embedded database, which a second server may not open at the same time (the CLI reaches it through the first).
 const root = new URL("../../", import.meta.url).pathname;
@@ -54,7 +56,7 @@ describe("npm start on a fresh machine", { timeout: 240_000 }, () => {
 
   it("keeps its data in the embedded database in DATA_DIR, for one server only, shared with the CLI", async () => {
     const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "sb-data-"));
-    const env = { APP_ID: "4242", PRIVATE_KEY: privateKey, WEBHOOK_SECRET: "s", DATA_DIR: dataDir };
+    const env = { APP_ID: "4242", PRIVATE_KEY: privateKey, WEBHOOK_SECRET: SECRET, DATA_DIR: dataDir };
     const { child } = await startApp(env);
     running = child;
     expect(fs.existsSync(path.join(dataDir, "pglite", "PG_VERSION"))).toBe(true);
@@ -82,11 +84,17 @@ describe("npm start on a fresh machine", { timeout: 240_000 }, () => {
   // not safe from the machine losing power (docs/architecture.md says so: production uses PostgreSQL).
   it("keeps an acknowledged delivery when the process is killed, and starts again on the same folder", async () => {
     const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "sb-data-"));
-    const env: NodeJS.ProcessEnv = { APP_ID: "4242", PRIVATE_KEY: privateKey, WEBHOOK_SECRET: "s", DATA_DIR: dataDir, LOG_LEVEL: "fatal" };
+    const env: NodeJS.ProcessEnv = {
+      APP_ID: "4242",
+      PRIVATE_KEY: privateKey,
+      WEBHOOK_SECRET: SECRET,
+      DATA_DIR: dataDir,
+      LOG_LEVEL: "fatal",
+    };
     const stopped = (child: ChildProcess) => new Promise((resolve) => child.once("exit", resolve));
     const first = await startApp(env);
     running = first.child;
-    const response = await postWebhook(`${first.base}/api/github/webhooks`, "s", JSON.stringify(issuesPayload("opened")), {
+    const response = await postWebhook(`${first.base}/api/github/webhooks`, SECRET, JSON.stringify(issuesPayload("opened")), {
       "x-github-delivery": "kill-1",
     });
     expect(response.status).toBe(200);

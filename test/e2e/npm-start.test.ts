@@ -12,7 +12,7 @@ import { startGitHubStandIn } from "../helpers/github-stand-in.js";
 
 // The app as a user runs it (`npm start`, in its own process) against a GitHub Enterprise-style
 // base URL over http, answering signed webhooks; then the CLI, as its own process, on the same data.
-const SECRET = "e2e-secret";
+const SECRET = "e2e-test-webhook-secret";
 const root = new URL("../../", import.meta.url).pathname;
 const run = promisify(execFile);
 

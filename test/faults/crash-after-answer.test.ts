@@ -9,7 +9,7 @@ import { postWebhook, until } from "../helpers/http.js";
 // comment, before it could record it. After the restart, the sweep finishes the survey: the comment
 // GitHub did create is found by its marker, never posted twice, and the experience is there once.
 const root = new URL("../../", import.meta.url).pathname;
-const SECRET = "crash-secret";
+const SECRET = "crash-test-webhook-secret";
 const run = promisify(execFile);
 
 describe("a crash between acknowledgement and work", () => {

@@ -10,7 +10,7 @@ import { startProxy } from "./tcp-proxy.js";
 
 // The app started while PostgreSQL is down: it serves /ping, answers webhooks 503 (GitHub marks
 // them failed, to be redelivered), and recovers by itself once the database is back.
-const SECRET = "fault-secret";
+const SECRET = "fault-test-webhook-secret";
 
 describe("PostgreSQL down as the app starts", () => {
   let store: TestDatabase;

@@ -5,7 +5,7 @@ import { postWebhook, until } from "../helpers/http.js";
 
 // SIGTERM (a deploy, a scale-down) while the survey comment of an acknowledged close is on its way
 // to a slow GitHub: the app stops taking requests, finishes that work, records it, then exits 0.
-const SECRET = "sigterm-secret";
+const SECRET = "sigterm-test-webhook-secret";
 
 describe("SIGTERM with work in hand", () => {
   const started = useAppAgainstStandIn(SECRET);
