@@ -8,9 +8,9 @@ import { installationLabel, installationName, resolveInstallation } from "./reso
 
 const ACTIONS = ["set", "remove", "test"] as const;
 
-const chatArgs = z.object({ installation: installationName, url: webhookUrlSchema.optional() });
+const chatArgs = z.object({ installation: installationName, url: webhookUrlSchema.optional(), "url-file": z.string().min(1).optional() });
 
-export type ChatArgs = { action: (typeof ACTIONS)[number]; installation: string; url?: string | undefined };
+export type ChatArgs = { action: (typeof ACTIONS)[number]; installation: string; url?: string | undefined; urlFile?: string | undefined };
 
 /** Whatever the operator typed that may be a webhook URL is left out of the message (it is a secret). */
 function withoutUrls(message: string, args: readonly string[]): string {
@@ -21,13 +21,16 @@ function parseAction(args: string[]): ChatArgs {
   const [action, ...rest] = args;
   const known = ACTIONS.find((name) => name === action);
   if (!known) throw new UsageError(action === undefined ? "chat needs set, remove or test" : `chat ${action}: not set, remove or test`);
-  const options = known === "set" ? { installation: { type: "string" }, url: { type: "string" } } : { installation: { type: "string" } };
-  const parsed = parseCommand(rest, options as Parameters<typeof parseCommand>[1], chatArgs);
-  if (known === "set" && parsed.url === undefined) throw new UsageError("--url is required");
-  return { action: known, ...parsed };
+  const options =
+    known === "set"
+      ? { installation: { type: "string" }, url: { type: "string" }, "url-file": { type: "string" } }
+      : { installation: { type: "string" } };
+  const { "url-file": urlFile, ...parsed } = parseCommand(rest, options as Parameters<typeof parseCommand>[1], chatArgs);
+  if (parsed.url !== undefined && urlFile !== undefined) throw new UsageError("give --url or --url-file, not both");
+  return { action: known, ...parsed, urlFile };
 }
 
-/** `chat set|remove|test --installation <id or login> [--url <url>]`, checked; errors never quote a URL. */
+/** `chat set|remove|test --installation <id or login> [--url <url> | --url-file <path>]`, checked; errors never quote a URL. */
 export function parseChatArgs(args: string[]): ChatArgs {
   try {
     return parseAction(args);

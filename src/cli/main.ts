@@ -6,6 +6,7 @@ import { createLogger, logFormatFor } from "../logger.js";
 import { UsageError } from "./args.js";
 import { backfillCommand, parseBackfillArgs } from "./backfill.js";
 import { chatCommand, parseChatArgs } from "./chat.js";
+import { withChatUrl } from "./chat-url.js";
 import { doctorCommand } from "./doctor.js";
 import { failuresCommand, parseFailuresArgs } from "./failures.js";
 import { forgetCommand, parseForgetArgs } from "./forget.js";
@@ -33,7 +34,9 @@ const USAGE = `Usage: satisfaction-bot <command>
   retry (--survey|--summary|--config-check <id> --installation <id> | --work <kind>:<key> --installation <id>
          | --delivery <guid>)
                                                       put one failure back for one more try
-  chat set --installation <id|login> --url <url>      send summaries and alerts to a Slack-compatible incoming webhook
+  chat set --installation <id|login> [--url-file <f>] send summaries and alerts to a Slack-compatible incoming webhook,
+                                                      its URL read from the file's first line or standard input
+                                                      (--url <url> still works, with a warning: ps and shell history show it)
   chat remove --installation <id|login>               stop sending to chat
   chat test --installation <id|login>                 send a test message now and say whether it arrived
   token create --installation <id|login> [--name <label>] [--repo <owner/name>]... [--expires <90d|date>]
@@ -88,7 +91,7 @@ export function commandOf(argv: string[], env: ReturnType<typeof parseEnv>, log:
   }
   if (name === "chat") {
     const parsed = parseChatArgs(args);
-    return async (db) => chatCommand(db, parsed, new Date());
+    return async (db) => chatCommand(db, await withChatUrl(parsed, process.stdin), new Date());
   }
   if (name === "token") {
     const parsed = parseTokenArgs(args);

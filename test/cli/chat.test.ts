@@ -1,11 +1,15 @@
+import { spawnSync } from "node:child_process";
+import fs from "node:fs";
 import { beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { cliOnDatabase, runCli, useEmptyFolderForCli } from "../helpers/cli.js";
 import { createTestDatabase, useDatabase } from "../helpers/db.js";
 import { seedInstallation, seedWork } from "../helpers/seed-work.js";
+import { URL_FLAG_WARNING } from "../../src/cli/chat-url.js";
 import { expectChat, HOOK, HOOK_URL, SECRET_TOKEN } from "../chat/support.js";
 
 useEmptyFolderForCli();
 
+const CLI = new URL("../../bin/satisfaction-bot.js", import.meta.url).pathname;
 const OTHER_URL = "https://hooks.chat.test/services/T0001/B0003/an0th3rS3cr3t";
 
 /** The CLI's result, and all it printed in one text (the command logs nothing: see test/chat for the logs of sending). */
@@ -32,7 +36,7 @@ describe("satisfaction-bot chat", () => {
       out: [
         "chat webhook set for installation 100 (octo): summaries and alerts go to it as each repository's .github/satisfaction.yml chooses (chat.summaries, chat.alerts)",
       ],
-      err: [],
+      err: [URL_FLAG_WARNING],
     });
     const replaced = await run("chat", "set", "--installation", "acme", "--url", OTHER_URL);
     expect(replaced.out[0]).toMatch(/^chat webhook set for installation 200 \(Acme\): /);
@@ -58,16 +62,43 @@ describe("satisfaction-bot chat", () => {
     expect(stray.code).toBe(2);
     expect(stray.err[0]).toContain("<url>");
     expect(stray.printed).not.toContain("hooks.chat.test");
-    expect(await run("chat", "set", "--installation", "100")).toMatchObject({
+    expect(await run("chat", "set", "--installation", "100", "--url", OTHER_URL, "--url-file", "hook.txt")).toMatchObject({
       code: 2,
-      err: [expect.stringContaining("--url is required")],
+      err: [expect.stringContaining("give --url or --url-file, not both")],
     });
     expect(await run("chat", "set", "--installation", "999", "--url", OTHER_URL)).toMatchObject({
       code: 2,
-      err: ["satisfaction-bot: --installation 999 is not an installation the app has (see satisfaction-bot --help)"],
+      err: [URL_FLAG_WARNING, "satisfaction-bot: --installation 999 is not an installation the app has (see satisfaction-bot --help)"],
     });
     expect(await run("chat", "send", "--installation", "100")).toMatchObject({ code: 2 });
     expect((await stored()).map((row) => row.url)).not.toContain(OTHER_URL);
+  });
+
+  it("reads the URL from --url-file or standard input without a warning, and never prints it", async () => {
+    fs.writeFileSync("hook.txt", `${OTHER_URL}\nanything after the first line is ignored\n`);
+    const fromFile = await run("chat", "set", "--installation", "100", "--url-file", "hook.txt");
+    expect({ code: fromFile.code, err: fromFile.err }).toEqual({ code: 0, err: [] });
+    expect((await stored()).find((row) => row.installation_id === 100)?.url).toBe(OTHER_URL);
+
+    const missing = await run("chat", "set", "--installation", "100", "--url-file", "no-such-file.txt");
+    expect(missing).toMatchObject({ code: 2, err: [expect.stringContaining("--url-file cannot be read (ENOENT)")] });
+    fs.writeFileSync("bad.txt", "http://hooks.chat.test/services/x\n");
+    const bad = await run("chat", "set", "--installation", "100", "--url-file", "bad.txt");
+    expect(bad).toMatchObject({ code: 2, err: [expect.stringContaining("the URL from --url-file must be an https:// URL")] });
+
+    // Standard input, as `satisfaction-bot chat set --installation octo < hook.txt` gives it, in a process of its own.
+    const piped = spawnSync(process.execPath, [CLI, "chat", "set", "--installation", "octo"], {
+      input: `${HOOK_URL}\n`,
+      env: { PATH: process.env.PATH, DATABASE_URL: url(), NODE_ENV: "test" },
+      encoding: "utf8",
+      timeout: 30_000,
+    });
+    expect({ status: piped.status, stderr: piped.stderr }).toEqual({ status: 0, stderr: "" });
+    expect(piped.stdout).toMatch(/^chat webhook replaced for installation 100 \(octo\): /);
+    expect((await stored()).find((row) => row.installation_id === 100)?.url).toBe(HOOK_URL);
+    for (const printed of [fromFile.printed, missing.printed, bad.printed, piped.stdout, piped.stderr]) {
+      expect(printed).not.toContain("hooks.chat.test");
+    }
   });
 
   it("tests the webhook: says it arrived, or fails with the status and exit code 1, never the URL", async () => {
@@ -104,7 +135,7 @@ describe("satisfaction-bot chat", () => {
   it("is in the help", async () => {
     const help = (await run("--help")).out.join("\n");
     for (const line of [
-      "chat set --installation <id|login> --url <url>",
+      "chat set --installation <id|login> [--url-file <f>]",
       "chat remove --installation <id|login>",
       "chat test --installation <id|login>",
     ]) {
