@@ -130,7 +130,7 @@ export async function main(argv: string[]): Promise<number> {
     const env = parseEnv(process.env);
     const log = createLogger(env.LOG_LEVEL === "info" ? "warn" : env.LOG_LEVEL, 2, logFormatFor(env));
     const command = commandOf(argv, env, log);
-    db = await openDatabase(env);
+    db = await openDatabase(env, log);
     if (argv[0] !== "migrate") await migrate(db);
     console.log(await command(db));
     return 0;

@@ -1,10 +1,12 @@
 import path from "node:path";
+import type { Logger } from "pino";
 import { PGlite, types } from "@electric-sql/pglite";
 import type { Transaction } from "@electric-sql/pglite";
 import type { Db, Queryable } from "./types.js";
 import type { SharedSocket } from "./cli-socket.js";
 import { shareOverSocket, socketPath } from "./cli-socket.js";
 import { lockDataDir } from "./data-dir-lock.js";
+import { closeTree, keepPrivate } from "./private-folder.js";
 import { createTurns } from "./turns.js";
 
 function wrap(client: PGlite | Transaction): Queryable {
@@ -30,12 +32,16 @@ export type EmbeddedDb = Db & {
  * `dataDir` is undefined). PGlite is single-process, so the folder is locked while it is open. Its
  * queries and transactions take turns with those of the CLI connections it serves (turns.ts).
  */
-export async function openPglite(dataDir: string | undefined): Promise<EmbeddedDb> {
+export async function openPglite(dataDir: string | undefined, log?: Pick<Logger, "warn">): Promise<EmbeddedDb> {
+  const opened = dataDir ? keepPrivate(dataDir) : null;
+  if (opened) log?.warn(opened, "DATA_DIR was readable by other users; closed it to this user alone");
   const unlock = dataDir ? await lockDataDir(dataDir) : async () => {};
   try {
     const pglite = await PGlite.create(dataDir && path.join(dataDir, "pglite"), {
       parsers: { [types.INT8]: (value: string) => Number(value) },
     });
+    // PGlite chmods its files 0666 whatever the umask; the 0700 folder keeps others out meanwhile.
+    if (dataDir) closeTree(dataDir);
     const turns = createTurns();
     const direct = wrap(pglite);
     let shared: SharedSocket | undefined;
@@ -52,6 +58,7 @@ export async function openPglite(dataDir: string | undefined): Promise<EmbeddedD
       async close() {
         await shared?.close();
         await turns.run(() => pglite.close());
+        if (dataDir) closeTree(dataDir);
         await unlock();
       },
     };

@@ -1,4 +1,6 @@
+import path from "node:path";
 import { migrationStatus } from "../db/migrate.js";
+import { privateFolderProblem } from "../db/private-folder.js";
 import { openDatabase } from "../db/open.js";
 import type { Db } from "../db/types.js";
 import type { Env } from "../env.js";
@@ -7,9 +9,18 @@ import { ok, problem, skipped } from "./check.js";
 
 const where = (env: Env) => (env.DATABASE_URL ? "PostgreSQL at DATABASE_URL" : `the embedded database in ${env.DATA_DIR}`);
 
-/** The database opens and answers; never migrates (the doctor changes nothing). */
+/**
+ * The database opens and answers; never migrates (the doctor changes nothing). An embedded store's
+ * folder open to other users is reported and not opened: opening it would close it, and the doctor
+ * only reads.
+ */
 export async function databaseCheck(env: Env | null, open = openDatabase): Promise<{ db: Db | null; check: Check }> {
   if (!env) return { db: null, check: skipped("database", "the environment is invalid") };
+  const exposed = env.DATABASE_URL ? null : privateFolderProblem(path.resolve(env.DATA_DIR));
+  if (exposed) {
+    const fix = `run \`chmod -R go-rwx ${env.DATA_DIR}\` as the app's user (the app also closes it when it next opens the store)`;
+    return { db: null, check: problem("database", `${where(env)}: ${exposed}: they can read and change it`, fix) };
+  }
   let db: Db | null = null;
   try {
     db = await open(env);

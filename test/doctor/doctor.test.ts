@@ -153,6 +153,23 @@ describe("satisfaction-bot doctor", () => {
     fs.rmSync(dataDir, { recursive: true, force: true });
   }, 120_000);
 
+  it("reports an embedded store's folder that other users may enter, and leaves it as it is", async () => {
+    const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "sbt-doctor-"));
+    fs.chmodSync(dataDir, 0o755);
+    vi.stubEnv("DATABASE_URL", undefined);
+    vi.stubEnv("DATA_DIR", dataDir);
+    appAnswer();
+    installationsAnswer([]);
+    const { code, line, fixOf } = await doctor();
+    expect(line("database")).toBe(
+      `FAIL  database: the embedded database in ${dataDir}: ${dataDir} is open to other users (mode 0755): they can read and change it`,
+    );
+    expect(fixOf("database")).toContain(`chmod -R go-rwx ${dataDir}`);
+    expect(code).toBe(1);
+    expect(fs.statSync(dataDir).mode & 0o777).toBe(0o755);
+    fs.rmSync(dataDir, { recursive: true, force: true });
+  });
+
   it("reports a private key GitHub refuses", async () => {
     // Octokit's app authentication tries once more after a 401, in case the clocks disagree.
     nock(API).get("/app").reply(401, { message: "A JSON web token could not be decoded" });
