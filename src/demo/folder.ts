@@ -15,6 +15,6 @@ export function prepareDemoFolder(dataDir: string): void {
     throw new Error(`${dataDir} is not empty and not an earlier demo's folder: the demo wipes its folder, so choose another with --data`);
   }
   fs.rmSync(dataDir, { recursive: true, force: true });
-  fs.mkdirSync(dataDir, { recursive: true });
-  fs.writeFileSync(path.join(dataDir, MARKER), "The database of `npm run demo`: each run empties this folder.\n");
+  fs.mkdirSync(dataDir, { recursive: true, mode: 0o700 });
+  fs.writeFileSync(path.join(dataDir, MARKER), "The database of `npm run demo`: each run empties this folder.\n", { mode: 0o600 });
 }
