@@ -1,6 +1,6 @@
 import { alertSentence } from "../summary/alerts.js";
 import { formatPercent, formatRatioChange } from "../summary/format.js";
-import { count, decimal, decimalChange } from "../summary/markdown.js";
+import { count, decimal, decimalChange, withoutBidiControls } from "../summary/markdown.js";
 import type { PeriodNoun } from "../summary/markdown.js";
 import type { SatisfactionAlert } from "../summary/alerts.js";
 import type { Period, PeriodFigures } from "../summary/types.js";
@@ -19,9 +19,9 @@ export type ChatSubject = {
   link: string | null;
 };
 
-/** Text made inert for mrkdwn: `&`, `<` and `>` are its only control characters. */
+/** Text made inert for mrkdwn: `&`, `<` and `>` are its only control characters; bidirectional controls are removed. */
 export function escapeMrkdwn(text: string): string {
-  return text.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
+  return withoutBidiControls(text).replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
 }
 
 function title(what: string, about: ChatSubject): string {

@@ -1,6 +1,7 @@
 import type { CheckRunOutput } from "../github/summary-outputs.js";
 import type { ConfigLoad } from "./load-config.js";
 import { CONFIG_PATH } from "./load-config.js";
+import { codeSpan, escapeText, withoutBidiControls } from "../summary/markdown.js";
 
 export const CONFIG_CHECK_NAME = "Satisfaction configuration";
 
@@ -16,8 +17,10 @@ export function configCheckOutput(
   if (load.ok) {
     return { title: `${CONFIG_PATH} is valid`, summary: `The satisfaction-bot configuration of this commit is valid. ${effect}` };
   }
-  const { file, line, message } = load.error;
-  const where = line === null ? `\`${file}\`` : `\`${file}\`, line ${line}`;
+  // The message quotes the file's keys and values: written by anyone who can push, so made inert.
+  const { file, line } = load.error;
+  const message = withoutBidiControls(load.error.message);
+  const where = line === null ? codeSpan(file) : `${codeSpan(file)}, line ${line}`;
   const kept = onDefaultBranch
     ? "The app keeps the last good configuration (or the defaults) until the file is fixed."
     : "On the default branch, the app would keep its last good configuration until it is fixed.";
@@ -27,7 +30,7 @@ export function configCheckOutput(
       : undefined;
   return {
     title: `${CONFIG_PATH} is invalid`,
-    summary: `${where}: ${message}\n\n${kept}\n\nSee the configuration reference in the app's docs/configuration.md.`,
+    summary: `${where}: ${escapeText(message)}\n\n${kept}\n\nSee the configuration reference in the app's docs/configuration.md.`,
     ...(annotations ? { annotations } : {}),
   };
 }

@@ -20,19 +20,34 @@ export function decimalChange(now: number | null, before: number | null): string
   return Number(text) === 0 ? `±${text}` : `${diff > 0 ? "+" : "\u2212"}${text}`;
 }
 
+// Bidirectional controls (U+061C, U+200E–U+200F, U+202A–U+202E, U+2066–U+2069): they reorder how
+// the text around them reads ("txt.exe" shown as "exe.txt"), so they are removed, not escaped.
+const BIDI_CONTROLS = /[\u061C\u200E\u200F\u202A-\u202E\u2066-\u2069]/g;
+const ZERO_WIDTH_SPACE = "&#8203;";
+
+/** Text with its bidirectional controls removed: for every place the app writes what users wrote. */
+export const withoutBidiControls = (text: string): string => text.replace(BIDI_CONTROLS, "");
+
 /**
- * Text from users (titles, label names) made inert: no HTML, no emphasis, links, table breaks or
- * math, and no @mention (a zero-width space after `@`, so no one is pinged). Newlines become spaces.
+ * Text from users (titles, label names, reasons) made inert: no HTML, no emphasis, links, table
+ * breaks or math; no @mention; no reference GitHub would link and back-reference (`#5`,
+ * `owner/repo#5`, `GH-7`) and no autolink (`https://…`, `www.…`). A zero-width space breaks each of
+ * those where GitHub looks for it, so the text reads the same. Bidirectional controls are removed;
+ * newlines become spaces.
  */
 export function escapeText(text: string): string {
-  return text
+  return withoutBidiControls(text)
     .replace(/\s+/g, " ")
     .trim()
     .replace(/[\\`*_[\]|~$]/g, "\\$&")
     .replace(/&/g, "&amp;")
     .replace(/</g, "&lt;")
     .replace(/>/g, "&gt;")
-    .replace(/@/g, "@&#8203;");
+    .replace(/#(?=\d)/g, `#${ZERO_WIDTH_SPACE}`)
+    .replace(/@/g, `@${ZERO_WIDTH_SPACE}`)
+    .replace(/\b(GH)-(?=\d)/gi, `$1${ZERO_WIDTH_SPACE}-`)
+    .replace(/\b([a-z][a-z0-9+.-]*):\/\//gi, `$1${ZERO_WIDTH_SPACE}://`)
+    .replace(/\b(www)\./gi, `$1${ZERO_WIDTH_SPACE}.`);
 }
 
 /** A code span (logins, file names): no mention inside, and backticks or pipes cannot break out. */

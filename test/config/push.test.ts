@@ -59,6 +59,24 @@ describe("a push that changes .github/satisfaction.yml", () => {
     expect(await rowsOf(db(), configs)).toEqual([{ repo: REPO.id, config: GOOD_CONFIG, error: null }]);
   });
 
+  it("quotes a key of the file in the check run made inert: no mention, reference, link or bidi control works", async () => {
+    await seedRepository(db());
+    const { probot } = createConfiguredApp(db());
+    mockToken();
+    const hostile = 'survey:\n  "@everyone see acme/other#5 GH-7 https://evil.example [x](javascript:alert(1)) \u202Egnp.exe": 3\n';
+    mockConfigFile(REPO.full_name, hostile, { ref: AFTER, times: 2 });
+    const checks = mockCheckRun();
+
+    await receive(probot, "push", pushPayload());
+
+    const summary = checks[0]?.output.summary ?? "";
+    expect(summary).toContain(
+      "@&#8203;everyone see acme/other#&#8203;5 GH&#8203;-7 https&#8203;://evil.example \\[x\\](javascript:alert(1)) gnp.exe",
+    );
+    expect(summary).not.toMatch(/@everyone|(?<!&)#5|GH-7|https:\/\/|\[x\]\(|\u202E/);
+    expect(checks[0]?.output.annotations?.[0]?.message).not.toContain("\u202E");
+  });
+
   it("fails the check on an invalid file, naming the file and line with an annotation, and keeps the last good configuration", async () => {
     await seedRepository(db());
     await storeConfig(db(), { installationId: INSTALLATION_ID, repositoryId: REPO.id }, GOOD_CONFIG);
@@ -72,7 +90,7 @@ describe("a push that changes .github/satisfaction.yml", () => {
     expect(checks).toHaveLength(1);
     const [check] = checks;
     expect(check).toMatchObject({ head_sha: AFTER, conclusion: "failure", output: { title: ".github/satisfaction.yml is invalid" } });
-    expect(check?.output.summary).toMatch(/^`Codertocat\/Hello-World:\.github\/satisfaction\.yml`, line 3: survey\.windwo_days: /);
+    expect(check?.output.summary).toMatch(/^`Codertocat\/Hello-World:\.github\/satisfaction\.yml`, line 3: survey\.windwo\\_days: /);
     expect(check?.output.annotations).toEqual([
       {
         path: ".github/satisfaction.yml",

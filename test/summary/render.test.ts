@@ -184,6 +184,20 @@ describe("renderSummary", () => {
     expect(section(body, "Trend")).toContain("Not enough data for a chart yet: 1 of the last 12 weeks");
   });
 
+  it("neutralises references, autolinks and bidi controls in a reason, so it links and back-references nothing", () => {
+    const reason = "dup of acme/other#5, see #12 and GH-7 at https://evil.example or www.evil.example \u202Egnp.exe\u2066x\u2069";
+    const point = { reference: "octo/app#12", title: "Fixed in #3", closedAt: new Date("2026-11-18T10:00:00Z"), reason };
+    const body = renderSummary(summary({ painPoints: [point] }), WEEK);
+    const lines = section(body, "Pain points").split("\n");
+    expect(lines.find((l) => l.startsWith("- "))).toBe("- octo/app#12 Fixed in #&#8203;3 (closed 2026-11-18)");
+    expect(lines.find((l) => l.includes("Reason:"))).toBe(
+      "  Reason: dup of acme/other#&#8203;5, see #&#8203;12 and GH&#8203;-7 at https&#8203;://evil.example or www&#8203;.evil.example gnp.exex",
+    );
+    expect(section(body, "Pain points").replace("- octo/app#12 ", "")).not.toMatch(
+      /(?<!&)#\d|GH-\d|https:\/\/|www\.|[\u202A-\u202E\u2066-\u2069]/,
+    );
+  });
+
   it("lists pain points with their titles made inert", () => {
     const title = "<script>alert(1)</script> @someone broke | the **table** _and_ [link](x) `code`";
     const body = renderSummary(
