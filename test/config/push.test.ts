@@ -69,12 +69,13 @@ describe("a push that changes .github/satisfaction.yml", () => {
 
     await receive(probot, "push", pushPayload());
 
-    const summary = checks[0]?.output.summary ?? "";
+    const output = checks[0]?.output as { summary?: string; annotations?: { message: string }[] } | undefined;
+    const summary = output?.summary ?? "";
     expect(summary).toContain(
       "@&#8203;everyone see acme/other#&#8203;5 GH&#8203;-7 https&#8203;://evil.example \\[x\\](javascript:alert(1)) gnp.exe",
     );
     expect(summary).not.toMatch(/@everyone|(?<!&)#5|GH-7|https:\/\/|\[x\]\(|\u202E/);
-    expect(checks[0]?.output.annotations?.[0]?.message).not.toContain("\u202E");
+    expect(output?.annotations?.[0]?.message).not.toContain("\u202E");
   });
 
   it("fails the check on an invalid file, naming the file and line with an annotation, and keeps the last good configuration", async () => {
