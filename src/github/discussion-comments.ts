@@ -8,7 +8,7 @@ export const ADD_DISCUSSION_COMMENT = `mutation AddDiscussionComment($discussion
 
 export const DISCUSSION_COMMENTS = `query DiscussionComments($id: ID!, $after: String) {
   node(id: $id) {
-    ... on Discussion { comments(first: 100, after: $after) { nodes { id databaseId createdAt body } pageInfo { hasNextPage endCursor } } }
+    ... on Discussion { comments(first: 100, after: $after) { nodes { id databaseId createdAt body author { __typename login } } pageInfo { hasNextPage endCursor } } }
   }
 }`;
 
@@ -18,7 +18,11 @@ const pageSchema = z.object({
   node: z
     .object({
       comments: z.object({
-        nodes: z.array(commentSchema.extend({ body: z.string() }).nullable()),
+        nodes: z.array(
+          commentSchema
+            .extend({ body: z.string(), author: z.object({ __typename: z.string(), login: z.string() }).nullable().optional() })
+            .nullable(),
+        ),
         pageInfo: z.object({ hasNextPage: z.boolean(), endCursor: z.string().nullable() }),
       }),
     })
@@ -37,7 +41,9 @@ async function findMarked(octokit: Octokit, discussionId: string, marker: string
   for (;;) {
     const page = pageSchema.parse(await octokit.graphql(DISCUSSION_COMMENTS, { id: discussionId, after }));
     const comments = page.node?.comments;
-    const earlier = comments?.nodes.find((comment) => comment?.body.includes(marker));
+    // GraphQL names no app on a discussion comment: a bot's marked comment is taken as the app's
+    // (an outsider's account is a User; a bot comments only where its app is installed).
+    const earlier = comments?.nodes.find((comment) => comment?.body.includes(marker) && comment.author?.__typename === "Bot");
     if (earlier) return posted(earlier);
     if (!comments?.pageInfo.hasNextPage) return null;
     after = comments.pageInfo.endCursor;

@@ -1,5 +1,6 @@
 import type { Octokit } from "./octokit.js";
 import { httpStatus, splitFullName } from "./octokit.js";
+import { madeByThisApp, ownAppId } from "./own-app.js";
 
 export type CheckRunOutput = {
   title: string;
@@ -18,7 +19,7 @@ export async function createIssue(
   return data.number;
 }
 
-/** A summary issue an earlier attempt may have created before it could record it, found by its marker. */
+/** A summary issue an earlier attempt may have created before it could record it, found by its marker and made by this app. */
 export async function findIssueByMarker(octokit: Octokit, fullName: string, marker: string): Promise<number | null> {
   const { data } = await octokit.rest.issues.listForRepo({
     ...splitFullName(fullName),
@@ -27,7 +28,8 @@ export async function findIssueByMarker(octokit: Octokit, fullName: string, mark
     direction: "desc",
     per_page: 50,
   });
-  return data.find((issue) => issue.body?.includes(marker))?.number ?? null;
+  const appId = await ownAppId(octokit);
+  return data.find((issue) => issue.body?.includes(marker) && madeByThisApp(issue, appId))?.number ?? null;
 }
 
 /** Closes an issue; one that is gone (deleted, transferred) is left alone. */
@@ -73,7 +75,8 @@ export async function findCheckRun(
 ): Promise<number | null> {
   try {
     const { data } = await octokit.rest.checks.listForRef({ ...splitFullName(fullName), ref: headSha, check_name: name });
-    return data.check_runs.find((run) => run.external_id === externalId)?.id ?? null;
+    const appId = await ownAppId(octokit);
+    return data.check_runs.find((run) => run.external_id === externalId && appId !== null && run.app?.id === appId)?.id ?? null;
   } catch (error) {
     if (httpStatus(error) === 404) return null;
     throw error;

@@ -6,9 +6,10 @@ import type { Db } from "../../src/db/types.js";
 import { POST_CONFIG_CHECK } from "../../src/queries/config-checks.js";
 import { workRegistry } from "../../src/work/registry.js";
 import { countOf, workDue } from "../../src/work/work-due.js";
-import { API, mockToken, receive } from "../helpers/app.js";
+import { API, createTestProbot, mockToken, receive } from "../helpers/app.js";
+import type { Octokit } from "../../src/github/octokit.js";
 import { createTestDatabase, useDatabase } from "../helpers/db.js";
-import { INSTALLATION_ID } from "../helpers/fixtures.js";
+import { CHECK_RUN_OF_THIS_APP, INSTALLATION_ID } from "../helpers/fixtures.js";
 import { rowsOf } from "../webhooks/support.js";
 import { AFTER, createConfiguredApp, log, mockConfigFile, mockConfigStatus, pushPayload, REPO, testOctokit } from "./support.js";
 
@@ -23,8 +24,8 @@ const checks = `SELECT c.head_sha, c.status, w.state, w.attempts, w.run_at, w.la
   ORDER BY c.id`;
 
 /** The due work at `minutes` after the push, and how its configuration checks went. */
-async function sweepAt(db: Db, minutes: number) {
-  const tally = await workDue({ db, log, kinds: workRegistry }, async () => testOctokit(), minutesAfter(minutes));
+async function sweepAt(db: Db, minutes: number, octokit: () => Promise<Octokit> = async () => testOctokit()) {
+  const tally = await workDue({ db, log, kinds: workRegistry }, octokit, minutesAfter(minutes));
   const results = ["posted", "deferred", "retry", "failed"] as const;
   return Object.fromEntries(results.map((result) => [result, countOf(tally, POST_CONFIG_CHECK, result)]));
 }
@@ -93,12 +94,15 @@ describe("the configuration check run of a push, when GitHub fails", () => {
       .reply(200, {
         total_count: 2,
         check_runs: [
-          { id: 9001, external_id: "config:other" },
-          { id: 9002, external_id: `config:${AFTER}` },
+          { id: 9001, external_id: "config:other", ...CHECK_RUN_OF_THIS_APP },
+          { id: 9002, external_id: `config:${AFTER}`, ...CHECK_RUN_OF_THIS_APP },
         ],
       });
 
-    expect(await sweepAt(db(), 2)).toEqual({ posted: 1, deferred: 0, retry: 0, failed: 0 });
+    // The app's own client, which knows the app's id: a check run is adopted only when this app made it.
+    mockToken();
+    const appClient = async () => createTestProbot().auth(INSTALLATION_ID) as Promise<Octokit>;
+    expect(await sweepAt(db(), 2, appClient)).toEqual({ posted: 1, deferred: 0, retry: 0, failed: 0 });
     expect(await rowsOf(db(), checks)).toMatchObject([{ status: "posted", check_run_id: 9002 }]);
   });
 

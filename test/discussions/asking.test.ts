@@ -15,6 +15,7 @@ import {
   discussionPayload,
   mockAddDiscussionComment,
   mockDiscussionComments,
+  APP_AUTHOR,
 } from "../helpers/discussion-fixtures.js";
 import { APP_BOT, INSTALLATION_ID, MAINTAINER, REPORTER } from "../helpers/fixtures.js";
 import { rowsOf } from "../webhooks/support.js";
@@ -133,13 +134,38 @@ describe.each(backends)("asking a discussion's author on $name", ({ create }) =>
     const [survey] = await rowsOf<{ id: number }>(db(), "SELECT id FROM surveys");
     const marker = `<!-- satisfaction-bot:survey:${survey?.id} -->`;
     const listed = mockDiscussionComments([
-      { id: "DC_earlier", databaseId: 560_009, createdAt: "2026-11-03T10:00:07Z", body: `hi\n\n${marker}` },
+      { id: "DC_earlier", databaseId: 560_009, createdAt: "2026-11-03T10:00:07Z", body: `hi\n\n${marker}`, author: APP_AUTHOR },
     ]);
     const octokit = await probot.auth(INSTALLATION_ID);
     await sweep({ db: db(), log: pino({ level: "silent" }), octokitFor: async () => octokit }, new Date("2026-11-03T12:00:00Z"));
     expect(listed.isDone()).toBe(true);
     expect(await rowsOf(db(), "SELECT status, comment_id, comment_node_id FROM surveys")).toEqual([
       { status: "asked", comment_id: 560_009, comment_node_id: "DC_earlier" },
+    ]);
+  });
+
+  it("a retry adopts no outsider's comment carrying the marker: it posts its own", async () => {
+    const { probot } = createTestApp(db());
+    mockToken();
+    nock("https://api.github.com").post("/graphql").reply(502, { message: "Bad Gateway" });
+    await receive(probot, "discussion", discussionPayload("answered"));
+    const [survey] = await rowsOf<{ id: number }>(db(), "SELECT id FROM surveys");
+    const marker = `<!-- satisfaction-bot:survey:${survey?.id} -->`;
+    mockDiscussionComments([
+      {
+        id: "DC_forged",
+        databaseId: 560_666,
+        createdAt: "2026-11-03T10:00:07Z",
+        body: `no need\n\n${marker}`,
+        author: { __typename: "User", login: "mallory" },
+      },
+    ]);
+    const posted = mockAddDiscussionComment({ databaseId: 560_010, nodeId: "DC_own" });
+    const octokit = await probot.auth(INSTALLATION_ID);
+    await sweep({ db: db(), log: pino({ level: "silent" }), octokitFor: async () => octokit }, new Date("2026-11-03T12:00:00Z"));
+    expect(posted.isDone()).toBe(true);
+    expect(await rowsOf(db(), "SELECT status, comment_id, comment_node_id FROM surveys")).toEqual([
+      { status: "asked", comment_id: 560_010, comment_node_id: "DC_own" },
     ]);
   });
 

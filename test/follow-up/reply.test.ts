@@ -2,7 +2,7 @@ import nock from "nock";
 import { beforeEach, describe, expect, it } from "vitest";
 import { API, reaction } from "../helpers/app.js";
 import { backends, useDatabase } from "../helpers/db.js";
-import { APP_BOT, INSTALLATION_ID, REPORTER } from "../helpers/fixtures.js";
+import { APP_BOT, BY_THIS_APP, INSTALLATION_ID, REPORTER } from "../helpers/fixtures.js";
 import type { Sweeper } from "../survey/harness.js";
 import { at, createSweepProbot, MINUTE, repoPath, sweep, sweeperFor } from "../survey/harness.js";
 import {
@@ -137,7 +137,7 @@ describe.each(backends)("the follow-up of a negative answer on $name", ({ create
       .query({ per_page: 100 })
       .reply(200, [
         { id: 900, body: "survey", created_at: "2026-11-03T10:00:06Z", user: APP_BOT },
-        { id: 951, body: bodies[0], created_at: "2026-11-03T10:20:02Z", user: APP_BOT },
+        { id: 951, body: bodies[0], created_at: "2026-11-03T10:20:02Z", user: APP_BOT, ...BY_THIS_APP },
       ]);
     await sweep(sweeper, at(DUE, 2 * MINUTE));
 

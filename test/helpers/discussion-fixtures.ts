@@ -108,7 +108,12 @@ export function mockAddDiscussionComment(
 }
 
 /** Expects the discussion's comments listed by GraphQL (a retry looking for its earlier comment). */
-export function mockDiscussionComments(nodes: { id: string; databaseId: number; createdAt: string; body: string }[]): nock.Scope {
+/** The app as GraphQL names a discussion comment's author: a Bot, its login the app's slug. */
+export const APP_AUTHOR = { __typename: "Bot", login: "satisfaction-bot" };
+
+export function mockDiscussionComments(
+  nodes: { id: string; databaseId: number; createdAt: string; body: string; author?: { __typename: string; login: string } }[],
+): nock.Scope {
   return nock(API)
     .post("/graphql", (body: GraphqlBody) => body.query.includes("DiscussionComments") && body.variables.id === DISCUSSION_NODE_ID)
     .reply(200, { data: { node: { comments: { nodes, pageInfo: { hasNextPage: false, endCursor: null } } } } });

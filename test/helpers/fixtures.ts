@@ -98,6 +98,12 @@ export function commentPayload(action: "created" | "deleted", options: CommentOp
   return { ...payload, action, issue, repository: issuePart.repository, installation: issuePart.installation };
 }
 
+/** What GitHub lists on a comment, issue or check run this app made (the test Probot's app id is 1, test/helpers/app.ts). */
+export const BY_THIS_APP = { performed_via_github_app: { id: 1 } };
+export const CHECK_RUN_OF_THIS_APP = { app: { id: 1 } };
+/** Another GitHub App's, as a different installed app would show. */
+export const BY_ANOTHER_APP = { performed_via_github_app: { id: 99 } };
+
 /** The app's own account, as the author of the survey comments it posts. */
 export const APP_BOT = { login: "satisfaction-bot[bot]", id: 1, type: "Bot" };
 

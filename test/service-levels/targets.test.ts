@@ -8,6 +8,7 @@ import { API } from "../helpers/app.js";
 import { createPgliteDatabase, createTestDatabase, useDatabase } from "../helpers/db.js";
 import { at, REPO, seedIssue, seedRepository, storeConfig, summaryDeps } from "../summary/support.js";
 import { rowsOf } from "../webhooks/support.js";
+import { BY_THIS_APP } from "../helpers/fixtures.js";
 
 // Service-level targets: an open issue labelled priority-support must get a first response within 4
 // hours (calendar clock, warned 1 hour ahead: a quarter of it). The sweep marks it once per measure;
@@ -80,7 +81,12 @@ describe.each([
     expect(lost.isDone()).toBe(true);
 
     const key = `${REPO.id}#1:warning:first_response:priority-support`;
-    const earlier = { id: 5, created_at: "2026-11-02T11:00:01Z", body: `@maint-a: … <!-- satisfaction-bot:sla-warning:${key} -->` };
+    const earlier = {
+      id: 5,
+      created_at: "2026-11-02T11:00:01Z",
+      body: `@maint-a: … <!-- satisfaction-bot:sla-warning:${key} -->`,
+      ...BY_THIS_APP,
+    };
     const retried = githubIssue(["priority-support", "sla-at-risk"])
       .post(`${ISSUE}/labels`)
       .reply(200, [])

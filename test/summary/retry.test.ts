@@ -1,3 +1,4 @@
+import { BY_THIS_APP, CHECK_RUN_OF_THIS_APP } from "../helpers/fixtures.js";
 import nock from "nock";
 import { describe, expect, it } from "vitest";
 import { postSummaryWork } from "../../src/summary/summary-work.js";
@@ -60,6 +61,20 @@ describe("summaries posted once: failures and racing sweeps", () => {
   });
 
   describe("a failed post", () => {
+    async function failCheckRunOnce() {
+      await seedRepository(db(), { ...REPO, defaultBranch: "main" });
+      await seedWeek47(db());
+      await storeConfig(db(), { summary: { output: "check_run" } });
+      const { deps } = await summaryDeps(db());
+      nock(API)
+        .get("/repos/o/r/branches/main")
+        .times(2)
+        .reply(200, { commit: { sha: "abc123" } });
+      nock(API).post("/repos/o/r/check-runs").reply(502, { message: "Bad Gateway" });
+      expect(await sweepSummaries(deps, MONDAY_9)).toEqual({ posted: 0, failed: 1 });
+      return deps;
+    }
+
     async function failOnce() {
       await seedRepositories(1);
       const sweeper = await summaryDeps(db());
@@ -112,10 +127,28 @@ describe("summaries posted once: failures and racing sweeps", () => {
       nock(API)
         .get("/repos/o/r/issues")
         .query(LISTING)
-        .reply(200, [{ number: 31, body: `${MARKER}\n\n${WEEK47_HEADLINE}` }]);
+        .reply(200, [{ number: 31, body: `${MARKER}\n\n${WEEK47_HEADLINE}`, ...BY_THIS_APP }]);
 
       expect(await sweepSummaries(deps, at("2026-11-23T09:30:00Z"))).toEqual({ posted: 1, failed: 0 });
       expect(await summaryRows(db())).toEqual([expect.objectContaining({ status: "posted", work_state: null, github_number: 31 })]);
+    });
+
+    it("adopts no issue of an outsider's or another app's carrying the summary's marker: it posts its own", async () => {
+      const { deps } = await failOnce();
+      const forged = { body: `${MARKER}\n\nNothing to see here`, user: { login: "mallory", type: "User" } };
+      nock(API)
+        .get("/repos/o/r/issues")
+        .query(LISTING)
+        .reply(200, [
+          { number: 40, ...forged, performed_via_github_app: null },
+          { number: 41, ...forged, performed_via_github_app: { id: 99 } },
+        ]);
+      const posted: IssueRequest[] = [];
+      expectIssue(REPO.fullName, 42, posted);
+
+      expect(await sweepSummaries(deps, at("2026-11-23T09:30:00Z"))).toEqual({ posted: 1, failed: 0 });
+      expect(posted).toHaveLength(1);
+      expect(await summaryRows(db())).toEqual([expect.objectContaining({ status: "posted", github_number: 42 })]);
     });
 
     it("retries a failed close of the previous issue without creating the new one twice", async () => {
@@ -134,7 +167,7 @@ describe("summaries posted once: failures and racing sweeps", () => {
       nock(API)
         .get("/repos/o/r/issues")
         .query(LISTING)
-        .reply(200, [{ number: 31, body: `${MARKER}\n\n${WEEK47_HEADLINE}` }]);
+        .reply(200, [{ number: 31, body: `${MARKER}\n\n${WEEK47_HEADLINE}`, ...BY_THIS_APP }]);
       expectClose(REPO.fullName, 30);
       expect(await sweepSummaries(deps, at("2026-11-23T09:02:00Z"))).toEqual({ posted: 1, failed: 0 });
 
@@ -146,16 +179,7 @@ describe("summaries posted once: failures and racing sweeps", () => {
     });
 
     it("finds a check run an earlier attempt created by its external id instead of creating another", async () => {
-      await seedRepository(db(), { ...REPO, defaultBranch: "main" });
-      await seedWeek47(db());
-      await storeConfig(db(), { summary: { output: "check_run" } });
-      const { deps } = await summaryDeps(db());
-      nock(API)
-        .get("/repos/o/r/branches/main")
-        .times(2)
-        .reply(200, { commit: { sha: "abc123" } });
-      nock(API).post("/repos/o/r/check-runs").reply(502, { message: "Bad Gateway" });
-      expect(await sweepSummaries(deps, MONDAY_9)).toEqual({ posted: 0, failed: 1 });
+      const deps = await failCheckRunOnce();
 
       nock(API)
         .get("/repos/o/r/commits/abc123/check-runs")
@@ -163,14 +187,26 @@ describe("summaries posted once: failures and racing sweeps", () => {
         .reply(200, {
           total_count: 2,
           check_runs: [
-            { id: 76, external_id: "repository:700:2026-W46" },
-            { id: 77, external_id: "repository:700:2026-W47" },
+            { id: 76, external_id: "repository:700:2026-W46", ...CHECK_RUN_OF_THIS_APP },
+            { id: 77, external_id: "repository:700:2026-W47", ...CHECK_RUN_OF_THIS_APP },
           ],
         });
       expect(await sweepSummaries(deps, at("2026-11-23T09:02:00Z"))).toEqual({ posted: 1, failed: 0 });
       expect(await summaryRows(db())).toEqual([
         expect.objectContaining({ output: "check_run", status: "posted", work_state: null, github_number: 77 }),
       ]);
+    });
+
+    it("adopts no check run of another app's with the summary's external id: it creates its own", async () => {
+      const deps = await failCheckRunOnce();
+
+      nock(API)
+        .get("/repos/o/r/commits/abc123/check-runs")
+        .query({ check_name: "Satisfaction" })
+        .reply(200, { total_count: 1, check_runs: [{ id: 66, external_id: "repository:700:2026-W47", app: { id: 99 } }] });
+      nock(API).post("/repos/o/r/check-runs").reply(201, { id: 78 });
+      expect(await sweepSummaries(deps, at("2026-11-23T09:02:00Z"))).toEqual({ posted: 1, failed: 0 });
+      expect(await summaryRows(db())).toEqual([expect.objectContaining({ output: "check_run", status: "posted", github_number: 78 })]);
     });
 
     it("waits twice as long after a second failure", async () => {

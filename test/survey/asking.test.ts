@@ -3,7 +3,7 @@ import { beforeEach, describe, expect, it } from "vitest";
 import { surveyComment, surveyMarker } from "../../src/survey/message.js";
 import { API, createTestApp, mockToken, receive, surveyCommentReply } from "../helpers/app.js";
 import { backends, useDatabase } from "../helpers/db.js";
-import { INSTALLATION_ID, issuesPayload, REPORTER } from "../helpers/fixtures.js";
+import { BY_ANOTHER_APP, BY_THIS_APP, INSTALLATION_ID, issuesPayload, REPORTER } from "../helpers/fixtures.js";
 import type { Sweeper } from "./harness.js";
 import {
   at,
@@ -84,7 +84,7 @@ describe.each(backends)("asking the reporter on $name", ({ create }) => {
 
       const listed = listComments().reply(200, [
         { id: 11, body: "Fixed in 1.2.3", created_at: "2026-11-03T09:59:00Z", user: bot },
-        { id: 12, body: surveyComment(REPORTER.login, id * 10), created_at: "2026-11-03T09:00:00Z", user: bot },
+        { id: 12, body: surveyComment(REPORTER.login, id * 10), created_at: "2026-11-03T09:00:00Z", user: bot, ...BY_THIS_APP },
       ]);
       const posted = postComment().reply(201, surveyCommentReply(901, retryAt.toISOString()));
       await sweep(deps, retryAt);
@@ -111,6 +111,36 @@ describe.each(backends)("asking the reporter on $name", ({ create }) => {
     });
   });
 
+  it("on a retry, adopts no comment of someone else's carrying the survey's marker: an outsider's or another app's; it asks itself", async () => {
+    const { probot } = createTestApp(db(), () => now);
+    mockToken();
+    postComment().reply(502, { message: "Bad Gateway" });
+    await receive(probot, "issues", issuesPayload("opened"));
+    await receive(probot, "issues", issuesPayload("closed", { closedAt: closedAt.toISOString() }));
+    const { rows } = await db().query<{ id: number }>("SELECT id FROM surveys");
+    const id = rows[0]!.id;
+    const failed = await surveyRow(db(), id);
+
+    // An outsider copied the marker (it is predictable), and another installed app did too.
+    const forged = `no need to ask\n\n${surveyMarker(id)}`;
+    const outsider = { login: "mallory", id: 666, type: "User" };
+    listComments().reply(200, [
+      { id: 31, body: forged, created_at: "2026-11-03T10:00:01Z", user: outsider, performed_via_github_app: null },
+      {
+        id: 32,
+        body: forged,
+        created_at: "2026-11-03T10:00:02Z",
+        user: { login: "other-app[bot]", id: 7, type: "Bot" },
+        ...BY_ANOTHER_APP,
+      },
+    ]);
+    const posted = postComment().reply(201, surveyCommentReply(903, "2026-11-03T10:02:00Z"));
+    await sweep({ db: db(), log, octokitFor: async () => probot.auth(INSTALLATION_ID) }, failed.work!.run_at);
+
+    expect(posted.isDone()).toBe(true);
+    expect(await surveyRow(db(), id)).toMatchObject({ status: "asked", comment_id: 903 });
+  });
+
   it("after a 502 on the webhook's POST, the sweep finds the comment that was made and does not post again", async () => {
     const { probot } = createTestApp(db(), () => now);
     mockToken();
@@ -127,7 +157,13 @@ describe.each(backends)("asking the reporter on $name", ({ create }) => {
     // The 502 was GitHub's gateway: the comment had been created all the same.
     const listed = listComments().reply(200, [
       { id: 11, body: "Fixed in 1.2.3", created_at: "2026-11-03T09:59:00Z", user: bot },
-      { id: 902, body: `@${REPORTER.login} thanks...\n\n${surveyMarker(id)}`, created_at: "2026-11-03T10:00:06Z", user: bot },
+      {
+        id: 902,
+        body: `@${REPORTER.login} thanks...\n\n${surveyMarker(id)}`,
+        created_at: "2026-11-03T10:00:06Z",
+        user: bot,
+        ...BY_THIS_APP,
+      },
     ]);
     const deps = { db: db(), log, octokitFor: async () => probot.auth(INSTALLATION_ID) };
     await sweep(deps, failed.work!.run_at);
