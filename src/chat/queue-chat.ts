@@ -22,12 +22,22 @@ export type PostedSummary = {
   chat: RepositoryConfig["chat"];
   /** The summary issue or check run. */
   link: string | null;
+  /** Whether the repository it was posted in is private (for an organisation summary: its target). */
+  targetPrivate: boolean;
 };
+
+/**
+ * Whether a summary posted where it is posted sends this kind of message: as configured, and by
+ * default (null) only from a public place, for a chat room's members may not see a private repository.
+ */
+export function chatSends(setting: boolean | null, targetPrivate: boolean): boolean {
+  return setting ?? !targetPrivate;
+}
 
 /**
  * Queues the chat messages of a posted summary, in the transaction that marks it posted: its
  * headline when `chat.summaries` is on, its alerts (as a message of their own) when `chat.alerts` is
- * on and it has any. Nothing without a chat webhook; each message once per summary subject and period.
+ * on and it has any (`chatSends`: off by default where the summary is private). Nothing without a chat webhook; each message once per summary subject and period.
  */
 export async function queueSummaryChat(tx: Queryable, posted: PostedSummary, at: Date): Promise<WorkRef[]> {
   const about: ChatSubject = {
@@ -39,8 +49,8 @@ export async function queueSummaryChat(tx: Queryable, posted: PostedSummary, at:
   };
   const alerts = posted.data.alerts ?? [];
   const texts: Pick<NewChatMessage, "kind" | "text">[] = [];
-  if (posted.chat.summaries) texts.push({ kind: "summary", text: summaryChatText(about, posted.data) });
-  if (posted.chat.alerts && alerts.length > 0) texts.push({ kind: "alert", text: alertChatText(about, alerts) });
+  if (chatSends(posted.chat.summaries, posted.targetPrivate)) texts.push({ kind: "summary", text: summaryChatText(about, posted.data) });
+  if (chatSends(posted.chat.alerts, posted.targetPrivate) && alerts.length > 0) texts.push({ kind: "alert", text: alertChatText(about, alerts) });
   const { installationId, scope, targetRepositoryId, periodKey } = posted.key;
   const refs: WorkRef[] = [];
   for (const message of texts) {

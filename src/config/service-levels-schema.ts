@@ -115,7 +115,12 @@ export const followUpSchema = z
 
 export const chatSchema = z
   .strictObject({
-    summaries: z.boolean().default(true).meta({ description: "Send each summary to the installation's chat webhook, when one is set." }),
-    alerts: z.boolean().default(true).meta({ description: "Send each alert to the installation's chat webhook, when one is set." }),
+    summaries: z.boolean().nullable().default(null).meta({
+      description:
+        "Send each summary to the installation's chat webhook, when one is set. null: a public repository's, not a private one's (its members may not all be in the chat room).",
+    }),
+    alerts: z.boolean().nullable().default(null).meta({
+      description: "Send each alert to the installation's chat webhook, when one is set. null: a public repository's, not a private one's.",
+    }),
   })
   .prefault({});

@@ -117,7 +117,7 @@ export async function postSummary(
   const link = summaryPageUrl(octokit, post.target.fullName, post.key.output, githubNumber);
   await db.transaction(async (tx) => {
     await markSummaryDone(tx, claim, { status: "posted", githubNumber, at: now });
-    await queueSummaryChat(tx, { ...post, noun: PERIOD_NOUN[post.period.schedule], link }, now);
+    await queueSummaryChat(tx, { ...post, noun: PERIOD_NOUN[post.period.schedule], link, targetPrivate: post.target.private }, now);
   });
   log.info({ ...context, githubNumber }, "summary posted");
   return "posted";
