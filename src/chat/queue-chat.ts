@@ -50,7 +50,8 @@ export async function queueSummaryChat(tx: Queryable, posted: PostedSummary, at:
   const alerts = posted.data.alerts ?? [];
   const texts: Pick<NewChatMessage, "kind" | "text">[] = [];
   if (chatSends(posted.chat.summaries, posted.targetPrivate)) texts.push({ kind: "summary", text: summaryChatText(about, posted.data) });
-  if (chatSends(posted.chat.alerts, posted.targetPrivate) && alerts.length > 0) texts.push({ kind: "alert", text: alertChatText(about, alerts) });
+  if (chatSends(posted.chat.alerts, posted.targetPrivate) && alerts.length > 0)
+    texts.push({ kind: "alert", text: alertChatText(about, alerts) });
   const { installationId, scope, targetRepositoryId, periodKey } = posted.key;
   const refs: WorkRef[] = [];
   for (const message of texts) {

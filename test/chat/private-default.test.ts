@@ -68,7 +68,9 @@ describe.each(backends)("migration 023 on $name", ({ create }) => {
     await migrate(store.db);
     const repository = await store.db.query("SELECT config, loaded_at > now() - interval '1 hour' AS fresh FROM repository_configs");
     expect(repository.rows).toEqual([{ config: { dry_run: false }, fresh: false }]);
-    const organization = await store.db.query("SELECT organization_config AS config, organization_config_loaded_at AS loaded FROM installations");
+    const organization = await store.db.query(
+      "SELECT organization_config AS config, organization_config_loaded_at AS loaded FROM installations",
+    );
     expect(organization.rows).toEqual([{ config: { dry_run: false }, loaded: null }]);
   });
 });
