@@ -25,6 +25,7 @@ import { issuesClosed } from "./handlers/issues-closed.js";
 import { issuesDeleted } from "./handlers/issues-deleted.js";
 import { issuesLabeled } from "./handlers/issues-labeled.js";
 import { issuesOpened } from "./handlers/issues-opened.js";
+import { issuesEdited } from "./handlers/issues-edited.js";
 import { issuesReopened } from "./handlers/issues-reopened.js";
 import { issuesTransferred } from "./handlers/issues-transferred.js";
 import { issuesUnlabeled } from "./handlers/issues-unlabeled.js";
@@ -46,6 +47,7 @@ export function satisfactionBot(deps: AppDeps) {
     app.on("issues.opened", issuesOpened(deps));
     app.on("issues.closed", issuesClosed(deps));
     app.on("issues.reopened", issuesReopened(deps));
+    app.on("issues.edited", issuesEdited(deps));
     app.on("issues.deleted", issuesDeleted(deps));
     app.on("issues.transferred", issuesTransferred(deps));
     app.on("issues.labeled", issuesLabeled(deps));

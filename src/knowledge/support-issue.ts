@@ -1,7 +1,8 @@
 import type { RepositoryConfig } from "../config/schema.js";
 import type { Queryable } from "../db/types.js";
 import type { IssueEvent, IssuePayload } from "../payloads.js";
-import { storeIssueDocument } from "../queries/knowledge-documents.js";
+import { retitleIssue } from "../queries/issues.js";
+import { editIssueDocument, storeIssueDocument } from "../queries/knowledge-documents.js";
 import { issueKey } from "../tracking/record-issue.js";
 
 // The team: their issues are not support requests (the rule of SUPPORT_ISSUE in src/queries/scope.ts).
@@ -38,4 +39,11 @@ export async function keepSearchDocument(tx: Queryable, event: IssueEvent, confi
     language: config.knowledge_base.language,
     at: event.issue.closed_at,
   });
+}
+
+/** An edited issue: what is stored of its text (its title, its search document) follows the edit. */
+export async function followIssueEdit(tx: Queryable, event: IssueEvent): Promise<void> {
+  const key = issueKey(event);
+  await retitleIssue(tx, key, event.issue.title);
+  await editIssueDocument(tx, key, { title: event.issue.title, body: (event.issue.body ?? "").slice(0, BODY_CHARACTERS) });
 }

@@ -104,6 +104,14 @@ export async function reopenedSince(tx: Queryable, key: IssueKey, at: Date): Pro
   return result.rowCount > 0;
 }
 
+/** An edited issue: the stored title (shown in summaries' pain points) becomes what it says now. */
+export async function retitleIssue(tx: Queryable, key: IssueKey, title: string): Promise<void> {
+  await tx.query("UPDATE issues SET title = $4 WHERE installation_id = $1 AND repository_id = $2 AND number = $3", [
+    ...keyParams(key),
+    title,
+  ]);
+}
+
 export async function deleteIssue(tx: Queryable, key: IssueKey): Promise<void> {
   await tx.query("DELETE FROM issues WHERE installation_id = $1 AND repository_id = $2 AND number = $3", keyParams(key));
 }

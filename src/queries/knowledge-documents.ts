@@ -25,6 +25,26 @@ export async function storeIssueDocument(
   );
 }
 
+/**
+ * An edited issue's search text becomes what it says now: a detail redacted after the close is
+ * quoted no more. Nothing is stored for an issue that had no search document.
+ */
+export async function editIssueDocument(tx: Queryable, key: IssueKey, text: { title: string; body: string }): Promise<void> {
+  await tx.query(
+    `UPDATE knowledge_documents SET title = $4, body = $5
+     WHERE installation_id = $1 AND repository_id = $2 AND issue_number = $3 AND source = 'issue'`,
+    [key.installationId, key.repositoryId, key.number, text.title, text.body],
+  );
+}
+
+/** A transferred issue is quoted no more: its text would otherwise follow it to another repository. */
+export async function deleteIssueDocument(tx: Queryable, key: IssueKey): Promise<void> {
+  await tx.query(
+    "DELETE FROM knowledge_documents WHERE installation_id = $1 AND repository_id = $2 AND issue_number = $3 AND source = 'issue'",
+    [key.installationId, key.repositoryId, key.number],
+  );
+}
+
 /** Replaces the repository's FAQ sections with those of `files` (a file left out of the list loses its sections), and records the load. */
 export async function replaceFaqSections(
   tx: Queryable,
