@@ -1,5 +1,7 @@
 import type { Octokit } from "../github/octokit.js";
-import { httpStatus } from "../github/octokit.js";
+import type { ConfigFile, FileAddress } from "./config-files.js";
+import { ConfigFileProblem, fileName, readConfigFile } from "./config-files.js";
+import { extendsTarget } from "./extends-target.js";
 import type { RepositoryConfig } from "./schema.js";
 import { configSchema } from "./schema.js";
 import { hasPath, lineOf, mergeLayers } from "./locate.js";
@@ -11,55 +13,68 @@ export const CONFIG_PATH = `.github/${CONFIG_FILE}`;
 export type ConfigError = { file: string; line: number | null; message: string };
 export type ConfigLoad = { ok: true; config: RepositoryConfig; present: boolean } | { ok: false; error: ConfigError };
 
-type ConfigFile = { owner: string; repo: string; path: string; config: Record<string, unknown> | null };
+type Home = { owner: string; repo: string };
 
-async function rawText(octokit: Octokit, file: ConfigFile, ref: string | undefined): Promise<string> {
-  const { data } = await octokit.request("GET /repos/{owner}/{repo}/contents/{path}", {
-    owner: file.owner,
-    repo: file.repo,
-    path: file.path,
-    mediaType: { format: "raw" },
-    ...(ref ? { ref } : {}),
-  });
-  return String(data);
+const inHome = (file: FileAddress, home: Home) =>
+  file.owner.toLowerCase() === home.owner.toLowerCase() && file.repo.toLowerCase() === home.repo.toLowerCase();
+
+/**
+ * What is wrong, as the repository's maintainers are told. A file of the organisation's `.github`
+ * repository may be private: its mistake is located, never quoted, where this repository shows it.
+ */
+function problemIn(file: FileAddress, home: Home, line: number | null, message: string): ConfigError {
+  const quoted = inHome(file, home) ? message : `this file is invalid; open it${line === null ? "" : " at that line"} to see why`;
+  return { file: fileName(file), line, message: quoted };
 }
 
-/** `owner/repo:path` from a contents API URL (the config plugin names files by URL). */
-function fileOfUrl(url: string | undefined): string | null {
-  const match = url ? /\/repos\/([^/]+)\/([^/]+)\/contents\/([^?]+)/.exec(url) : null;
-  return match ? `${match[1]}/${match[2]}:${decodeURIComponent(match[3] ?? "")}` : null;
+/**
+ * The repository's file (at `ref`), else the organisation's `.github` one, then every file it
+ * extends, nearest first. Throws ConfigFileProblem for a file that cannot be used.
+ */
+async function readLayers(octokit: Octokit, home: Home, ref: string | undefined): Promise<ConfigFile[]> {
+  const own = await readConfigFile(octokit, { ...home, path: CONFIG_PATH }, ref);
+  const first =
+    own ?? (home.repo === ".github" ? null : await readConfigFile(octokit, { owner: home.owner, repo: ".github", path: CONFIG_PATH }));
+  const files: ConfigFile[] = [];
+  for (let file = first; file;) {
+    files.push(file);
+    const { _extends: value, ...config } = file.config;
+    file.config = config;
+    if (value === undefined) break;
+    const target = extendsTarget(value, home, CONFIG_PATH);
+    const extendsLine = lineOf(file.text, ["_extends"]);
+    if (!target.ok) throw new ConfigFileProblem(file, extendsLine, target.problem);
+    const address = target.address;
+    if (files.some((loaded) => fileName(loaded).toLowerCase() === fileName(address).toLowerCase())) {
+      throw new ConfigFileProblem(file, extendsLine, `_extends: ${fileName(address)} is already part of this configuration (a loop)`);
+    }
+    file = await readConfigFile(octokit, address, inHome(address, home) ? ref : undefined);
+  }
+  return files;
 }
 
 /**
  * Reads `.github/satisfaction.yml` the way Probot's `context.config` does (the repository's default
- * branch, else the organisation's `.github` repository, `_extends` honoured), merges the layers and
- * validates them. A broken file is reported with its path and line, never thrown.
+ * branch or `ref`, else the organisation's `.github` repository, `_extends` honoured within this
+ * repository and that one), merges the layers and validates them. A broken file is reported with
+ * its path and line, never thrown; a GitHub failure is thrown, since it is not the file's fault.
  */
 export async function loadRepositoryConfig(octokit: Octokit, owner: string, repo: string, ref?: string): Promise<ConfigLoad> {
+  const home = { owner, repo };
   let files: ConfigFile[];
   try {
-    ({ files } = (await octokit.config.get({ owner, repo, path: CONFIG_PATH, ...(ref ? { branch: ref } : {}) })) as unknown as {
-      files: ConfigFile[];
-    });
+    files = await readLayers(octokit, home, ref);
   } catch (error) {
-    if (httpStatus(error) !== undefined) throw error; // GitHub failed: not the file's fault
-    const cause = (error as { cause?: { linePos?: { line: number }[]; message?: string } }).cause;
-    const url = /from (\S+)/.exec((error as Error).message)?.[1];
-    const message = cause?.message?.split("\n")[0] ?? (error as Error).message.replace("[@probot/octokit-plugin-config] ", "");
-    return {
-      ok: false,
-      error: { file: fileOfUrl(url) ?? `${owner}/${repo}:${CONFIG_PATH}`, line: cause?.linePos?.[0]?.line ?? null, message },
-    };
+    if (!(error instanceof ConfigFileProblem)) throw error;
+    return { ok: false, error: problemIn(error.address, home, error.line, error.problem) };
   }
-  const layers = files.filter((file) => file.config !== null).reverse();
-  const parsed = configSchema.safeParse(mergeLayers(layers.map((file) => file.config as Record<string, unknown>)));
+  const layers = [...files].reverse();
+  const parsed = configSchema.safeParse(mergeLayers(layers.map((file) => file.config)));
   if (parsed.success) return { ok: true, config: parsed.data, present: layers.length > 0 };
   const issue = parsed.error.issues[0];
   const path = [...(issue?.path ?? []), ...((issue as { keys?: string[] } | undefined)?.keys?.slice(0, 1) ?? [])] as (string | number)[];
-  const culprit = [...layers].reverse().find((file) => hasPath(file.config ?? {}, path)) ?? layers[layers.length - 1];
-  const where = culprit ? `${culprit.owner}/${culprit.repo}:${culprit.path}` : `${owner}/${repo}:${CONFIG_PATH}`;
-  const sameRepository = culprit?.owner === owner && culprit.repo === repo;
-  const line = culprit ? lineOf(await rawText(octokit, culprit, sameRepository ? ref : undefined), path) : null;
+  const culprit = files.find((file) => hasPath(file.config, path)) ?? files[0];
   const message = `${path.join(".") || "(root)"}: ${issue?.message ?? "invalid"}`;
-  return { ok: false, error: { file: where, line, message } };
+  if (!culprit) return { ok: false, error: { file: `${owner}/${repo}:${CONFIG_PATH}`, line: null, message } };
+  return { ok: false, error: problemIn(culprit, home, lineOf(culprit.text, path), message) };
 }

@@ -61,7 +61,7 @@ describe("configFor: the configuration in force for a repository", () => {
     mockConfigFile(REPO.full_name, GOOD);
     await configNow();
     await expireConfigs(db());
-    mockConfigFile(REPO.full_name, BROKEN, { times: 2 });
+    mockConfigFile(REPO.full_name, BROKEN);
 
     expect(await configNow()).toEqual({ config: GOOD_CONFIG, error: BROKEN_ERROR });
     expect(await rowsOf(db(), stored)).toEqual([{ config: GOOD_CONFIG, error: BROKEN_ERROR, fresh: true }]);
@@ -72,7 +72,7 @@ describe("configFor: the configuration in force for a repository", () => {
 
   it("gives the defaults and the error when the file is broken and nothing good was ever stored", async () => {
     await seedRepository(db());
-    mockConfigFile(REPO.full_name, BROKEN, { times: 2 });
+    mockConfigFile(REPO.full_name, BROKEN);
 
     expect(await configNow()).toEqual({ config: defaultConfig, error: BROKEN_ERROR });
     expect(await rowsOf(db(), stored)).toEqual([{ config: null, error: BROKEN_ERROR, fresh: true }]);
@@ -80,7 +80,7 @@ describe("configFor: the configuration in force for a repository", () => {
 
   it("clears the stored error once the file is fixed", async () => {
     await seedRepository(db());
-    mockConfigFile(REPO.full_name, BROKEN, { times: 2 });
+    mockConfigFile(REPO.full_name, BROKEN);
     await configNow();
     await expireConfigs(db());
     mockConfigFile(REPO.full_name, GOOD);

@@ -44,15 +44,12 @@ describe("loadRepositoryConfig", () => {
     });
   });
 
-  it("layers _extends under the repository's file: the repository wins, the rest of the extended file applies", async () => {
-    mockConfigFile(REPO, "_extends: support-policy\nsurvey:\n  window_days: 5\n");
-    mockConfigFile(
-      "Codertocat/support-policy",
-      "_extends: acme/policies:satisfaction/base.yml\nsurvey:\n  window_days: 30\n  skip_labels: [wontfix]\n",
-    );
-    mockConfigFile("acme/policies", "survey:\n  ask_members: true\n  window_days: 60\nsummary:\n  output: both\n", {
-      path: "satisfaction/base.yml",
+  it("layers _extends under the repository's file: the repository wins, the rest of the extended files apply", async () => {
+    mockConfigFile(REPO, "_extends: .github:satisfaction/support.yml\nsurvey:\n  window_days: 5\n");
+    mockConfigFile(ORG, "_extends: Codertocat/.github:satisfaction/base.yml\nsurvey:\n  window_days: 30\n  skip_labels: [wontfix]\n", {
+      path: "satisfaction/support.yml",
     });
+    mockConfigFile(ORG, "survey:\n  ask_members: true\n  window_days: 60\nsummary:\n  output: both\n", { path: "satisfaction/base.yml" });
 
     const result = await load();
 
@@ -64,6 +61,18 @@ describe("loadRepositoryConfig", () => {
         survey: { ...defaultConfig.survey, window_days: 5, skip_labels: ["wontfix"], ask_members: true },
         summary: { ...defaultConfig.summary, output: "both" },
       },
+    });
+  });
+
+  it("follows _extends to another file of the same repository, read at the same commit", async () => {
+    const ref = "0d1a26e67d8f5eaf1f6ba5c57fc3c7d91ac0fd1c";
+    mockConfigFile(REPO, "_extends: Hello-World:.github/satisfaction-base.yml\ndry_run: true\n", { ref });
+    mockConfigFile(REPO, "summary:\n  schedule: daily\n", { path: ".github/satisfaction-base.yml", ref });
+
+    expect(await loadRepositoryConfig(testOctokit(), "Codertocat", "Hello-World", ref)).toEqual({
+      ok: true,
+      present: true,
+      config: { ...defaultConfig, dry_run: true, summary: { ...defaultConfig.summary, schedule: "daily" } },
     });
   });
 
@@ -79,7 +88,7 @@ describe("loadRepositoryConfig", () => {
   });
 
   it("reports an unknown key with its dotted path and its line", async () => {
-    mockConfigFile(REPO, "# satisfaction-bot\nsurvey:\n  windwo_days: 3\n", { times: 2 });
+    mockConfigFile(REPO, "# satisfaction-bot\nsurvey:\n  windwo_days: 3\n");
 
     const result = await load();
 
@@ -87,7 +96,7 @@ describe("loadRepositoryConfig", () => {
   });
 
   it("reports a value of the wrong type with its path and line", async () => {
-    mockConfigFile(REPO, 'enabled: true\nsummary:\n  schedule: weekly\n  threshold: "high"\n', { times: 2 });
+    mockConfigFile(REPO, 'enabled: true\nsummary:\n  schedule: weekly\n  threshold: "high"\n');
 
     const result = await load();
 
@@ -98,7 +107,7 @@ describe("loadRepositoryConfig", () => {
   });
 
   it("reports a time zone that does not exist", async () => {
-    mockConfigFile(REPO, "summary:\n  timezone: Mars/Olympus_Mons\n", { times: 2 });
+    mockConfigFile(REPO, "summary:\n  timezone: Mars/Olympus_Mons\n");
 
     expect(await load()).toEqual({
       ok: false,
@@ -106,31 +115,79 @@ describe("loadRepositoryConfig", () => {
     });
   });
 
-  it("names the extended file, and its line, when the mistake is there", async () => {
-    mockConfigFile(REPO, "_extends: support-policy\nenabled: true\n");
-    mockConfigFile("Codertocat/support-policy", "survey:\n  window_days: 3\n  ask_members: sometimes\n", { times: 2 });
+  it("names the extended file of the same repository, its line and the mistake there", async () => {
+    mockConfigFile(REPO, "_extends: Hello-World:.github/policy.yml\nenabled: true\n");
+    mockConfigFile(REPO, "survey:\n  window_days: 3\n  ask_members: sometimes\n", { path: ".github/policy.yml" });
 
     expect(await load()).toEqual({
       ok: false,
+      error: { file: "Codertocat/Hello-World:.github/policy.yml", line: 3, message: expect.stringMatching(/^survey\.ask_members: /) },
+    });
+  });
+
+  // An error inside a list (survey.skip_labels.0) is blamed on the file that holds the list. That
+  // file is the organisation's, which may be private: its line is given, its text is not.
+  it("locates a mistake in the organisation's extended file by file and line, quoting none of it", async () => {
+    mockConfigFile(REPO, "_extends: .github\nenabled: true\n");
+    mockConfigFile(ORG, '# policy\nsurvey:\n  skip_labels: ["secret-label", ""]\n');
+
+    const result = await load();
+
+    expect(result).toEqual({
+      ok: false,
       error: {
-        file: "Codertocat/support-policy:.github/satisfaction.yml",
+        file: "Codertocat/.github:.github/satisfaction.yml",
         line: 3,
-        message: expect.stringMatching(/^survey\.ask_members: /),
+        message: "this file is invalid; open it at that line to see why",
       },
     });
   });
 
-  // An error inside a list (survey.skip_labels.0) is blamed on the file that holds the list.
-  it("names the extended file when the mistake is inside a list there", async () => {
-    mockConfigFile(REPO, "_extends: support-policy\nenabled: true\n", { persist: true });
-    mockConfigFile("Codertocat/support-policy", '# policy\nsurvey:\n  skip_labels: [""]\n', { persist: true });
+  it("refuses _extends to another repository unread: the error is at the _extends line and names only the target", async () => {
+    for (const target of ["acme/policies:satisfaction/base.yml", "support-policy", "Codertocat/support-policy:.github/satisfaction.yml"]) {
+      mockConfigFile(REPO, `# ours\n_extends: ${target}\nenabled: true\n`);
+      const named = target.includes("/") ? target.split(":")[0] : `Codertocat/${target}`;
+
+      expect(await load()).toEqual({
+        ok: false,
+        error: {
+          file: REPO_FILE,
+          line: 2,
+          message: `_extends: ${named} is not read: a configuration may extend only a file of this repository or of Codertocat/.github`,
+        },
+      });
+    }
+  });
+
+  it("refuses _extends from the organisation's file to a third repository, and an _extends that is not a file name", async () => {
+    mockConfigStatus(REPO, 404);
+    mockConfigFile(ORG, "_extends: acme/policies\n");
+    mockConfigFile(REPO, "_extends: [a, b]\n");
 
     expect(await load()).toEqual({
       ok: false,
       error: {
-        file: "Codertocat/support-policy:.github/satisfaction.yml",
-        line: 3,
-        message: expect.stringMatching(/^survey\.skip_labels\.0: /),
+        file: "Codertocat/.github:.github/satisfaction.yml",
+        line: 1,
+        message: "this file is invalid; open it at that line to see why",
+      },
+    });
+    expect(await load()).toEqual({
+      ok: false,
+      error: { file: REPO_FILE, line: 1, message: "_extends: must name a file as repo, owner/repo or owner/repo:path.yml" },
+    });
+  });
+
+  it("refuses an _extends loop at the line that closes it", async () => {
+    mockConfigFile(REPO, "_extends: .github\n");
+    mockConfigFile(ORG, "enabled: true\n_extends: Hello-World\n");
+
+    expect(await load()).toEqual({
+      ok: false,
+      error: {
+        file: "Codertocat/.github:.github/satisfaction.yml",
+        line: 2,
+        message: "this file is invalid; open it at that line to see why",
       },
     });
   });

@@ -64,7 +64,7 @@ describe("a push that changes .github/satisfaction.yml", () => {
     const { probot } = createConfiguredApp(db());
     mockToken();
     const hostile = 'survey:\n  "@everyone see acme/other#5 GH-7 https://evil.example [x](javascript:alert(1)) \u202Egnp.exe": 3\n';
-    mockConfigFile(REPO.full_name, hostile, { ref: AFTER, times: 2 });
+    mockConfigFile(REPO.full_name, hostile, { ref: AFTER });
     const checks = mockCheckRun();
 
     await receive(probot, "push", pushPayload());
@@ -78,12 +78,28 @@ describe("a push that changes .github/satisfaction.yml", () => {
     expect(output?.annotations?.[0]?.message).not.toContain("\u202E");
   });
 
+  it("fails the check of a file extending another repository without reading it, naming only the target", async () => {
+    await seedRepository(db());
+    const { probot } = createConfiguredApp(db());
+    mockToken();
+    mockConfigFile(REPO.full_name, "enabled: true\n_extends: acme/private-policies:satisfaction.yml\n", { ref: AFTER });
+    const checks = mockCheckRun();
+
+    await receive(probot, "push", pushPayload());
+
+    expect(checks).toMatchObject([{ conclusion: "failure" }]);
+    expect(checks[0]?.output.summary).toMatch(
+      /^`Codertocat\/Hello-World:\.github\/satisfaction\.yml`, line 2: \\_extends: acme\/private-policies is not read: a configuration may extend only a file of this repository or of Codertocat\/\.github/,
+    );
+    expect(nock.pendingMocks()).toEqual([]);
+  });
+
   it("fails the check on an invalid file, naming the file and line with an annotation, and keeps the last good configuration", async () => {
     await seedRepository(db());
     await storeConfig(db(), { installationId: INSTALLATION_ID, repositoryId: REPO.id }, GOOD_CONFIG);
     const { probot } = createConfiguredApp(db());
     mockToken();
-    mockConfigFile(REPO.full_name, UNKNOWN_KEY, { ref: AFTER, times: 2 });
+    mockConfigFile(REPO.full_name, UNKNOWN_KEY, { ref: AFTER });
     const checks = mockCheckRun();
 
     await receive(probot, "push", pushPayload());
@@ -121,12 +137,12 @@ describe("a push that changes .github/satisfaction.yml", () => {
   });
 
   it.each([
-    ["a valid", GOOD, 1, "success"],
-    ["an invalid", UNKNOWN_KEY, 2, "failure"],
-  ])("checks %s file on another branch but stores nothing", async (_case, text, reads, conclusion) => {
+    ["a valid", GOOD, "success"],
+    ["an invalid", UNKNOWN_KEY, "failure"],
+  ])("checks %s file on another branch but stores nothing", async (_case, text, conclusion) => {
     const { probot } = createConfiguredApp(db());
     mockToken();
-    mockConfigFile(REPO.full_name, text, { ref: AFTER, times: reads });
+    mockConfigFile(REPO.full_name, text, { ref: AFTER });
     const checks = mockCheckRun();
 
     await receive(probot, "push", pushPayload({ ref: "refs/heads/feature/survey" }));

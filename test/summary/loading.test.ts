@@ -61,7 +61,6 @@ describe("summary sweeps with a stored configuration past its hour", () => {
     await storeConfig(db(), { summary: { labels: ["weekly"] } }, { stale: true });
     const { deps } = await summaryDeps(db());
     mockConfigFile(REPO.fullName, "summary:\n  schedule: hourly\n");
-    mockConfigFile(REPO.fullName, "summary:\n  schedule: hourly\n"); // read again to find the line
     const posted: IssueRequest[] = [];
     expectIssue(REPO.fullName, 31, posted);
 
