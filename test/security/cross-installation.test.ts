@@ -11,7 +11,7 @@ import type { Db } from "../../src/db/types.js";
 import { createTestApp, reaction, receive } from "../helpers/app.js";
 import { cliOnDatabase, runCli, useEmptyFolderForCli } from "../helpers/cli.js";
 import { createTestDatabase, useDatabase } from "../helpers/db.js";
-import { APP_BOT, commentOnIssuePayload, example, REPORTER } from "../helpers/fixtures.js";
+import { APP_BOT, commentOnIssuePayload, REPORTER } from "../helpers/fixtures.js";
 import { uninstall, uninstallPayload } from "../helpers/uninstall.js";
 import { sweep } from "../survey/harness.js";
 import { rowsOf, SURVEYS_WITH_WORK } from "../webhooks/support.js";
