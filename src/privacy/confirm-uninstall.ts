@@ -53,8 +53,10 @@ export async function confirmUninstalls(deps: ConfirmUninstallDeps, now: Date): 
       if (await settle(deps, request, answer)) erased++;
     } catch (error) {
       const waitingMs = now.getTime() - request.requestedAt.getTime();
+      // Octokit calls a request that got no answer a 500: only a real answer's status is logged.
+      const status = (error as { response?: unknown }).response ? httpStatus(error) : undefined;
       deps.log.warn(
-        { installationId: request.installationId, status: httpStatus(error), waitingMs, err: error },
+        { installationId: request.installationId, status, waitingMs, err: error },
         "uninstall not confirmed: GitHub did not answer; asked again at the next sweep",
       );
     }
