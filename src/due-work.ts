@@ -1,5 +1,6 @@
 import { sweepRateWindows } from "./api/rate-limit.js";
 import { reachableOnce } from "./github/octokit.js";
+import { confirmUninstalls } from "./privacy/confirm-uninstall.js";
 import { applyRetention } from "./privacy/retention.js";
 import type { DueRecoveryDeps } from "./recovery/due-recovery.js";
 import { recoverFailedDeliveries } from "./recovery/due-recovery.js";
@@ -17,6 +18,7 @@ import { countOf, workDue } from "./work/work-due.js";
 export type DueWorkDeps = SummaryDeps & DueRecoveryDeps & { retentionDays: number };
 
 export type DueWorkResult = {
+  installationsErased: number;
   surveysWorked: number;
   installationsFailed: number;
   summariesPosted: number;
@@ -28,12 +30,15 @@ export type DueWorkResult = {
 };
 
 /**
- * Everything due at `now`: experiences past retention deleted (first, so no survey past it is
- * worked) and the feedback API's rate counters of past windows, the summaries whose time has come
- * planned, the service-level labels due, then every queued piece of work that is due (survey comments, reaction reads, summaries, configuration check runs, forget-me replies), then
- * the redelivery of failed webhook deliveries. The scheduler and the CLI run this.
+ * Everything due at `now`: the installations GitHub confirms uninstalled erased, experiences past
+ * retention deleted (first, so no survey past it is worked) and the feedback API's rate counters of
+ * past windows, the summaries whose time has come planned, the service-level labels due, then every
+ * queued piece of work that is due (survey comments, reaction reads, summaries, configuration check
+ * runs, forget-me replies), then the redelivery of failed webhook deliveries. The scheduler and the
+ * CLI run this.
  */
 export async function runDueWork(deps: DueWorkDeps, now: Date): Promise<DueWorkResult> {
+  const installationsErased = await confirmUninstalls(deps, now);
   const experiencesExpired = await applyRetention(deps.db, now, deps.retentionDays);
   await sweepRateWindows(deps.db, now);
   const octokitFor = reachableOnce(deps.octokitFor);
@@ -43,6 +48,7 @@ export async function runDueWork(deps: DueWorkDeps, now: Date): Promise<DueWorkR
   const deliveriesRedelivered = await recoverFailedDeliveries(deps, now);
   const surveyAttempts = [...(tally.byKind.get(ASK_SURVEY)?.values() ?? []), ...(tally.byKind.get(READ_REACTIONS)?.values() ?? [])];
   return {
+    installationsErased,
     surveysWorked: surveyAttempts.reduce((sum, n) => sum + n, 0),
     installationsFailed: tally.installationsFailed,
     summariesPosted: countOf(tally, POST_SUMMARY, "posted"),

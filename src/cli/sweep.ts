@@ -20,7 +20,8 @@ export class MissingCredentialsError extends Error {
 /**
  * `sweep [--now ISO]`: everything due at that instant (default: now): surveys, reaction reads,
  * summaries, configuration checks to retry, and the redelivery of failed webhook deliveries (at most
- * every 10 minutes); experiences closed more than RETENTION_DAYS before it are deleted first.
+ * every 10 minutes); first, the uninstalls GitHub confirms are erased and experiences closed more
+ * than RETENTION_DAYS before it are deleted.
  */
 export async function sweepCommand(db: Db, env: Env, log: Logger, args: ReturnType<typeof parseSweepArgs>): Promise<string> {
   if (!env.APP_ID || !env.privateKey) {
@@ -43,6 +44,7 @@ export async function sweepCommand(db: Db, env: Env, log: Logger, args: ReturnTy
     `sweep at ${now.toISOString()}: ${result.surveysWorked} surveys worked, ${result.installationsFailed} installations unreachable, ` +
     `${result.summariesPosted} summaries posted, ${result.summariesFailed} failed, ${result.deliveriesRedelivered} deliveries redelivered` +
     (result.configChecksPosted > 0 ? `, ${result.configChecksPosted} configuration checks posted` : "") +
-    (result.experiencesExpired > 0 ? `, ${result.experiencesExpired} experiences past retention deleted` : "")
+    (result.experiencesExpired > 0 ? `, ${result.experiencesExpired} experiences past retention deleted` : "") +
+    (result.installationsErased > 0 ? `, ${result.installationsErased} uninstalled installations erased` : "")
   );
 }

@@ -22,6 +22,30 @@ export async function deleteInstallation(tx: Queryable, id: number): Promise<voi
   await tx.query("DELETE FROM installations WHERE id = $1", [id]);
 }
 
+/** Records that GitHub said the installation was deleted; a repeated request keeps the first time. */
+export async function requestUninstall(tx: Queryable, id: number, at: Date): Promise<void> {
+  await tx.query("UPDATE installations SET uninstall_requested_at = COALESCE(uninstall_requested_at, $2) WHERE id = $1", [id, at]);
+}
+
+export type UninstallRequest = { installationId: number; requestedAt: Date };
+
+/** The installations whose uninstall waits for GitHub's confirmation, oldest request first. */
+export async function pendingUninstalls(db: Queryable): Promise<UninstallRequest[]> {
+  const { rows } = await db.query<UninstallRequest>(
+    `SELECT id AS "installationId", uninstall_requested_at AS "requestedAt" FROM installations
+     WHERE uninstall_requested_at IS NOT NULL ORDER BY uninstall_requested_at, id`,
+  );
+  return rows;
+}
+
+/** Withdraws that request, unless a newer one has come since it was read. */
+export async function clearUninstallRequest(tx: Queryable, request: UninstallRequest): Promise<void> {
+  await tx.query("UPDATE installations SET uninstall_requested_at = NULL WHERE id = $1 AND uninstall_requested_at = $2", [
+    request.installationId,
+    request.requestedAt,
+  ]);
+}
+
 export async function installationExists(db: Queryable, installationId: number): Promise<boolean> {
   const { rowCount } = await db.query("SELECT 1 FROM installations WHERE id = $1", [installationId]);
   return rowCount > 0;

@@ -3,7 +3,7 @@ import { applyRetention } from "../../src/privacy/retention.js";
 import { forgetPerson } from "../../src/privacy/forget.js";
 import { backends, useDatabase } from "../helpers/db.js";
 import { useEmptyFolderForCli } from "../helpers/cli.js";
-import { example } from "../helpers/fixtures.js";
+import { confirmAsApp, mockInstallationLookup, uninstallPayload } from "../helpers/uninstall.js";
 import { postWebhook } from "../helpers/http.js";
 import { useOperationsServers } from "../helpers/ops-server.js";
 import { seedIssue } from "../model/seed.js";
@@ -76,10 +76,10 @@ describe.each(backends)("desk identities' privacy on $name", ({ name, create }) 
 
   it("uninstalling deletes the installation's tokens, rate counters, desk experiences and identity links", async () => {
     const { octo, acme } = await seedDesk();
-    const payload = example("installation", "deleted");
-    (payload.installation as { id: number }).id = OCTO.id;
-    const body = JSON.stringify(payload);
+    const body = JSON.stringify(uninstallPayload(OCTO.id));
     expect((await postWebhook(`${base}/hooks`, "secret", body, { "x-github-event": "installation" })).status).toBe(200);
+    mockInstallationLookup(OCTO.id);
+    expect(await confirmAsApp(store.db(), NOW)).toBe(1);
 
     expect((await octo.post(feedback())).status).toBe(401);
     expect(await identities()).toEqual(["200:alice@example.com"]);

@@ -2,9 +2,10 @@ import { describe, expect, it } from "vitest";
 import { backfillWindow, queueBackfill } from "../../src/backfill/queue-backfill.js";
 import { forgetPerson } from "../../src/privacy/forget.js";
 import { recordOptOut } from "../../src/queries/privacy.js";
-import { createTestApp, receive } from "../helpers/app.js";
+import { createTestApp } from "../helpers/app.js";
 import { backends, useDatabase } from "../helpers/db.js";
-import { example, INSTALLATION_ID, MAINTAINER, REPORTER } from "../helpers/fixtures.js";
+import { INSTALLATION_ID, MAINTAINER, REPORTER } from "../helpers/fixtures.js";
+import { uninstall, uninstallPayload } from "../helpers/uninstall.js";
 import { rowsOf } from "../webhooks/support.js";
 import {
   commentsPage,
@@ -103,9 +104,7 @@ describe.each(backends)("what a backfill keeps about people, on $name", ({ creat
     await sweepUntilIdle(db(), NOW);
     expect(await rowsOf(db(), "SELECT kind, id FROM backfill_seen")).toEqual([{ kind: "older_issue", id: 3 }]);
 
-    const deleted = example("installation", "deleted");
-    Object.assign(deleted.installation as object, { id: INSTALLATION_ID });
-    await receive(probot, "installation", deleted);
+    await uninstall(probot, db(), uninstallPayload(INSTALLATION_ID), NOW);
 
     for (const table of ["backfill_runs", "backfill_seen", "issues", "work"]) {
       expect(await rowsOf(db(), `SELECT count(*)::int AS n FROM ${table}`), table).toEqual([{ n: 0 }]);

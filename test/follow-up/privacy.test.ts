@@ -3,7 +3,8 @@ import type { Db } from "../../src/db/types.js";
 import { applyRetention } from "../../src/privacy/retention.js";
 import { createTestApp, mockToken, receive } from "../helpers/app.js";
 import { backends, useDatabase } from "../helpers/db.js";
-import { example, INSTALLATION_ID, issuesPayload, REPORTER } from "../helpers/fixtures.js";
+import { INSTALLATION_ID, issuesPayload, REPORTER } from "../helpers/fixtures.js";
+import { uninstall, uninstallPayload } from "../helpers/uninstall.js";
 import { commentWithBody, mockConfirmation } from "../privacy/support.js";
 import { createSweepProbot, sweep, sweeperFor } from "../survey/harness.js";
 import { rowsOf } from "../webhooks/support.js";
@@ -53,9 +54,7 @@ describe.each(backends)("a reason is deleted with the experience it explains, on
 
   it("by uninstalling the app", async () => {
     const probot = await withReason();
-    const uninstall = example("installation", "deleted");
-    uninstall.installation = { ...(uninstall.installation as Record<string, unknown>), id: INSTALLATION_ID };
-    await receive(probot, "installation", uninstall);
+    await uninstall(probot, db(), uninstallPayload(INSTALLATION_ID));
     expect(await tablesHolding(db(), REASON)).toEqual([]);
     expect(await rowsOf(db(), "SELECT id FROM experiences")).toEqual([]);
   });

@@ -11,7 +11,8 @@ import type { Db } from "../../src/db/types.js";
 import { createTestApp, reaction, receive } from "../helpers/app.js";
 import { cliOnDatabase, runCli, useEmptyFolderForCli } from "../helpers/cli.js";
 import { createTestDatabase, useDatabase } from "../helpers/db.js";
-import { APP_BOT, commentOnIssuePayload, example, REPORTER } from "../helpers/fixtures.js";
+import { APP_BOT, commentOnIssuePayload, REPORTER } from "../helpers/fixtures.js";
+import { uninstall, uninstallPayload } from "../helpers/uninstall.js";
 import { sweep } from "../survey/harness.js";
 import { rowsOf, SURVEYS_WITH_WORK } from "../webhooks/support.js";
 import type { IssueSpec } from "./support.js";
@@ -459,9 +460,7 @@ describe("two installations with the same repository (name, id, issue numbers)",
       [bBefore.repositories, bBefore.issues, bBefore.surveys, bBefore.experiences, bBefore.deliveries].map((rows) => rows?.length),
     ).toEqual([1, 3, 3, 3, 7]);
 
-    const uninstalled = example("installation", "deleted");
-    Object.assign(uninstalled.installation as object, { id: A, account: { login: "Codertocat", id: 21_031_067, type: "User" } });
-    await receive(probot, "installation", uninstalled);
+    await uninstall(probot, db(), uninstallPayload(A, { login: "Codertocat", id: 21_031_067, type: "User" }));
 
     const tables = await installationTables(db());
     expect(tables).toEqual(

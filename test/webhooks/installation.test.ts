@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import { createTestApp, mockToken, receive } from "../helpers/app.js";
 import { createTestDatabase, useDatabase } from "../helpers/db.js";
 import { example, INSTALLATION_ID, issuesPayload } from "../helpers/fixtures.js";
+import { uninstall } from "../helpers/uninstall.js";
 import { countRows, mockSurveyPost, rowsOf } from "./support.js";
 
 // GitHub's installation.deleted and installation_repositories.removed examples are about
@@ -49,7 +50,8 @@ describe("installation events", () => {
       { installation_id: INSTALLATION_ID, n: 1 },
     ]);
 
-    await receive(probot, "installation", example("installation", "deleted"));
+    // Erased once GitHub confirms the uninstall (test/privacy/uninstall-confirmed.test.ts).
+    await uninstall(probot, db(), example("installation", "deleted"));
 
     for (const table of ["repositories", "issues", "surveys", "experiences", "deliveries"]) {
       expect(await rowsOf(db(), byInstallation(table)), table).toEqual([{ installation_id: INSTALLATION_ID, n: 1 }]);
