@@ -2,8 +2,15 @@ import { parseDocument } from "yaml";
 import type { Octokit } from "../github/octokit.js";
 import { httpStatus } from "../github/octokit.js";
 
-/** One file of a configuration: where it is, its text (to find lines in) and what it sets. */
-export type ConfigFile = { owner: string; repo: string; path: string; text: string; config: Record<string, unknown> };
+/** One file of a configuration: where it is, its text (to find lines in), what it sets and what it extends. */
+export type ConfigFile = {
+  owner: string;
+  repo: string;
+  path: string;
+  text: string;
+  config: Record<string, unknown>;
+  extendsValue: unknown;
+};
 export type FileAddress = { owner: string; repo: string; path: string };
 
 /** A file that cannot be a configuration: the line (when known) and why, for the maintainer. */
@@ -29,9 +36,10 @@ export function parseConfigText(address: FileAddress, text: string): ConfigFile 
     const line = error.linePos?.[0]?.line ?? null;
     throw new ConfigFileProblem(address, line, error.message.split("\n")[0] ?? "invalid YAML");
   }
-  const config: unknown = document.toJS() ?? {};
-  if (!isObject(config)) throw new ConfigFileProblem(address, 1, "the file must be a mapping of keys (YAML is not an object)");
-  return { ...address, text, config };
+  const contents: unknown = document.toJS() ?? {};
+  if (!isObject(contents)) throw new ConfigFileProblem(address, 1, "the file must be a mapping of keys (YAML is not an object)");
+  const { _extends: extendsValue, ...config } = contents;
+  return { ...address, text, config, extendsValue };
 }
 
 /**

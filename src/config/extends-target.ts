@@ -7,6 +7,10 @@ export type ExtendsTarget = { ok: true; address: FileAddress } | { ok: false; pr
 
 const same = (a: string, b: string) => a.toLowerCase() === b.toLowerCase();
 
+/** Whether two names are one repository: GitHub's owner and repository names ignore case. */
+export const sameRepository = (a: { owner: string; repo: string }, b: { owner: string; repo: string }): boolean =>
+  same(a.owner, b.owner) && same(a.repo, b.repo);
+
 /**
  * Where an `_extends` value points, if the app may read it for `home` (the repository whose
  * configuration this is): a file of that repository, or of its owner's `.github` repository. The

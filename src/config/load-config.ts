@@ -1,7 +1,7 @@
 import type { Octokit } from "../github/octokit.js";
 import type { ConfigFile, FileAddress } from "./config-files.js";
 import { ConfigFileProblem, fileName, readConfigFile } from "./config-files.js";
-import { extendsTarget } from "./extends-target.js";
+import { extendsTarget, sameRepository } from "./extends-target.js";
 import type { RepositoryConfig } from "./schema.js";
 import { configSchema } from "./schema.js";
 import { hasPath, lineOf, mergeLayers } from "./locate.js";
@@ -15,15 +15,12 @@ export type ConfigLoad = { ok: true; config: RepositoryConfig; present: boolean 
 
 type Home = { owner: string; repo: string };
 
-const inHome = (file: FileAddress, home: Home) =>
-  file.owner.toLowerCase() === home.owner.toLowerCase() && file.repo.toLowerCase() === home.repo.toLowerCase();
-
 /**
  * What is wrong, as the repository's maintainers are told. A file of the organisation's `.github`
  * repository may be private: its mistake is located, never quoted, where this repository shows it.
  */
 function problemIn(file: FileAddress, home: Home, line: number | null, message: string): ConfigError {
-  const quoted = inHome(file, home) ? message : `this file is invalid; open it${line === null ? "" : " at that line"} to see why`;
+  const quoted = sameRepository(file, home) ? message : `this file is invalid; open it${line === null ? "" : " at that line"} to see why`;
   return { file: fileName(file), line, message: quoted };
 }
 
@@ -38,17 +35,15 @@ async function readLayers(octokit: Octokit, home: Home, ref: string | undefined)
   const files: ConfigFile[] = [];
   for (let file = first; file;) {
     files.push(file);
-    const { _extends: value, ...config } = file.config;
-    file.config = config;
-    if (value === undefined) break;
-    const target = extendsTarget(value, home, CONFIG_PATH);
+    if (file.extendsValue === undefined) break;
+    const target = extendsTarget(file.extendsValue, home, CONFIG_PATH);
     const extendsLine = lineOf(file.text, ["_extends"]);
     if (!target.ok) throw new ConfigFileProblem(file, extendsLine, target.problem);
     const address = target.address;
-    if (files.some((loaded) => fileName(loaded).toLowerCase() === fileName(address).toLowerCase())) {
+    if (files.some((loaded) => sameRepository(loaded, address) && loaded.path === address.path)) {
       throw new ConfigFileProblem(file, extendsLine, `_extends: ${fileName(address)} is already part of this configuration (a loop)`);
     }
-    file = await readConfigFile(octokit, address, inHome(address, home) ? ref : undefined);
+    file = await readConfigFile(octokit, address, sameRepository(address, home) ? ref : undefined);
   }
   return files;
 }
